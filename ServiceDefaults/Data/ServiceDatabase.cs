@@ -1,0 +1,93 @@
+using System.Data.Common;
+using HoanKiem.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HoanKiem.ServiceDefaults.Data;
+
+public enum DatabaseProvider { Sqlite, SqlServer }
+
+public static class ServiceDatabase
+{
+    /// <summary>
+    /// Registers the service's database from the connection string named <paramref name="connectionName"/>:
+    /// SQLite (the embedded default) or SQL Server, each with its own migration set on its own context subclass,
+    /// and migrates it before the service starts taking requests.
+    /// </summary>
+    public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqliteContext, TSqlServerContext>(
+        this IHostApplicationBuilder builder, string connectionName)
+        where TContext : ServiceDbContext
+        where TSqliteContext : TContext
+        where TSqlServerContext : TContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(connectionName)
+            ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing: the app host provides it with WithReference.");
+        var provider = ProviderOf(connectionString, builder.Configuration);
+
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<OutboxSignalInterceptor>();
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            builder.Services.AddDbContext<TContext, TSqliteContext>((services, options) => options
+                .UseSqlite(connectionString)
+                .AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<OutboxSignalInterceptor>()));
+        }
+        else
+        {
+            builder.Services.AddDbContext<TContext, TSqlServerContext>((services, options) => options
+                .UseSqlServer(connectionString)
+                .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+        }
+        builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
+        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        return builder;
+    }
+
+    public static DatabaseProvider ProviderOf(string connectionString, IConfiguration configuration) =>
+        configuration["DatabaseProvider"] is { Length: > 0 } configured
+            ? Enum.Parse<DatabaseProvider>(configured, ignoreCase: true)
+            : connectionString.Contains("Server=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
+
+    /// <summary>WAL lets readers go on while one writer commits; NORMAL sync keeps every commit through a process crash.</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            command.ExecuteNonQuery();
+        }
+
+        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = Pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+
+    private sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogger<DatabaseMigrator<TContext>> logger) : IHostedService
+        where TContext : ServiceDbContext
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await using var scope = services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<TContext>();
+            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
+            }
+            await db.Database.MigrateAsync(cancellationToken);
+            logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+
+namespace HoanKiem.ServiceDefaults.Data;
+
+/// <summary>
+/// The base of every service's database: its own tables plus the outbox (events to publish), the inbox
+/// (messages already handled) and the idempotency keys, so each lives in the same transaction as the change.
+/// </summary>
+public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
+    public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+
+    internal bool HasNewOutboxMessages { get; set; }
+
+    /// <summary>Queues an event: it is stored with this context's next SaveChanges and relayed after the commit.</summary>
+    public void Publish<TEvent>(TEvent message) where TEvent : class
+    {
+        OutboxMessages.Add(new OutboxMessage
+        {
+            MessageId = Guid.CreateVersion7(),
+            MessageType = MessageSerialization.TypeName(typeof(TEvent)),
+            Body = JsonSerializer.Serialize(message, MessageSerialization.Options),
+            TraceParent = Activity.Current?.Id,
+            CreatedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()
+        });
+        HasNewOutboxMessages = true;
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // SQLite cannot compare or order DateTimeOffset in SQL; stored as UTC Unix milliseconds it can, on both providers.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<OutboxMessage>(outbox =>
+        {
+            outbox.HasKey(m => m.Sequence);
+            outbox.Property(m => m.Sequence).ValueGeneratedOnAdd();
+            outbox.HasIndex(m => m.MessageId).IsUnique();
+            outbox.HasIndex(m => new { m.SentAt, m.LockedUntil, m.Sequence });
+            outbox.Property(m => m.MessageType).HasMaxLength(300);
+            outbox.Property(m => m.TraceParent).HasMaxLength(100);
+            outbox.Property(m => m.LockedBy).HasMaxLength(64);
+        });
+        modelBuilder.Entity<InboxMessage>(inbox =>
+        {
+            inbox.HasKey(m => new { m.MessageId, m.Consumer });
+            inbox.Property(m => m.Consumer).HasMaxLength(200);
+        });
+        modelBuilder.Entity<IdempotencyRecord>(record =>
+        {
+            record.HasKey(r => new { r.Scope, r.Key });
+            record.Property(r => r.Scope).HasMaxLength(100);
+            record.Property(r => r.Key).HasMaxLength(IdempotencyRecord.MaxKeyLength);
+            record.Property(r => r.RequestHash).HasMaxLength(64);
+            record.Property(r => r.ContentType).HasMaxLength(100);
+            record.Property(r => r.Location).HasMaxLength(500);
+        });
+    }
+}
+
+public sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
+    value => value.ToUnixTimeMilliseconds(),
+    value => DateTimeOffset.FromUnixTimeMilliseconds(value));

@@ -1,0 +1,166 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace HoanKiem.ServiceDefaults.Http;
+
+/// <summary>A client's <c>Idempotency-Key</c> and the first answer it got, kept in the service's database.</summary>
+public sealed class IdempotencyRecord
+{
+    public const int MaxKeyLength = 200;
+
+    public required string Scope { get; set; }
+    public required string Key { get; set; }
+    public required string RequestHash { get; set; }
+    public int? StatusCode { get; set; }
+    public string? ResponseBody { get; set; }
+    public string? ContentType { get; set; }
+    public string? Location { get; set; }
+    public long CreatedAt { get; set; }
+}
+
+/// <summary>
+/// The contract's <c>Idempotency-Key</c>: the same key with the same request replays the first answer and changes
+/// nothing; the same key with another request is <c>409 idempotency_key_reused</c>. Keys are scoped per client.
+/// </summary>
+public static class Idempotency
+{
+    public const string HeaderName = "Idempotency-Key";
+    private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
+
+    public static TBuilder WithIdempotency<TBuilder, TContext>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder where TContext : ServiceDbContext
+    {
+        builder.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            if (HttpMethods.IsGet(http.Request.Method) || !http.Request.Headers.TryGetValue(HeaderName, out var values))
+            {
+                return await next(context);
+            }
+            var key = values.ToString();
+            if (key.Length is 0 or > IdempotencyRecord.MaxKeyLength)
+            {
+                return Problems.Validation(HeaderName, $"An Idempotency-Key has 1 to {IdempotencyRecord.MaxKeyLength} characters.");
+            }
+            var db = http.RequestServices.GetRequiredService<TContext>();
+            var scope = http.User.Caller().ClientId is { Length: > 0 } client ? client : "anonymous";
+            var hash = await RequestHashAsync(http.Request);
+            var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+
+            var existing = await db.IdempotencyRecords.AsNoTracking().SingleOrDefaultAsync(r => r.Scope == scope && r.Key == key);
+            if (existing is not null && Replay(existing, hash, now) is { } answer)
+            {
+                return answer;
+            }
+            if (existing is null)
+            {
+                db.IdempotencyRecords.Add(new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, CreatedAt = now });
+                try
+                {
+                    await db.SaveChangesAsync();
+                }
+                catch (DbUpdateException)
+                {
+                    db.ChangeTracker.Clear();
+                    var winner = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Scope == scope && r.Key == key);
+                    return Replay(winner, hash, now) ?? InProgress();
+                }
+            }
+
+            var result = await next(context);
+            db.ChangeTracker.Clear();
+            await Complete(db, scope, key, hash, now, result, http);
+            return result;
+        });
+        return builder;
+    }
+
+    private static IResult? Replay(IdempotencyRecord record, string hash, long now)
+    {
+        if (record.RequestHash != hash)
+        {
+            return Problems.Conflict("idempotency_key_reused", "This Idempotency-Key was used before with a different request.");
+        }
+        if (record.StatusCode is { } status)
+        {
+            return new StoredResponse(status, record.ResponseBody, record.ContentType, record.Location);
+        }
+        return now - record.CreatedAt < AbandonedAfter.TotalMilliseconds ? InProgress() : null;
+    }
+
+    private static ProblemHttpResult InProgress() =>
+        Problems.Conflict("idempotency_request_in_progress", "A request with this Idempotency-Key is still being processed; try again shortly.");
+
+    private static async Task Complete(ServiceDbContext db, string scope, string key, string hash, long now, object? result, HttpContext http)
+    {
+        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        if (status >= 500)
+        {
+            await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync();
+            return;
+        }
+        var value = (result as IValueHttpResult)?.Value;
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json);
+        var contentType = value is Microsoft.AspNetCore.Mvc.ProblemDetails ? "application/problem+json" : (result as IContentTypeHttpResult)?.ContentType ?? "application/json";
+        var location = result switch
+        {
+            IResult r when r.GetType().GetProperty("Location")?.GetValue(r) is string l => l,
+            _ => null
+        };
+        await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.RequestHash == hash)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(r => r.StatusCode, status)
+                .SetProperty(r => r.ResponseBody, body)
+                .SetProperty(r => r.ContentType, body == null ? null : contentType)
+                .SetProperty(r => r.Location, location)
+                .SetProperty(r => r.CreatedAt, now));
+    }
+
+    private static async Task<string> RequestHashAsync(HttpRequest request)
+    {
+        if (!request.Body.CanSeek)
+        {
+            request.EnableBuffering();
+        }
+        request.Body.Position = 0;
+        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer)) > 0)
+        {
+            sha.AppendData(buffer, 0, read);
+        }
+        request.Body.Position = 0;
+        return Convert.ToHexString(sha.GetHashAndReset());
+    }
+
+    private sealed class StoredResponse(int status, string? body, string? contentType, string? location) : IResult
+    {
+        public async Task ExecuteAsync(HttpContext httpContext)
+        {
+            httpContext.Response.StatusCode = status;
+            httpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            if (location is not null)
+            {
+                httpContext.Response.Headers.Location = location;
+            }
+            if (body is not null)
+            {
+                httpContext.Response.ContentType = contentType ?? "application/json";
+                await httpContext.Response.WriteAsync(body);
+            }
+        }
+    }
+}

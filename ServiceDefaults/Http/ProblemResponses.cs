@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HoanKiem.ServiceDefaults.Http;
+
+/// <summary>
+/// Every error any HoanKiem process answers is RFC 9457 problem+json with a stable snake_case <c>code</c>
+/// and a <c>traceId</c>; nothing internal (stack, SQL, type names) reaches the client.
+/// </summary>
+public static class ProblemResponses
+{
+    public static IHostApplicationBuilder AddProblemResponses(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            var problem = context.ProblemDetails;
+            problem.Extensions.TryAdd("code", Problems.CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode));
+            problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
+            problem.Title ??= Problems.TitleFor(problem.Status ?? 500);
+        });
+        builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.AddTransient<IStartupFilter, ProblemResponsesStartupFilter>();
+        return builder;
+    }
+
+    private sealed class ProblemResponsesStartupFilter : IStartupFilter
+    {
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.UseExceptionHandler();
+            app.UseStatusCodePages();
+            app.Use((context, nextMiddleware) =>
+            {
+                // The idempotency filter hashes the raw body after model binding has read it.
+                if (context.Request.Headers.ContainsKey(Idempotency.HeaderName))
+                {
+                    context.Request.EnableBuffering();
+                }
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
+    }
+
+    /// <summary>Malformed JSON, wrong types and oversized bodies are the client's fault: 400 or 413, never 500.</summary>
+    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    {
+        public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
+        {
+            if (exception is not BadHttpRequestException badRequest || context.Response.HasStarted)
+            {
+                return false;
+            }
+            var tooLarge = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge;
+            context.Response.StatusCode = tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+            return await problems.TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                Exception = exception,
+                ProblemDetails =
+                {
+                    Status = context.Response.StatusCode,
+                    Title = tooLarge ? "Request body too large" : "Malformed request",
+                    Detail = tooLarge
+                        ? $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB."
+                        : "The request could not be read: check that the body is valid JSON of the documented shape and that query values have the right types.",
+                    Extensions = { ["code"] = tooLarge ? "payload_too_large" : "malformed_request" }
+                }
+            });
+        }
+    }
+}

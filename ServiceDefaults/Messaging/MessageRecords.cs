@@ -1,0 +1,35 @@
+using System.Text.Json;
+
+namespace HoanKiem.ServiceDefaults.Messaging;
+
+/// <summary>An event waiting in the sender's database until the broker has confirmed it.</summary>
+public sealed class OutboxMessage
+{
+    public long Sequence { get; set; }
+    public Guid MessageId { get; set; }
+    public required string MessageType { get; set; }
+    public required string Body { get; set; }
+    public string? TraceParent { get; set; }
+    /// <summary>Unix milliseconds; integers because SQLite cannot compare DateTimeOffset in SQL.</summary>
+    public long CreatedAt { get; set; }
+    public long? SentAt { get; set; }
+    /// <summary>A relay instance leases a batch until this instant so replicas never relay the same event at once.</summary>
+    public long LockedUntil { get; set; }
+    public string? LockedBy { get; set; }
+    public int Attempts { get; set; }
+}
+
+/// <summary>A message a consumer has already handled, written in the same transaction as the handling.</summary>
+public sealed class InboxMessage
+{
+    public Guid MessageId { get; set; }
+    public required string Consumer { get; set; }
+    public long ReceivedAt { get; set; }
+}
+
+public static class MessageSerialization
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+}

@@ -1,0 +1,48 @@
+using HoanKiem.ServiceDefaults.Data;
+using MassTransit;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace HoanKiem.ServiceDefaults.Messaging;
+
+public static class MessagingExtensions
+{
+    public const string ConnectionName = "messaging";
+
+    /// <summary>
+    /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly) on durable,
+    /// kebab-case queues prefixed with <paramref name="serviceName"/> so every service gets its own copy of each event,
+    /// retries and then the <c>_error</c> queue, and the outbox relay for <typeparamref name="TContext"/>.
+    /// </summary>
+    public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string serviceName)
+        where TContext : ServiceDbContext
+    {
+        var connectionString = builder.Configuration.GetConnectionString(ConnectionName)
+            ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing: the app host provides it with WithReference.");
+        var broker = new Uri(connectionString);
+
+        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddSingleton<MessagingTelemetry>();
+        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddMassTransit(bus =>
+        {
+            bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
+            bus.AddConsumers(typeof(TContext).Assembly);
+            bus.UsingRabbitMq((context, rabbit) =>
+            {
+                var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
+                var virtualHost = broker.AbsolutePath.Trim('/') is { Length: > 0 } path ? Uri.UnescapeDataString(path) : "/";
+                rabbit.Host(broker.Host, (ushort)(broker.IsDefaultPort ? 5672 : broker.Port), virtualHost, host =>
+                {
+                    host.Username(credentials.ElementAtOrDefault(0) is { Length: > 0 } user ? user : "guest");
+                    host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
+                });
+                rabbit.PrefetchCount = 32;
+                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 1000, 2000, 5000));
+                rabbit.ConfigureEndpoints(context);
+            });
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,40 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+
+namespace HoanKiem.ServiceDefaults.Messaging;
+
+/// <summary>The outbox's and inbox's own signals, shown in the dashboard beside MassTransit's.</summary>
+public sealed class MessagingTelemetry : IDisposable
+{
+    public const string MeterName = "HoanKiem.Messaging";
+    public const string ActivitySourceName = "HoanKiem.Messaging";
+
+    private readonly Meter meter = new(MeterName);
+    private double oldestUnsentAgeSeconds;
+
+    public MessagingTelemetry()
+    {
+        Relayed = meter.CreateCounter<long>("hoankiem.outbox.relayed", "{message}", "Events the broker confirmed");
+        RelayFailures = meter.CreateCounter<long>("hoankiem.outbox.relay_failures", "{message}", "Events the broker did not confirm");
+        DuplicatesSkipped = meter.CreateCounter<long>("hoankiem.inbox.duplicates_skipped", "{message}", "Redelivered messages a consumer had already handled");
+        meter.CreateObservableGauge("hoankiem.outbox.oldest_unsent_age", () => Volatile.Read(ref oldestUnsentAgeSeconds), "s",
+            "Age of the oldest event stored but not yet confirmed by the broker");
+    }
+
+    public ActivitySource Source { get; } = new(ActivitySourceName);
+    public Counter<long> Relayed { get; }
+    public Counter<long> RelayFailures { get; }
+    public Counter<long> DuplicatesSkipped { get; }
+
+    public double OldestUnsentAgeSeconds
+    {
+        get => Volatile.Read(ref oldestUnsentAgeSeconds);
+        set => Volatile.Write(ref oldestUnsentAgeSeconds, value);
+    }
+
+    public void Dispose()
+    {
+        meter.Dispose();
+        Source.Dispose();
+    }
+}

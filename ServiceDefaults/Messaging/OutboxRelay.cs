@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Text.Json;
+using HoanKiem.ServiceDefaults.Data;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace HoanKiem.ServiceDefaults.Messaging;
+
+public sealed class OutboxOptions
+{
+    public const string Section = "Outbox";
+    public int BatchSize { get; set; } = 200;
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
+    public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
+    public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
+}
+
+/// <summary>
+/// Publishes stored events to the broker and marks each sent only once the broker has confirmed it.
+/// A batch is leased to one instance at a time, so replicas share the work without relaying an event twice at once;
+/// if an instance dies after the broker confirmed but before marking, the event goes again with the same
+/// message id and the consumers' inbox drops the copy.
+/// </summary>
+public sealed class OutboxRelay<TContext>(
+    IServiceScopeFactory scopes,
+    IBus bus,
+    OutboxSignal signal,
+    MessagingTelemetry telemetry,
+    TimeProvider clock,
+    IOptions<OutboxOptions> options,
+    ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
+{
+    private readonly string instance = Guid.NewGuid().ToString("N");
+    private long nextCleanup;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var settings = options.Value;
+        var failures = 0;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var relayed = 0;
+            try
+            {
+                relayed = await RelayBatchAsync(settings, stoppingToken);
+                failures = 0;
+            }
+            catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+            {
+                failures++;
+                logger.LogWarning(exception, "Outbox relay failed {Failures} time(s) in a row; retrying", failures);
+                await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * Math.Pow(2, Math.Min(failures, 5)))), clock, stoppingToken);
+                continue;
+            }
+            if (relayed < settings.BatchSize)
+            {
+                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<int> RelayBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+
+        await db.OutboxMessages
+            .Where(m => m.SentAt == null && m.LockedUntil < now)
+            .OrderBy(m => m.Sequence)
+            .Take(settings.BatchSize)
+            .ExecuteUpdateAsync(s => s
+                .SetProperty(m => m.LockedBy, instance)
+                .SetProperty(m => m.LockedUntil, now + (long)settings.Lease.TotalMilliseconds), cancellationToken);
+
+        var batch = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.LockedBy == instance && m.LockedUntil > now)
+            .OrderBy(m => m.Sequence)
+            .ToListAsync(cancellationToken);
+
+        if (batch.Count > 0)
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(settings.PublishTimeout);
+            var confirmed = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
+            var sent = batch.Where((_, i) => confirmed[i]).Select(m => m.Sequence).ToList();
+            var failed = batch.Where((_, i) => !confirmed[i]).Select(m => m.Sequence).ToList();
+            var sentAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            if (sent.Count > 0)
+            {
+                await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedBy, (string?)null), cancellationToken);
+            }
+            if (failed.Count > 0)
+            {
+                await db.OutboxMessages.Where(m => failed.Contains(m.Sequence))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, 0L)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
+                throw new InvalidOperationException($"The broker did not confirm {failed.Count} of {batch.Count} events.");
+            }
+        }
+
+        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).MinAsync(m => (long?)m.CreatedAt, cancellationToken);
+        telemetry.OldestUnsentAgeSeconds = oldest is null ? 0 : Math.Max(0, (clock.GetUtcNow().ToUnixTimeMilliseconds() - oldest.Value) / 1000.0);
+
+        if (now >= nextCleanup)
+        {
+            nextCleanup = now + 600_000;
+            var cutoff = now - (long)settings.SentRetention.TotalMilliseconds;
+            await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        }
+        return batch.Count;
+    }
+
+    private async Task<bool> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        using var activity = telemetry.Source.StartActivity("outbox relay", ActivityKind.Producer, parent);
+        try
+        {
+            var type = Type.GetType(message.MessageType, throwOnError: true)!;
+            var payload = JsonSerializer.Deserialize(message.Body, type, MessageSerialization.Options)!;
+            activity?.SetTag("messaging.message.id", message.MessageId);
+            activity?.SetTag("messaging.message.type", type.Name);
+            await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.MessageId), cancellationToken);
+            telemetry.Relayed.Add(1);
+            return true;
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            telemetry.RelayFailures.Add(1);
+            logger.LogDebug(exception, "Event {MessageId} not confirmed", message.MessageId);
+            return false;
+        }
+    }
+}

@@ -1,0 +1,23 @@
+namespace HoanKiem.ServiceDefaults;
+
+/// <summary>The app model's resource and connection names, shared by the app host, the services and the tests.</summary>
+public static class ResourceNames
+{
+    public const string Broker = "rabbitmq";
+    public const string Messaging = "messaging";
+    public const string SqlServer = "sqlserver";
+
+    public const string SubmissionDb = "submission-db";
+    public const string JudgingDb = "judging-db";
+    public const string RecognitionDb = "recognition-db";
+    public const string ReportingDb = "reporting-db";
+
+    public const string Submission = "submission";
+    public const string Judging = "judging";
+    public const string Recognition = "recognition";
+    public const string Reporting = "reporting";
+    public const string Gateway = "gateway";
+
+    public const string SecretariatSecret = "secretariat-secret";
+    public const string TokenSigningKey = "token-signing-key";
+}

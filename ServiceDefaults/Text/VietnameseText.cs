@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+
+namespace HoanKiem.ServiceDefaults.Text;
+
+/// <summary>Vietnamese text as people type it: NFC for storage, and a folded form for matching.</summary>
+public static class VietnameseText
+{
+    /// <summary>NFC, trimmed, inner whitespace collapsed to one space; null stays null.</summary>
+    public static string? Clean(string? text) =>
+        text is null ? null : string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+
+    /// <summary>
+    /// Lower case without diacritics (đ folds to d) and with single spaces: "Hàng  Gai", "HÀNG GAI" and "hang gai" fold alike.
+    /// </summary>
+    public static string Fold(string text)
+    {
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var folded = new StringBuilder(decomposed.Length);
+        var pendingSpace = false;
+        foreach (var c in decomposed)
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = folded.Length > 0;
+                continue;
+            }
+            if (pendingSpace)
+            {
+                folded.Append(' ');
+                pendingSpace = false;
+            }
+            folded.Append(c switch { 'đ' or 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
+        }
+        return folded.ToString();
+    }
+
+    /// <summary>A ward name folded, without a leading "phường" or "P.": "P. Hàng Gai" and "phường hang gai" give "hang gai".</summary>
+    public static string WardKey(string ward)
+    {
+        var folded = Fold(ward);
+        foreach (var prefix in new[] { "phuong ", "p. ", "p.", "p " })
+        {
+            if (folded.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return folded[prefix.Length..].Trim();
+            }
+        }
+        return folded;
+    }
+
+    /// <summary>Words as a word processor counts them: whitespace-separated tokens of the NFC text.</summary>
+    public static int CountWords(string text) =>
+        text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+}

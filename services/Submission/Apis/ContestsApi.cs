@@ -1,0 +1,116 @@
+using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
+using HoanKiem.Submission.Data;
+using HoanKiem.Submission.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Submission.Apis;
+
+public sealed record ContestRequest(string? Title, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int? MinWords, int? MaxWords, List<string>? DistrictWards);
+public sealed record ContestView(int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords, IReadOnlyList<string> DistrictWards);
+public sealed record QuotaRequest(int? Target);
+public sealed record QuotaView(string UnitCode, int Target);
+
+public static class ContestsApi
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public static IEndpointRouteBuilder MapContestsApi(this IEndpointRouteBuilder app)
+    {
+        var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy)
+            .WithIdempotency<RouteGroupBuilder, SubmissionDbContext>();
+        contests.MapPut("/", PutContest);
+        contests.MapPut("/quotas/{unitCode}", PutQuota);
+        return app;
+    }
+
+    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
+
+    public static ProblemHttpResult InvalidYear() =>
+        Problems.Validation("year", $"A contest year is between {MinYear} and {MaxYear}.");
+
+    public static async Task<Results<Ok<ContestView>, Created<ContestView>, ProblemHttpResult>> PutContest(
+        int year, ContestRequest request, SubmissionDbContext db)
+    {
+        if (!IsValidYear(year))
+        {
+            return InvalidYear();
+        }
+        var title = VietnameseText.Clean(request.Title) ?? "";
+        var minWords = request.MinWords ?? 1300;
+        var maxWords = request.MaxWords ?? 1500;
+        var wards = (request.DistrictWards is { Count: > 0 } given ? given : [.. Contest.HoanKiemWards])
+            .Select(VietnameseText.Clean).OfType<string>().Where(w => w.Length > 0).Distinct().ToList();
+        var errors = new Dictionary<string, string[]>();
+        if (title.Length is 0 or > 500)
+        {
+            errors["title"] = ["A title has 1 to 500 characters."];
+        }
+        if (request.OpensAt is null || request.ClosesAt is null || request.OpensAt >= request.ClosesAt)
+        {
+            errors["closesAt"] = ["opensAt and closesAt are required, and the contest closes after it opens."];
+        }
+        if (minWords < 1 || maxWords < minWords || maxWords > 100_000)
+        {
+            errors["maxWords"] = ["minWords is at least 1 and maxWords at least minWords (at most 100,000)."];
+        }
+        if (wards.Count is 0 or > 500 || wards.Any(w => w.Length > 100))
+        {
+            errors["districtWards"] = ["districtWards names 1 to 500 wards of at most 100 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var contest = await db.Contests.FindAsync(year);
+        var created = contest is null;
+        contest ??= db.Contests.Add(new Contest { Year = year, Title = title }).Entity;
+        contest.Title = title;
+        contest.OpensAt = request.OpensAt!.Value.ToUniversalTime();
+        contest.ClosesAt = request.ClosesAt!.Value.ToUniversalTime();
+        contest.MinWords = minWords;
+        contest.MaxWords = maxWords;
+        contest.DistrictWards = wards;
+        db.Publish(new ContestConfigured(year, title, contest.OpensAt, contest.ClosesAt, minWords, maxWords));
+        await db.SaveChangesAsync();
+
+        var view = new ContestView(year, title, contest.OpensAt, contest.ClosesAt, minWords, maxWords, wards);
+        return created ? TypedResults.Created($"/api/contests/{year}", view) : TypedResults.Ok(view);
+    }
+
+    public static async Task<Results<Ok<QuotaView>, ProblemHttpResult>> PutQuota(
+        int year, string unitCode, QuotaRequest request, SubmissionDbContext db)
+    {
+        if (!IsValidYear(year))
+        {
+            return InvalidYear();
+        }
+        if (request.Target is not (>= 0 and <= 100_000))
+        {
+            return Problems.Validation("target", "target is a whole number from 0 to 100,000.");
+        }
+        if (!await db.Contests.AnyAsync(c => c.Year == year))
+        {
+            return Problems.NotFound("contest_not_found", $"There is no contest for {year}.");
+        }
+        if (!await db.Units.AnyAsync(u => u.Code == unitCode))
+        {
+            return Problems.NotFound("unit_not_found", $"There is no unit '{unitCode}'.");
+        }
+        var quota = await db.Quotas.FindAsync(year, unitCode);
+        if (quota is null)
+        {
+            quota = db.Quotas.Add(new Quota { Year = year, UnitCode = unitCode }).Entity;
+        }
+        quota.Target = request.Target.Value;
+        db.Publish(new QuotaSet(year, unitCode, quota.Target));
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new QuotaView(unitCode, quota.Target));
+    }
+}

@@ -1,0 +1,166 @@
+using System.Security.Claims;
+using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
+using HoanKiem.Submission.Data;
+using HoanKiem.Submission.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Submission.Apis;
+
+public sealed record AuthorRequest(string? FullName, string? Position, string? Phone, string? Email);
+public sealed record AddressRequest(string? Street, string? Ward);
+public sealed record NomineeRequest(string? FullName, int? BirthYear, string? Position, string? Workplace, AddressRequest? Address);
+public sealed record SubmitEntryRequest(string? Title, string? Body, string? Field, AuthorRequest? Author, NomineeRequest? Nominee, string? UnitCode);
+
+public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int WordCount, DateTimeOffset ReceivedAt);
+public sealed record EntryView(
+    Guid Id, int Year, string UnitCode, string Title, string Body, string Field, int WordCount, string Status,
+    DateTimeOffset ReceivedAt, DateTimeOffset? WithdrawnAt, AuthorRequest Author, NomineeRequest Nominee);
+public sealed record EntryListQuery(string? UnitCode, string? Status, int? Page, int? PageSize);
+
+public static class EntriesApi
+{
+    public static IEndpointRouteBuilder MapEntriesApi(this IEndpointRouteBuilder app)
+    {
+        var entries = app.MapGroup("/api/contests/{year:int}/entries").WithTags("Entries")
+            .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy);
+        entries.MapPost("/", SubmitEntry).WithIdempotency<RouteHandlerBuilder, SubmissionDbContext>();
+        entries.MapGet("/{id:guid}", GetEntry);
+        entries.MapGet("/", ListEntries);
+        entries.MapDelete("/{id:guid}", WithdrawEntry).WithIdempotency<RouteHandlerBuilder, SubmissionDbContext>();
+        return app;
+    }
+
+    public static async Task<Results<Created<EntryReceipt>, ProblemHttpResult>> SubmitEntry(
+        int year, SubmitEntryRequest request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
+    {
+        var caller = user.Caller();
+        var unitCode = user.IsSecretariat() ? request.UnitCode?.Trim().ToLowerInvariant() : caller.UnitCode;
+        if (string.IsNullOrEmpty(unitCode))
+        {
+            return Problems.Validation("unitCode", "The secretariat names the unit it submits for in unitCode.");
+        }
+        if (!user.IsSecretariat() && request.UnitCode is { Length: > 0 } named && !string.Equals(named, unitCode, StringComparison.OrdinalIgnoreCase))
+        {
+            return Problems.Forbidden("A unit submits entries only for itself.");
+        }
+        var contest = await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year);
+        if (contest is null)
+        {
+            return Problems.NotFound("contest_not_found", $"There is no contest for {year}.");
+        }
+        if (!await db.Units.AnyAsync(u => u.Code == unitCode))
+        {
+            return Problems.NotFound("unit_not_found", $"There is no unit '{unitCode}'.");
+        }
+
+        var entry = EntryRules.Normalise(request, year, unitCode);
+        if (EntryRules.ShapeErrors(entry) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+        var now = clock.GetUtcNow();
+        if (EntryRules.Refusal(entry, contest, now) is { } refusal)
+        {
+            db.RefusedAttempts.Add(new RefusedAttempt { Id = Guid.CreateVersion7(), Year = year, UnitCode = unitCode, Code = refusal.Code, AttemptedAt = now });
+            db.Publish(new EntryRefused(Guid.CreateVersion7(), year, unitCode, refusal.Code, now, null, null, null));
+            await db.SaveChangesAsync();
+            return Problems.Unprocessable(refusal.Code, refusal.Detail, refusal.Extensions);
+        }
+
+        entry.Id = Guid.CreateVersion7();
+        entry.ReceivedAt = now;
+        db.Entries.Add(entry);
+        db.Publish(new EntryAccepted(entry.Id, year, unitCode, entry.Title, entry.Body, entry.Field, entry.WordCount,
+            new NomineeDetails(entry.NomineeFullName, entry.NomineeBirthYear, entry.NomineePosition, entry.NomineeWorkplace, entry.NomineeStreet, entry.NomineeWard),
+            entry.ReceivedAt));
+        await db.SaveChangesAsync();
+        return TypedResults.Created($"/api/contests/{year}/entries/{entry.Id}",
+            new EntryReceipt(entry.Id, unitCode, entry.Status, entry.WordCount, entry.ReceivedAt));
+    }
+
+    public static async Task<Results<Ok<EntryView>, ProblemHttpResult>> GetEntry(int year, Guid id, ClaimsPrincipal user, SubmissionDbContext db)
+    {
+        var entry = await db.Entries.AsNoTracking().SingleOrDefaultAsync(e => e.Year == year && e.Id == id);
+        if (entry is null || !CanSee(user, entry))
+        {
+            return Problems.NotFound("entry_not_found", "There is no such entry for your unit.");
+        }
+        return TypedResults.Ok(ToView(entry));
+    }
+
+    public static async Task<Results<Ok<Page<EntryView>>, ProblemHttpResult>> ListEntries(
+        int year, [AsParameters] EntryListQuery query, ClaimsPrincipal user, SubmissionDbContext db)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        var unitCode = query.UnitCode?.Trim().ToLowerInvariant();
+        if (!user.IsSecretariat())
+        {
+            if (unitCode is { Length: > 0 } && unitCode != user.Caller().UnitCode)
+            {
+                return Problems.Forbidden("A unit sees only its own entries.");
+            }
+            unitCode = user.Caller().UnitCode;
+        }
+        if (query.Status is { Length: > 0 } status && status is not (EntryStatus.Accepted or EntryStatus.Withdrawn))
+        {
+            return Problems.Validation("status", "status is accepted or withdrawn.");
+        }
+        var entries = db.Entries.AsNoTracking().Where(e => e.Year == year);
+        if (unitCode is { Length: > 0 })
+        {
+            entries = entries.Where(e => e.UnitCode == unitCode);
+        }
+        if (query.Status is { Length: > 0 })
+        {
+            entries = entries.Where(e => e.Status == query.Status);
+        }
+        var total = await entries.CountAsync();
+        var page = await entries.OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync();
+        return TypedResults.Ok(new Page<EntryView>(page.Select(ToView).ToList(), total));
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawEntry(
+        int year, Guid id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
+    {
+        var entry = await db.Entries.SingleOrDefaultAsync(e => e.Year == year && e.Id == id);
+        if (entry is null || !CanSee(user, entry))
+        {
+            return Problems.NotFound("entry_not_found", "There is no such entry for your unit.");
+        }
+        if (entry.UnitCode != user.Caller().UnitCode)
+        {
+            return Problems.Forbidden("Only the entry's own unit withdraws it.");
+        }
+        var contest = await db.Contests.AsNoTracking().SingleAsync(c => c.Year == year);
+        var now = clock.GetUtcNow();
+        if (now >= contest.ClosesAt)
+        {
+            return Problems.Unprocessable("contest_closed", "The contest has closed: entries can no longer be withdrawn.");
+        }
+        if (entry.Status == EntryStatus.Withdrawn)
+        {
+            return TypedResults.NoContent();
+        }
+        entry.Status = EntryStatus.Withdrawn;
+        entry.WithdrawnAt = now;
+        db.Publish(new EntryWithdrawn(entry.Id, year, entry.UnitCode, now));
+        await db.SaveChangesAsync();
+        return TypedResults.NoContent();
+    }
+
+    private static bool CanSee(ClaimsPrincipal user, Entry entry) =>
+        user.IsSecretariat() || entry.UnitCode == user.Caller().UnitCode;
+
+    private static EntryView ToView(Entry e) => new(
+        e.Id, e.Year, e.UnitCode, e.Title, e.Body, e.Field, e.WordCount, e.Status, e.ReceivedAt, e.WithdrawnAt,
+        new AuthorRequest(e.AuthorFullName, e.AuthorPosition, e.AuthorPhone, e.AuthorEmail),
+        new NomineeRequest(e.NomineeFullName, e.NomineeBirthYear, e.NomineePosition, e.NomineeWorkplace, new AddressRequest(e.NomineeStreet, e.NomineeWard)));
+}

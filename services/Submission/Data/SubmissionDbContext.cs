@@ -1,0 +1,73 @@
+using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.Submission.Models;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Submission.Data;
+
+public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Contest> Contests => Set<Contest>();
+    public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<Entry> Entries => Set<Entry>();
+    public DbSet<RefusedAttempt> RefusedAttempts => Set<RefusedAttempt>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Unit>(unit =>
+        {
+            unit.HasKey(u => u.Code);
+            unit.Property(u => u.Code).HasMaxLength(40);
+            unit.Property(u => u.Name).HasMaxLength(200);
+            unit.Property(u => u.Kind).HasMaxLength(20);
+            unit.Property(u => u.ClientId).HasMaxLength(60);
+            unit.Property(u => u.SecretHash).HasMaxLength(64);
+            unit.HasIndex(u => u.ClientId).IsUnique();
+        });
+        modelBuilder.Entity<Contest>(contest =>
+        {
+            contest.HasKey(c => c.Year);
+            contest.Property(c => c.Year).ValueGeneratedNever();
+            contest.Property(c => c.Title).HasMaxLength(500);
+        });
+        modelBuilder.Entity<Quota>(quota =>
+        {
+            quota.HasKey(q => new { q.Year, q.UnitCode });
+            quota.Property(q => q.UnitCode).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Entry>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.HasIndex(e => new { e.Year, e.UnitCode, e.Status });
+            entry.Property(e => e.UnitCode).HasMaxLength(40);
+            entry.Property(e => e.Title).HasMaxLength(500);
+            entry.Property(e => e.Field).HasMaxLength(40);
+            entry.Property(e => e.Status).HasMaxLength(20);
+            entry.Property(e => e.AuthorFullName).HasMaxLength(200);
+            entry.Property(e => e.AuthorPosition).HasMaxLength(200);
+            entry.Property(e => e.AuthorPhone).HasMaxLength(50);
+            entry.Property(e => e.AuthorEmail).HasMaxLength(200);
+            entry.Property(e => e.NomineeFullName).HasMaxLength(200);
+            entry.Property(e => e.NomineePosition).HasMaxLength(200);
+            entry.Property(e => e.NomineeWorkplace).HasMaxLength(300);
+            entry.Property(e => e.NomineeStreet).HasMaxLength(300);
+            entry.Property(e => e.NomineeWard).HasMaxLength(100);
+        });
+        modelBuilder.Entity<RefusedAttempt>(attempt =>
+        {
+            attempt.HasKey(a => a.Id);
+            attempt.HasIndex(a => new { a.Year, a.UnitCode });
+            attempt.Property(a => a.UnitCode).HasMaxLength(40);
+            attempt.Property(a => a.Code).HasMaxLength(60);
+        });
+    }
+}
+
+public sealed class SqliteSubmissionDbContext(DbContextOptions<SqliteSubmissionDbContext> options) : SubmissionDbContext(options);
+
+public sealed class SqlServerSubmissionDbContext(DbContextOptions<SqlServerSubmissionDbContext> options) : SubmissionDbContext(options);
+
+public sealed class SqliteSubmissionDbContextFactory : SqliteDesignTimeFactory<SqliteSubmissionDbContext>;
+
+public sealed class SqlServerSubmissionDbContextFactory : SqlServerDesignTimeFactory<SqlServerSubmissionDbContext>;

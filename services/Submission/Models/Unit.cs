@@ -1,0 +1,13 @@
+namespace HoanKiem.Submission.Models;
+
+public sealed class Unit
+{
+    public static readonly string[] Kinds = ["ward", "department", "school", "association", "enterprise", "other"];
+
+    public required string Code { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public required string ClientId { get; set; }
+    public required string SecretHash { get; set; }
+    public DateTimeOffset RegisteredAt { get; set; }
+}

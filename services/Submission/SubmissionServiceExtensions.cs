@@ -1,0 +1,16 @@
+using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.Submission.Data;
+
+namespace HoanKiem.Submission;
+
+public static class SubmissionServiceExtensions
+{
+    public static IHostApplicationBuilder AddSubmissionService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDatabase<SubmissionDbContext, SqliteSubmissionDbContext, SqlServerSubmissionDbContext>(ResourceNames.SubmissionDb);
+        builder.AddMessaging<SubmissionDbContext>(ResourceNames.Submission);
+        return builder;
+    }
+}
