@@ -1,0 +1,10 @@
+namespace HoanKiem.Contracts;
+
+/// <summary>One entry's place in the final ranking; <c>Prize</c> is first, second, third, encouragement or null.</summary>
+public sealed record RankedEntry(Guid EntryId, string UnitCode, string Title, int Rank, double Score, string? Prize, bool ForwardedToCity);
+
+/// <summary>The panel's results were finalised: scores are frozen and prizes given down the ranks.</summary>
+public sealed record JudgingFinalized(int Year, DateTimeOffset FinalizedAt, IReadOnlyList<RankedEntry> Results);
+
+/// <summary>The city-level contest's outcome for an entry the district forwarded (e.g. a city prize or commendation).</summary>
+public sealed record CityOutcomeRecorded(int Year, Guid EntryId, string UnitCode, string Outcome, DateTimeOffset RecordedAt);
