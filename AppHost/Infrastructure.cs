@@ -1,0 +1,104 @@
+using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Messaging;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HoanKiem.AppHost;
+
+/// <summary>What the services stand on: a broker to wait for, its connection string, and a database per service.</summary>
+public sealed record Infrastructure(
+    IResourceBuilder<IResource> Broker,
+    IResourceBuilder<IResourceWithConnectionString> Messaging,
+    Func<string, IResourceBuilder<IResourceWithConnectionString>> Database,
+    IResourceBuilder<IResource>? DatabaseServer);
+
+public static class InfrastructureExtensions
+{
+    /// <summary>
+    /// Debian's rabbitmq-server as an executable on loopback (AMQP and Erlang distribution ports alike), with its own
+    /// node name and data under the repository's git-ignored <c>.data/</c> folder, beside one SQLite file per service,
+    /// so everything survives a restart of the app host.
+    /// </summary>
+    public static Infrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var dataDirectory = Path.GetFullPath(builder.Configuration["Local:DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+        var nodeName = builder.Configuration["Local:BrokerNode"] ?? "hoankiem";
+        var amqpPort = builder.Configuration.GetValue<int?>("Local:BrokerPort") ?? LocalRabbitMq.FreePort();
+        var brokerDirectory = Path.Combine(dataDirectory, "rabbitmq", nodeName);
+
+        var broker = builder.AddExecutable(ResourceNames.Broker, LocalRabbitMq.ServerPath, brokerDirectory)
+            .WithEndpoint(name: "amqp", scheme: "tcp", port: amqpPort, targetPort: amqpPort, isProxied: false)
+            .WithHealthCheck("broker-amqp");
+        foreach (var (name, value) in LocalRabbitMq.Environment(nodeName, brokerDirectory, amqpPort, LocalRabbitMq.FreePort()))
+        {
+            broker.WithEnvironment(name, value);
+        }
+        builder.Services.AddHealthChecks().AddAsyncCheck("broker-amqp", async cancellationToken =>
+            await LocalRabbitMq.AnswersAmqpAsync("127.0.0.1", amqpPort, cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("RabbitMQ does not answer AMQP yet."));
+
+        return new Infrastructure(
+            broker,
+            builder.AddConfiguredConnectionString(ResourceNames.Messaging, LocalRabbitMq.ConnectionString(amqpPort)),
+            database => builder.AddConfiguredConnectionString(database, $"Data Source={Path.Combine(dataDirectory, database + ".db")}"),
+            null);
+    }
+
+    /// <summary>RabbitMQ and SQL Server containers, one database per service (Aspire.Hosting.SqlServer is not served here).</summary>
+    public static Infrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
+    {
+        var rabbit = builder.AddRabbitMQ(ResourceNames.Broker).WithDataVolume();
+        var password = builder.AddSecretParameter("sqlserver-password", $"Hk-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))}!");
+        var sql = builder.AddContainer(ResourceNames.SqlServer, "mcr.microsoft.com/mssql/server", "2022-latest")
+            .WithEnvironment("ACCEPT_EULA", "Y")
+            .WithEnvironment("MSSQL_SA_PASSWORD", password)
+            .WithEndpoint(name: "tds", scheme: "tcp", targetPort: 1433)
+            .WithVolume("hoankiem-sqlserver-data", "/var/opt/mssql");
+        var tds = sql.GetEndpoint("tds");
+
+        return new Infrastructure(
+            rabbit.Resource is IResource ? builder.CreateResourceBuilder<IResource>(rabbit.Resource) : throw new InvalidOperationException(),
+            rabbit,
+            database =>
+            {
+                var catalog = database.Replace("-db", "");
+                return builder.AddConnectionString(database, ReferenceExpression.Create(
+                    $"Server={tds.Property(EndpointProperty.Host)},{tds.Property(EndpointProperty.Port)};Database={catalog};User ID=sa;Password={password};TrustServerCertificate=true"));
+            },
+            builder.CreateResourceBuilder<IResource>(sql.Resource));
+    }
+
+    /// <summary>A secret parameter with a default for local runs; <c>Parameters__{name}</c> overrides it.</summary>
+    public static IResourceBuilder<ParameterResource> AddSecretParameter(this IDistributedApplicationBuilder builder, string name, string localDefault)
+    {
+        builder.Configuration[$"Parameters:{name}"] ??= localDefault;
+        return builder.AddParameter(name, secret: true);
+    }
+
+    private static IResourceBuilder<IResourceWithConnectionString> AddConfiguredConnectionString(
+        this IDistributedApplicationBuilder builder, string name, string connectionString)
+    {
+        builder.Configuration[$"ConnectionStrings:{name}"] = connectionString;
+        return builder.AddConnectionString(name);
+    }
+
+    /// <summary>A service: its database, the broker, the token key, and a health check the gateway waits for.</summary>
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder,
+        string name, string database, Infrastructure infrastructure, IResourceBuilder<ParameterResource> signingKey)
+        where TProject : IProjectMetadata, new()
+    {
+        var service = builder.AddProject<TProject>(name)
+            .WithHttpEndpoint()
+            .WithReference(infrastructure.Messaging, ResourceNames.Messaging).WaitFor(infrastructure.Broker)
+            .WithReference(infrastructure.Database(database))
+            .WithEnvironment("Auth__SigningKey", signingKey)
+            .WithHttpHealthCheck("/health");
+        if (infrastructure.DatabaseServer is { } server)
+        {
+            service.WaitFor(server);
+        }
+        return service;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace HoanKiem.ServiceDefaults.Messaging;
+
+/// <summary>
+/// How to run Debian's rabbitmq-server as a private, loopback-only broker with its own node name and data folder:
+/// used by the app host's local mode and by the tests, so both start it the same way.
+/// </summary>
+public static class LocalRabbitMq
+{
+    public const string ServerPath = "/usr/lib/rabbitmq/bin/rabbitmq-server";
+
+    public static bool IsInstalled => File.Exists(ServerPath);
+
+    /// <summary>Writes the broker's config files under <paramref name="dataDirectory"/> and returns its environment.</summary>
+    public static IReadOnlyDictionary<string, string> Environment(string nodeName, string dataDirectory, int amqpPort, int distributionPort)
+    {
+        var root = Path.GetFullPath(dataDirectory);
+        Directory.CreateDirectory(Path.Combine(root, "log"));
+        Directory.CreateDirectory(Path.Combine(root, "mnesia"));
+        var plugins = Path.Combine(root, "enabled_plugins");
+        var config = Path.Combine(root, "rabbitmq.conf");
+        File.WriteAllText(plugins, "[].");
+        File.WriteAllText(config, "loopback_users = none\n");
+        return new Dictionary<string, string>
+        {
+            ["HOME"] = root,
+            ["RABBITMQ_NODENAME"] = $"{nodeName}@localhost",
+            ["RABBITMQ_NODE_IP_ADDRESS"] = "127.0.0.1",
+            ["RABBITMQ_NODE_PORT"] = amqpPort.ToString(),
+            ["RABBITMQ_DIST_PORT"] = distributionPort.ToString(),
+            ["RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS"] = "-kernel inet_dist_use_interface {127,0,0,1}",
+            ["RABBITMQ_MNESIA_BASE"] = Path.Combine(root, "mnesia"),
+            ["RABBITMQ_LOG_BASE"] = Path.Combine(root, "log"),
+            ["RABBITMQ_LOGS"] = "-",
+            ["RABBITMQ_ENABLED_PLUGINS_FILE"] = plugins,
+            ["RABBITMQ_CONFIG_FILE"] = config,
+            ["ERL_EPMD_ADDRESS"] = "127.0.0.1"
+        };
+    }
+
+    public static string ConnectionString(int amqpPort) => $"amqp://guest:guest@127.0.0.1:{amqpPort}/";
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>True once the broker answers the AMQP 0-9-1 protocol header with a Connection.Start frame.</summary>
+    public static async Task<bool> AnswersAmqpAsync(string host, int port, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var client = new TcpClient();
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(2));
+            await client.ConnectAsync(host, port, timeout.Token);
+            var stream = client.GetStream();
+            await stream.WriteAsync("AMQP\0\0\u0009\u0001"u8.ToArray(), timeout.Token);
+            var frameType = new byte[1];
+            return await stream.ReadAsync(frameType, timeout.Token) == 1 && frameType[0] == 1;
+        }
+        catch (Exception exception) when (exception is SocketException or IOException or OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

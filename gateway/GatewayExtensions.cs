@@ -1,0 +1,137 @@
+using System.Threading.RateLimiting;
+using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.RateLimiting;
+using Scalar.AspNetCore;
+
+namespace HoanKiem.Gateway;
+
+public static class GatewayExtensions
+{
+    public const string PerClientRateLimit = "per-client";
+
+    public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
+    {
+        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+        foreach (var service in new[] { ResourceNames.Submission, ResourceNames.Judging })
+        {
+            builder.Services.AddHttpClient(service, client => client.BaseAddress = new Uri($"http://{service}"));
+        }
+
+        var limits = builder.Configuration.GetSection("RateLimits");
+        var permitsPerSecond = limits.GetValue("PermitsPerSecond", 100);
+        var burst = limits.GetValue("Burst", 200);
+        builder.Services.AddRateLimiter(options =>
+        {
+            options.AddPolicy(PerClientRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(
+                ClientKey(context),
+                _ => new TokenBucketRateLimiterOptions
+                {
+                    TokenLimit = burst,
+                    TokensPerPeriod = permitsPerSecond,
+                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                    QueueLimit = 0,
+                    AutoReplenishment = true
+                }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
+                context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                await Problems.Create(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests",
+                    $"This client sends more than {permitsPerSecond} requests per second; wait and try again.")
+                    .ExecuteAsync(context.HttpContext);
+            };
+        });
+        builder.Services.AddAuthorizationBuilder().AddPolicy("anonymous", policy => policy.RequireAssertion(_ => true));
+        return builder;
+    }
+
+    public static WebApplication UseGateway(this WebApplication app)
+    {
+        app.Use(RefuseOversizedBodies);
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    public static WebApplication MapApiReference(this WebApplication app)
+    {
+        app.MapScalarApiReference("/api-reference", options =>
+        {
+            options.Title = "HoanKiem.Aspire — Người tốt, việc tốt API";
+            foreach (var service in new[] { ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting })
+            {
+                options.AddDocument(service, service, $"/openapi/{service}.json", isDefault: service == ResourceNames.Submission);
+            }
+        }).AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>Tokens partition by client; anonymous callers (the public tallies) by address.</summary>
+    private static string ClientKey(HttpContext context) =>
+        context.User.Caller().ClientId is { Length: > 0 } client
+            ? $"client:{client}"
+            : $"ip:{context.Connection.RemoteIpAddress}";
+
+    /// <summary>
+    /// Refuses bodies over the contract's limit with a 413 problem before anything is forwarded, also when the
+    /// client streams without a Content-Length (which the proxy would otherwise report as a 400 mid-forward).
+    /// </summary>
+    private static async Task RefuseOversizedBodies(HttpContext context, RequestDelegate next)
+    {
+        const long limit = ServiceDefaultsExtensions.MaxRequestBodyBytes;
+        var request = context.Request;
+        if (request.ContentLength > limit)
+        {
+            await TooLarge(context);
+            return;
+        }
+        if (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
+        {
+            var buffer = new MemoryStream();
+            var chunk = new byte[16 * 1024];
+            int read;
+            try
+            {
+                while ((read = await request.Body.ReadAsync(chunk, context.RequestAborted)) > 0)
+                {
+                    if (buffer.Length + read > limit)
+                    {
+                        await TooLarge(context);
+                        return;
+                    }
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            catch (BadHttpRequestException)
+            {
+                await TooLarge(context);
+                return;
+            }
+            buffer.Position = 0;
+            request.Body = buffer;
+            request.ContentLength = buffer.Length;
+        }
+        await next(context);
+    }
+
+    private static Task TooLarge(HttpContext context)
+    {
+        context.Response.Headers.Connection = "close";
+        return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Request body too large",
+            $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB.").ExecuteAsync(context);
+    }
+}
+
+/// <summary>The gateway's own settings; the app host passes the secretariat's secret from its parameter.</summary>
+public sealed class GatewayOptions
+{
+    public const string Section = "Auth";
+    public string SecretariatSecret { get; set; } = "";
+}

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Runs every test against real parts (RabbitMQ, SQLite files, the HTTP pipeline, headless Chromium)
+# and ends with the line "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/prerequisites.sh
+ensure_debian_packages chromium
+ensure_dotnet_tools
+
+dotnet build HoanKiem.Aspire.sln -nologo -v quiet -clp:ErrorsOnly || { echo "0 passed, 1 failed"; exit 1; }
+
+results="$(mktemp -d)"
+dotnet test --solution HoanKiem.Aspire.sln --no-build --max-parallel-test-modules 2 \
+  --report-trx --results-directory "$results" "$@" 2>&1 | tee "$results/output.log"
+status=${PIPESTATUS[0]}
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters"); f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# epmd is started by the first broker and outlives it; stop it once no broker is left.
+pgrep -f beam.smp >/dev/null || epmd -kill >/dev/null 2>&1 || true
+echo "${passed} passed, ${failed} failed"
+exit $status

@@ -1,0 +1,43 @@
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+using HoanKiem.ServiceDefaults;
+using Xunit;
+
+namespace HoanKiem.SystemTests;
+
+/// <summary>Container mode cannot run here (no container engine), so its app model is built and inspected instead.</summary>
+public sealed class AppModelTests
+{
+    [Fact]
+    public async Task Containers_mode_builds_rabbitmq_and_sqlserver_with_a_database_per_service()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(["Mode=containers"]);
+        await using var app = await builder.BuildAsync();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+
+        Assert.IsType<RabbitMQServerResource>(model.Resources.Single(r => r.Name == ResourceNames.Broker));
+        var sql = Assert.IsType<ContainerResource>(model.Resources.Single(r => r.Name == ResourceNames.SqlServer));
+        Assert.Contains(sql.Annotations.OfType<ContainerImageAnnotation>(), image => image.Image == "mssql/server");
+        foreach (var database in new[] { ResourceNames.SubmissionDb, ResourceNames.JudgingDb, ResourceNames.RecognitionDb, ResourceNames.ReportingDb })
+        {
+            var connection = Assert.IsAssignableFrom<IResourceWithConnectionString>(model.Resources.Single(r => r.Name == database));
+            Assert.Contains("Database=", connection.ConnectionStringExpression.ValueExpression);
+        }
+        Assert.Equal(5, model.Resources.OfType<ProjectResource>().Count());
+    }
+
+    [Fact]
+    public async Task Local_mode_runs_rabbitmq_as_an_executable_on_loopback()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
+            ["Mode=local", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
+        await using var app = await builder.BuildAsync();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+
+        var broker = Assert.IsType<ExecutableResource>(model.Resources.Single(r => r.Name == ResourceNames.Broker));
+        Assert.EndsWith("rabbitmq-server", broker.Command);
+        Assert.DoesNotContain(model.Resources, r => r is ContainerResource);
+        Assert.Contains(broker.Annotations.OfType<EndpointAnnotation>(), endpoint => endpoint.Name == "amqp" && !endpoint.IsProxied);
+    }
+}

@@ -1,0 +1,81 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.Testing;
+using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Messaging;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(HoanKiem.SystemTests.SystemFixture))]
+
+namespace HoanKiem.SystemTests;
+
+/// <summary>
+/// The whole app host in local mode (real RabbitMQ, SQLite files, every service and the gateway), started once for the
+/// test assembly because stopping one costs ~13 s. Each test makes its own units and contest year.
+/// </summary>
+public sealed class SystemFixture : IAsyncLifetime
+{
+    public const string SecretariatSecret = "system-tests-secretariat-secret";
+    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "hoankiem-system-tests", Guid.NewGuid().ToString("N"));
+    private int nextYear = 2030;
+
+    public DistributedApplication App { get; private set; } = null!;
+    public Uri GatewayAddress { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync()
+    {
+        var gatewayPort = LocalRabbitMq.FreePort();
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
+        [
+            "Mode=local",
+            $"Local:DataDirectory={dataDirectory}",
+            $"Local:BrokerNode=system{Guid.NewGuid():N}",
+            $"GatewayPort={gatewayPort}",
+            $"Parameters:{ResourceNames.SecretariatSecret}={SecretariatSecret}"
+        ]);
+        App = await builder.BuildAsync();
+        using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
+        await App.StartAsync(startup.Token);
+        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, startup.Token);
+        GatewayAddress = new Uri($"http://localhost:{gatewayPort}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await App.StopAsync();
+        await App.DisposeAsync();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>A contest year no other test uses.</summary>
+    public int NewYear() => Interlocked.Increment(ref nextYear);
+
+    public HttpClient Client(string? token = null)
+    {
+        var client = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    public async Task<string> TokenAsync(string clientId, string clientSecret)
+    {
+        using var client = Client();
+        using var response = await client.PostAsync("/connect/token", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["grant_type"] = "client_credentials",
+            ["client_id"] = clientId,
+            ["client_secret"] = clientSecret
+        }));
+        response.EnsureSuccessStatusCode();
+        var token = await response.Content.ReadFromJsonAsync<TokenAnswer>();
+        return token!.access_token;
+    }
+
+    public Task<string> SecretariatTokenAsync() => TokenAsync("secretariat", SecretariatSecret);
+
+    private sealed record TokenAnswer(string access_token, string token_type, int expires_in);
+}

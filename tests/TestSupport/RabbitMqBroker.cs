@@ -1,0 +1,104 @@
+using System.Diagnostics;
+using HoanKiem.ServiceDefaults.Messaging;
+using Xunit;
+
+namespace HoanKiem.TestSupport;
+
+/// <summary>A real, private RabbitMQ broker for one test assembly, on free loopback ports, stopped with the fixture.</summary>
+public sealed class RabbitMqBroker : IAsyncDisposable
+{
+    private readonly string dataDirectory;
+    private readonly IReadOnlyDictionary<string, string> environment;
+    private Process? process;
+
+    private RabbitMqBroker(string dataDirectory, int port)
+    {
+        this.dataDirectory = dataDirectory;
+        Port = port;
+        environment = LocalRabbitMq.Environment($"test-{Guid.NewGuid():N}", dataDirectory, port, LocalRabbitMq.FreePort());
+    }
+
+    public int Port { get; }
+    public string ConnectionString => LocalRabbitMq.ConnectionString(Port);
+
+    public static async Task<RabbitMqBroker> StartAsync()
+    {
+        if (!LocalRabbitMq.IsInstalled)
+        {
+            throw new InvalidOperationException($"{LocalRabbitMq.ServerPath} is missing: ./test.sh installs Debian's rabbitmq-server.");
+        }
+        var broker = new RabbitMqBroker(Path.Combine(Path.GetTempPath(), "hoankiem-tests", Guid.NewGuid().ToString("N")), LocalRabbitMq.FreePort());
+        await broker.StartProcessAsync();
+        return broker;
+    }
+
+    /// <summary>SIGKILL, as a crash or an operator's mistake would: nothing is flushed.</summary>
+    public async Task KillAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+    }
+
+    public Task RestartAsync() => StartProcessAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (process is { HasExited: false })
+        {
+            Process.Start("kill", ["-TERM", process.Id.ToString()])?.WaitForExit();
+            if (!process.WaitForExit(TimeSpan.FromSeconds(10)))
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        process?.Dispose();
+        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private async Task StartProcessAsync()
+    {
+        var start = new ProcessStartInfo(LocalRabbitMq.ServerPath)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false
+        };
+        foreach (var (key, value) in environment)
+        {
+            start.Environment[key] = value;
+        }
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"rabbitmq-server exited with code {process.ExitCode} while starting.");
+            }
+            if (await LocalRabbitMq.AnswersAmqpAsync("127.0.0.1", Port, CancellationToken.None))
+            {
+                return;
+            }
+            await Task.Delay(250);
+        }
+        throw new TimeoutException("rabbitmq-server did not answer AMQP within 60 s.");
+    }
+}
+
+/// <summary>One broker shared by every test of an assembly: <c>[assembly: AssemblyFixture(typeof(BrokerFixture))]</c>.</summary>
+public sealed class BrokerFixture : IAsyncLifetime
+{
+    public RabbitMqBroker Broker { get; private set; } = null!;
+
+    public async ValueTask InitializeAsync() => Broker = await RabbitMqBroker.StartAsync();
+
+    public ValueTask DisposeAsync() => Broker.DisposeAsync();
+}

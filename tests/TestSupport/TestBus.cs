@@ -1,0 +1,58 @@
+using System.Collections.Concurrent;
+using MassTransit;
+
+namespace HoanKiem.TestSupport;
+
+/// <summary>
+/// A bus of the test's own on the real broker: publishes events as another service would (with a chosen message id,
+/// to deliver the same message twice) and records the events a service publishes.
+/// </summary>
+public sealed class TestBus : IAsyncDisposable
+{
+    private readonly IBusControl bus;
+    private readonly ConcurrentDictionary<Type, ConcurrentQueue<(Guid? MessageId, object Message)>> received = new();
+
+    private TestBus(IBusControl bus) => this.bus = bus;
+
+    public static async Task<TestBus> StartAsync(RabbitMqBroker broker)
+    {
+        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri($"rabbitmq://127.0.0.1:{broker.Port}/"), host =>
+            {
+                host.Username("guest");
+                host.Password("guest");
+            });
+        });
+        await bus.StartAsync();
+        return new TestBus(bus);
+    }
+
+    public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
+        bus.Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid());
+
+    /// <summary>Starts recording every <typeparamref name="T"/> published from now on.</summary>
+    public async Task RecordAsync<T>() where T : class
+    {
+        var queue = received.GetOrAdd(typeof(T), _ => new());
+        var handle = bus.ConnectReceiveEndpoint($"test-{typeof(T).Name}-{Guid.NewGuid():N}", endpoint =>
+        {
+            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
+            {
+                rabbit.AutoDelete = true;
+                rabbit.Durable = false;
+            }
+            endpoint.Handler<T>(context =>
+            {
+                queue.Enqueue((context.MessageId, context.Message));
+                return Task.CompletedTask;
+            });
+        });
+        await handle.Ready;
+    }
+
+    public IReadOnlyList<(Guid? MessageId, T Message)> Received<T>() where T : class =>
+        received.TryGetValue(typeof(T), out var queue) ? queue.Select(r => (r.MessageId, (T)r.Message)).ToList() : [];
+
+    public async ValueTask DisposeAsync() => await bus.StopAsync();
+}
