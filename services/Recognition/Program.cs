@@ -1,1 +1,20 @@
-var builder = WebApplication.CreateBuilder(args); var app = builder.Build(); app.Run();
+using HoanKiem.Recognition;
+using HoanKiem.Recognition.Apis;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddRecognitionService();
+
+var app = builder.Build();
+app.MapNomineesApi();
+app.MapDecisionsApi();
+app.MapCommendationsApi();
+app.MapUnitsApi();
+app.MapSummaryApi();
+app.MapAuditApi();
+app.MapAwardsApi();
+app.MapRewardTableApi();
+app.MapDefaultEndpoints();
+app.Run();
+
+public partial class Program;

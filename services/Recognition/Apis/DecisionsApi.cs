@@ -1,0 +1,205 @@
+using System.Security.Claims;
+using HoanKiem.Contracts;
+using HoanKiem.Recognition.Data;
+using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Recognition.Apis;
+
+public sealed record DecisionRequest(string? Number, DateOnly? SignedOn, string? Form, List<Guid>? NomineeIds, List<string>? UnitCodes, long? AmountPerRecipient);
+public sealed record RecipientView(string Kind, Guid? NomineeId, string? UnitCode, string Name, long Amount);
+public sealed record DecisionView(
+    Guid Id, int Year, string Number, DateOnly SignedOn, string Form, string AmountSource, long? AmountPerRecipient, long TotalAmount,
+    IReadOnlyList<RecipientView> Recipients, string DecidedBy, DateTimeOffset DecidedAt);
+public sealed record AlreadyCommended(Guid? NomineeId, string? UnitCode, string Name, string DecisionNumber);
+
+public static class DecisionsApi
+{
+    public const int MaxRecipients = 1000;
+
+    public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
+    {
+        var decisions = app.MapYearGroup("/decisions", "Decisions");
+        decisions.MapPost("/", Decide).Idempotent();
+        decisions.MapGet("/", ListDecisions);
+        decisions.MapGet("/{id:guid}", GetDecision);
+        return app;
+    }
+
+    /// <summary>
+    /// Signs a decision for verified nominees (as individuals) and/or units (as collectives). Without an explicit
+    /// amount each recipient gets the reward table's amount on the signing date; an explicit amount overrides it.
+    /// </summary>
+    public static async Task<Results<Created<DecisionView>, ProblemHttpResult>> Decide(
+        int year, DecisionRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
+    {
+        if (!RecognitionRoutes.IsValidYear(year))
+        {
+            return RecognitionRoutes.InvalidYear();
+        }
+        var number = VietnameseText.Clean(request.Number) ?? "";
+        var form = request.Form?.Trim().ToLowerInvariant() ?? "";
+        var nomineeIds = request.NomineeIds ?? [];
+        var unitCodes = (request.UnitCodes ?? []).Select(c => c?.Trim().ToLowerInvariant() ?? "").ToList();
+        var errors = new Dictionary<string, string[]>();
+        if (number.Length is 0 or > 100)
+        {
+            errors["number"] = ["A decision number has 1 to 100 characters, e.g. 1234/QĐ-UBND."];
+        }
+        if (request.SignedOn is null)
+        {
+            errors["signedOn"] = ["signedOn is the date the decision was signed (yyyy-MM-dd)."];
+        }
+        if (!await db.AwardForms.AnyAsync(f => f.Code == form))
+        {
+            errors["form"] = [$"form is one of the reward table's forms: {string.Join(", ", await db.AwardForms.Select(f => f.Code).ToListAsync())}."];
+        }
+        if (nomineeIds.Count + unitCodes.Count is 0 or > MaxRecipients)
+        {
+            errors["nomineeIds"] = [$"A decision names 1 to {MaxRecipients} recipients in nomineeIds and unitCodes."];
+        }
+        if (nomineeIds.Distinct().Count() != nomineeIds.Count || unitCodes.Distinct().Count() != unitCodes.Count || unitCodes.Any(c => c.Length is 0 or > 40))
+        {
+            errors["unitCodes"] = ["Each recipient is named once, and a unit code has 1 to 40 characters."];
+        }
+        if (request.AmountPerRecipient is < 0 or > RecognitionRoutes.MaxAmount)
+        {
+            errors["amountPerRecipient"] = ["amountPerRecipient is a whole number of VND from 0 to 10,000,000,000."];
+        }
+        else if (request.AmountPerRecipient is null && nomineeIds.Count > 0 && unitCodes.Count > 0)
+        {
+            errors["amountPerRecipient"] = ["Individuals and collectives get different amounts from the table: sign separate decisions, or give amountPerRecipient."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var keys = nomineeIds.Select(DecisionRecipient.KeyOf).Concat(unitCodes.Select(DecisionRecipient.KeyOf)).ToList();
+        var commended = await (from r in db.DecisionRecipients
+                               join d in db.Decisions on r.DecisionId equals d.Id
+                               where r.Year == year && keys.Contains(r.RecipientKey)
+                               select new AlreadyCommended(r.NomineeId, r.UnitCode, r.Name, d.Number)).ToListAsync();
+        if (commended.Count > 0)
+        {
+            return Problems.Conflict("already_commended",
+                $"Already commended in {year}: {string.Join("; ", commended.Select(c => $"{c.Name} (decision {c.DecisionNumber})"))}.",
+                [new("recipients", commended)]);
+        }
+        if (await db.Decisions.AnyAsync(d => d.Year == year && d.Number == number))
+        {
+            return Problems.Conflict("decision_exists", $"Decision {number} of {year} is already recorded.");
+        }
+
+        var nominees = await db.Nominees.Where(n => n.Year == year && nomineeIds.Contains(n.Id) && n.Status != NomineeStatus.Withdrawn).ToListAsync();
+        if (nomineeIds.Except(nominees.Select(n => n.Id)).ToList() is { Count: > 0 } unknownNominees)
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, "nominee_not_found", "Not found",
+                $"No nominee of {year} has the id(s) {string.Join(", ", unknownNominees)}.", [new("nomineeIds", unknownNominees)]);
+        }
+        if (nominees.Where(n => n.Status != NomineeStatus.Verified).ToList() is { Count: > 0 } unverified)
+        {
+            return Problems.Unprocessable("nominee_not_verified",
+                $"Only verified nominees can be commended: {string.Join("; ", unverified.Select(n => $"{n.FullName} is {n.Status}"))}.",
+                [new("nominees", unverified.Select(n => new { n.Id, n.FullName, n.Status }))]);
+        }
+        var units = await db.Units.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code);
+        if (unitCodes.Except(units.Keys).ToList() is { Count: > 0 } unknownUnits)
+        {
+            return Problems.Create(StatusCodes.Status404NotFound, "unit_not_found", "Not found",
+                $"No registered unit has the code(s) {string.Join(", ", unknownUnits)}.", [new("unitCodes", unknownUnits)]);
+        }
+
+        var signedOn = request.SignedOn!.Value;
+        long? tableAmount = null;
+        if (request.AmountPerRecipient is null)
+        {
+            var kind = nomineeIds.Count > 0 ? RecipientKind.Individual : RecipientKind.Collective;
+            var quote = RewardTable.Quote(form, signedOn, kind, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
+            if (quote is null)
+            {
+                return Problems.Unprocessable("reward_table_incomplete",
+                    $"The reward table has no base salary or coefficient for '{form}' in force on {signedOn:yyyy-MM-dd}; add it, or give amountPerRecipient.");
+            }
+            tableAmount = quote.Amount;
+        }
+        var amount = request.AmountPerRecipient ?? tableAmount!.Value;
+
+        var actor = user.Caller().ClientId;
+        var decision = new Decision
+        {
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            Number = number,
+            SignedOn = signedOn,
+            Form = form,
+            AmountSource = request.AmountPerRecipient is null ? AmountSource.Table : AmountSource.Override,
+            DecidedBy = actor,
+            DecidedAt = clock.GetUtcNow()
+        };
+        foreach (var nominee in nomineeIds.Select(id => nominees.Single(n => n.Id == id)))
+        {
+            decision.Recipients.Add(new DecisionRecipient
+            {
+                Year = year, RecipientKey = DecisionRecipient.KeyOf(nominee.Id), NomineeId = nominee.Id,
+                Name = nominee.FullName, Kind = RecipientKind.Individual, Amount = amount
+            });
+            nominee.Status = NomineeStatus.Commended;
+            db.Audit(year, actor, "nominee.commended", "nominee", nominee.Id.ToString(),
+                new { from = NomineeStatus.Verified, to = NomineeStatus.Commended, decision = number, form, amount, amountSource = decision.AmountSource });
+        }
+        foreach (var code in unitCodes)
+        {
+            decision.Recipients.Add(new DecisionRecipient
+            {
+                Year = year, RecipientKey = DecisionRecipient.KeyOf(code), UnitCode = code,
+                Name = units[code].Name, Kind = RecipientKind.Collective, Amount = amount
+            });
+            db.Audit(year, actor, "unit.commended", "unit", code,
+                new { decision = number, form, amount, amountSource = decision.AmountSource });
+        }
+        db.Decisions.Add(decision);
+        var total = decision.Recipients.Sum(r => r.Amount);
+        db.Publish(new CommendationDecided(year, number, signedOn, form, nomineeIds, unitCodes, amount, total));
+        if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
+        {
+            return conflict;
+        }
+        return TypedResults.Created($"/api/recognition/{year}/decisions/{decision.Id}", ToView(decision));
+    }
+
+    public static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> ListDecisions(
+        int year, [AsParameters] PageRequest paging, RecognitionDbContext db)
+    {
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        var decisions = db.Decisions.AsNoTracking().Where(d => d.Year == year);
+        var total = await decisions.CountAsync();
+        var page = await decisions.Include(d => d.Recipients).OrderBy(d => d.SignedOn).ThenBy(d => d.DecidedAt)
+            .Skip(paging.Skip).Take(paging.Size).ToListAsync();
+        return TypedResults.Ok(new Page<DecisionView>(page.Select(ToView).ToList(), total));
+    }
+
+    public static async Task<Results<Ok<DecisionView>, ProblemHttpResult>> GetDecision(int year, Guid id, RecognitionDbContext db)
+    {
+        var decision = await db.Decisions.AsNoTracking().Include(d => d.Recipients).SingleOrDefaultAsync(d => d.Year == year && d.Id == id);
+        return decision is null
+            ? Problems.NotFound("decision_not_found", $"There is no decision {id} in {year}.")
+            : TypedResults.Ok(ToView(decision));
+    }
+
+    private static DecisionView ToView(Decision d)
+    {
+        var amounts = d.Recipients.Select(r => r.Amount).Distinct().ToList();
+        return new DecisionView(d.Id, d.Year, d.Number, d.SignedOn, d.Form, d.AmountSource, amounts.Count == 1 ? amounts[0] : null,
+            d.Recipients.Sum(r => r.Amount),
+            d.Recipients.OrderBy(r => r.Id).Select(r => new RecipientView(r.Kind, r.NomineeId, r.UnitCode, r.Name, r.Amount)).ToList(),
+            d.DecidedBy ?? "", d.DecidedAt);
+    }
+}

@@ -1,0 +1,129 @@
+using System.Security.Claims;
+using HoanKiem.Contracts;
+using HoanKiem.Recognition.Data;
+using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Recognition.Apis;
+
+public sealed record NomineeView(
+    Guid Id, Guid EntryId, IReadOnlyList<Guid> EntryIds, string UnitCode, string FullName, string Ward, string Field, string Status,
+    string? AppraisalNote, string? AppraisedBy, DateTimeOffset? AppraisedAt);
+public sealed record NomineeListQuery(string? Status, int? Page, int? PageSize);
+public sealed record AppraisalRequest(string? Outcome, string? Note);
+
+public static class NomineesApi
+{
+    public const int MaxNoteLength = 2000;
+
+    public static IEndpointRouteBuilder MapNomineesApi(this IEndpointRouteBuilder app)
+    {
+        var nominees = app.MapYearGroup("/nominees", "Nominees");
+        nominees.MapGet("/", ListNominees);
+        nominees.MapGet("/{id:guid}", GetNominee);
+        nominees.MapPost("/{id:guid}/appraisal", Appraise).Idempotent();
+        return app;
+    }
+
+    public static async Task<Results<Ok<Page<NomineeView>>, ProblemHttpResult>> ListNominees(
+        int year, [AsParameters] NomineeListQuery query, RecognitionDbContext db)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        if (!RecognitionRoutes.IsValidYear(year))
+        {
+            return RecognitionRoutes.InvalidYear();
+        }
+        var status = query.Status?.Trim().ToLowerInvariant();
+        if (status is { Length: > 0 } && !NomineeStatus.Public.Contains(status))
+        {
+            return Problems.Validation("status", $"status is one of {string.Join(", ", NomineeStatus.Public)}.");
+        }
+        var nominees = db.Nominees.AsNoTracking().Where(n => n.Year == year && n.Status != NomineeStatus.Withdrawn);
+        if (status is { Length: > 0 })
+        {
+            nominees = nominees.Where(n => n.Status == status);
+        }
+        var total = await nominees.CountAsync();
+        var page = await nominees.OrderBy(n => n.IntroducedAt).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync();
+        return TypedResults.Ok(new Page<NomineeView>(await ToViewsAsync(db, page), total));
+    }
+
+    public static async Task<Results<Ok<NomineeView>, ProblemHttpResult>> GetNominee(int year, Guid id, RecognitionDbContext db)
+    {
+        var nominee = await db.Nominees.AsNoTracking().SingleOrDefaultAsync(n => n.Year == year && n.Id == id && n.Status != NomineeStatus.Withdrawn);
+        return nominee is null ? NotFound(id, year) : TypedResults.Ok((await ToViewsAsync(db, [nominee]))[0]);
+    }
+
+    /// <summary>Thẩm định, xác minh: the secretariat verifies or rejects; a later appraisal may correct it until a decision commends the person.</summary>
+    public static async Task<Results<Ok<NomineeView>, ProblemHttpResult>> Appraise(
+        int year, Guid id, AppraisalRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
+    {
+        if (!RecognitionRoutes.IsValidYear(year))
+        {
+            return RecognitionRoutes.InvalidYear();
+        }
+        var outcome = request.Outcome?.Trim().ToLowerInvariant();
+        var note = VietnameseText.Clean(request.Note) is { Length: > 0 } cleaned ? cleaned : null;
+        var errors = new Dictionary<string, string[]>();
+        if (outcome is not (NomineeStatus.Verified or NomineeStatus.Rejected))
+        {
+            errors["outcome"] = ["outcome is verified or rejected."];
+        }
+        if (note is { Length: > MaxNoteLength })
+        {
+            errors["note"] = [$"A note has at most {MaxNoteLength} characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+        var nominee = await db.Nominees.SingleOrDefaultAsync(n => n.Year == year && n.Id == id && n.Status != NomineeStatus.Withdrawn);
+        if (nominee is null)
+        {
+            return NotFound(id, year);
+        }
+        if (nominee.Status == NomineeStatus.Commended)
+        {
+            return Problems.Conflict("already_commended", $"{nominee.FullName} has already been commended by a decision; the appraisal can no longer change.",
+                [new("nomineeId", nominee.Id), new("fullName", nominee.FullName)]);
+        }
+
+        var before = new { status = nominee.Status, note = nominee.AppraisalNote };
+        var now = clock.GetUtcNow();
+        nominee.Status = outcome!;
+        nominee.AppraisalOutcome = outcome;
+        nominee.AppraisalNote = note;
+        nominee.AppraisedBy = user.Caller().ClientId;
+        nominee.AppraisedAt = now;
+        db.Audit(year, nominee.AppraisedBy, "nominee.appraised", "nominee", nominee.Id.ToString(),
+            new { from = before, to = new { status = outcome, note } });
+        db.Publish(new NomineeAppraised(nominee.Id, year, outcome!, now));
+        if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
+        {
+            return conflict;
+        }
+        return TypedResults.Ok((await ToViewsAsync(db, [nominee]))[0]);
+    }
+
+    private static ProblemHttpResult NotFound(Guid id, int year) =>
+        Problems.NotFound("nominee_not_found", $"There is no nominee {id} in {year}.");
+
+    private static async Task<List<NomineeView>> ToViewsAsync(RecognitionDbContext db, IReadOnlyList<Nominee> nominees)
+    {
+        var ids = nominees.Select(n => n.Id).ToList();
+        var entries = (await db.NomineeEntries.AsNoTracking().Where(e => e.NomineeId != null && ids.Contains(e.NomineeId.Value))
+                .Select(e => new { e.NomineeId, e.EntryId, e.ReceivedAt }).ToListAsync())
+            .ToLookup(e => e.NomineeId!.Value);
+        return nominees.Select(n => new NomineeView(
+            n.Id, n.EntryId, entries[n.Id].OrderBy(e => e.ReceivedAt).ThenBy(e => e.EntryId).Select(e => e.EntryId).ToList(),
+            n.UnitCode, n.FullName, n.Ward, n.Field, n.Status, n.AppraisalNote, n.AppraisedBy, n.AppraisedAt)).ToList();
+    }
+}

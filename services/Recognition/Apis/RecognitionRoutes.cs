@@ -1,0 +1,44 @@
+using HoanKiem.Recognition.Data;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Recognition.Apis;
+
+/// <summary>What every recognition endpoint shares: the secretariat-only year routes and safe saving.</summary>
+public static class RecognitionRoutes
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+    public const long MaxAmount = 10_000_000_000;
+
+    public static RouteGroupBuilder MapYearGroup(this IEndpointRouteBuilder app, string path, string tag) =>
+        app.MapGroup($"/api/recognition/{{year:int}}{path}").WithTags(tag).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+
+    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithIdempotency<RouteHandlerBuilder, RecognitionDbContext>();
+
+    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
+
+    public static ProblemHttpResult InvalidYear() =>
+        Problems.Validation("year", $"A contest year is between {MinYear} and {MaxYear}.");
+
+    /// <summary>
+    /// Saves; a write that lost a race (the same recipient commended twice at once, a figure version taken by
+    /// another writer) is the client's to retry: a 409, never a 500.
+    /// </summary>
+    public static async Task<ProblemHttpResult?> TrySaveAsync(RecognitionDbContext db)
+    {
+        try
+        {
+            await db.SaveChangesAsync();
+            return null;
+        }
+        catch (DbUpdateException)
+        {
+            db.ChangeTracker.Clear();
+            return Problems.Conflict("concurrent_change", "Another change to the same records was saved at the same moment; read them again and retry.");
+        }
+    }
+}

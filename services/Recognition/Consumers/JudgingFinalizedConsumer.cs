@@ -1,0 +1,47 @@
+using HoanKiem.Contracts;
+using HoanKiem.Recognition.Data;
+using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Messaging;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Recognition.Consumers;
+
+/// <summary>
+/// The panel's prizes become awards with the prize money in force on the day of finalisation. A later
+/// finalisation of the same year replaces the year's awards, so the awards always mirror the latest results.
+/// </summary>
+public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
+    : IdempotentConsumer<JudgingFinalized, RecognitionDbContext>(db, telemetry)
+{
+    protected override async Task HandleAsync(JudgingFinalized message, ConsumeContext<JudgingFinalized> context)
+    {
+        var on = RewardTable.LocalDate(message.FinalizedAt);
+        var prizeAmounts = await Db.PrizeAmounts.ToListAsync(context.CancellationToken);
+        var existing = await Db.Awards.Where(a => a.Year == message.Year).ToDictionaryAsync(a => a.EntryId, context.CancellationToken);
+        var prized = message.Results.Where(r => r.Prize is { Length: > 0 }).ToList();
+
+        foreach (var gone in existing.Values.Where(a => prized.All(r => r.EntryId != a.EntryId)))
+        {
+            Db.Awards.Remove(gone);
+            Db.Audit(message.Year, "judging", "award.removed", "entry", gone.EntryId.ToString(), new { gone.Prize, gone.Amount });
+        }
+        foreach (var result in prized)
+        {
+            var amount = RewardTable.InForce(prizeAmounts.Where(p => p.Prize == result.Prize), on)?.Amount ?? 0;
+            if (!existing.TryGetValue(result.EntryId, out var award))
+            {
+                award = Db.Awards.Add(new Award { EntryId = result.EntryId, Year = message.Year, UnitCode = result.UnitCode, Title = result.Title, Prize = result.Prize! }).Entity;
+            }
+            award.UnitCode = result.UnitCode;
+            award.Title = result.Title;
+            award.Prize = result.Prize!;
+            award.Rank = result.Rank;
+            award.ForwardedToCity = result.ForwardedToCity;
+            award.Amount = amount;
+            award.FinalizedAt = message.FinalizedAt;
+            Db.Audit(message.Year, "judging", "award.recorded", "entry", result.EntryId.ToString(),
+                new { result.Prize, result.Rank, amount, result.UnitCode });
+        }
+    }
+}

@@ -1,0 +1,247 @@
+using System.Text.Json;
+using HoanKiem.Contracts;
+using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.ServiceDefaults.Messaging;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Recognition.Data;
+
+public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDbContext(options)
+{
+    public DbSet<Nominee> Nominees => Set<Nominee>();
+    public DbSet<NomineeEntry> NomineeEntries => Set<NomineeEntry>();
+    public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<Decision> Decisions => Set<Decision>();
+    public DbSet<DecisionRecipient> DecisionRecipients => Set<DecisionRecipient>();
+    public DbSet<Commendation> Commendations => Set<Commendation>();
+    public DbSet<Award> Awards => Set<Award>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
+    public DbSet<YearTotals> YearTotals => Set<YearTotals>();
+    public DbSet<AwardForm> AwardForms => Set<AwardForm>();
+    public DbSet<FormCoefficient> FormCoefficients => Set<FormCoefficient>();
+    public DbSet<BaseSalary> BaseSalaries => Set<BaseSalary>();
+    public DbSet<PrizeAmount> PrizeAmounts => Set<PrizeAmount>();
+
+    /// <summary>Records who changed what about a person or recipient; saved with the change itself.</summary>
+    public void Audit(int year, string actor, string action, string subjectType, string subjectId, object changes) =>
+        AuditRecords.Add(new AuditRecord
+        {
+            Year = year,
+            At = DateTimeOffset.UtcNow,
+            Actor = actor,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Changes = JsonSerializer.Serialize(changes, MessageSerialization.Options)
+        });
+
+    /// <summary>
+    /// Saves, and when the save moved a year's figures, bumps that year's version and queues
+    /// <see cref="RecognitionTotalsChanged"/> in the same transaction, so readers never miss or reorder a change.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var years = ChangeTracker.Entries<IMovesYearFigures>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.Year).Distinct().Order().ToList();
+        if (years.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        foreach (var year in years)
+        {
+            await RefreshTotalsAsync(year, cancellationToken);
+        }
+        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return saved;
+    }
+
+    private async Task RefreshTotalsAsync(int year, CancellationToken cancellationToken)
+    {
+        var current = await ComputeTotalsAsync(year, cancellationToken);
+        var stored = await YearTotals.SingleOrDefaultAsync(t => t.Year == year, cancellationToken);
+        if (stored is not null && stored.SameFiguresAs(current))
+        {
+            return;
+        }
+        if (stored is null)
+        {
+            stored = YearTotals.Add(new YearTotals { Year = year }).Entity;
+        }
+        stored.Version++;
+        stored.NomineesIntroduced = current.NomineesIntroduced;
+        stored.Verified = current.Verified;
+        stored.Rejected = current.Rejected;
+        stored.Commended = current.Commended;
+        stored.UnitsCommended = current.UnitsCommended;
+        stored.TotalAmount = current.TotalAmount;
+        stored.ChangedAt = DateTimeOffset.UtcNow;
+        Publish(new RecognitionTotalsChanged(year, stored.Version, stored.NomineesIntroduced, stored.Verified, stored.Rejected,
+            stored.Commended, stored.UnitsCommended, stored.TotalAmount, stored.ChangedAt));
+    }
+
+    /// <summary>The year's figures from the rows themselves; <c>Verified</c> counts every nominee that passed appraisal, commended or not.</summary>
+    public async Task<YearTotals> ComputeTotalsAsync(int year, CancellationToken cancellationToken = default)
+    {
+        var statuses = await Nominees.Where(n => n.Year == year && n.Status != NomineeStatus.Withdrawn)
+            .GroupBy(n => n.Status).Select(g => new { Status = g.Key, Count = g.Count() }).ToListAsync(cancellationToken);
+        int Count(string status) => statuses.Where(s => s.Status == status).Sum(s => s.Count);
+        var recipients = DecisionRecipients.Where(r => r.Year == year);
+        return new YearTotals
+        {
+            Year = year,
+            NomineesIntroduced = statuses.Sum(s => s.Count),
+            Verified = Count(NomineeStatus.Verified) + Count(NomineeStatus.Commended),
+            Rejected = Count(NomineeStatus.Rejected),
+            Commended = Count(NomineeStatus.Commended),
+            UnitsCommended = await recipients.Where(r => r.UnitCode != null).Select(r => r.UnitCode).Distinct().CountAsync(cancellationToken),
+            TotalAmount = await recipients.SumAsync(r => r.Amount, cancellationToken)
+                + await Commendations.Where(c => c.Year == year).SumAsync(c => c.Amount, cancellationToken)
+        };
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<Nominee>(nominee =>
+        {
+            nominee.HasKey(n => n.Id);
+            nominee.HasIndex(n => new { n.Year, n.PersonKey }).IsUnique();
+            nominee.HasIndex(n => new { n.Year, n.Status, n.IntroducedAt });
+            nominee.Property(n => n.PersonKey).HasMaxLength(320);
+            nominee.Property(n => n.FullName).HasMaxLength(200);
+            nominee.Property(n => n.Ward).HasMaxLength(100);
+            nominee.Property(n => n.UnitCode).HasMaxLength(40);
+            nominee.Property(n => n.Field).HasMaxLength(40);
+            nominee.Property(n => n.Status).HasMaxLength(20);
+            nominee.Property(n => n.AppraisalOutcome).HasMaxLength(20);
+            nominee.Property(n => n.AppraisalNote).HasMaxLength(2000);
+            nominee.Property(n => n.AppraisedBy).HasMaxLength(100);
+            nominee.Ignore(n => n.IsAppraised);
+        });
+        modelBuilder.Entity<NomineeEntry>(entry =>
+        {
+            entry.HasKey(e => e.EntryId);
+            entry.HasIndex(e => e.NomineeId);
+            entry.HasIndex(e => new { e.Year, e.UnitCode });
+            entry.Property(e => e.UnitCode).HasMaxLength(40);
+            entry.Property(e => e.Field).HasMaxLength(40);
+            entry.Property(e => e.FullName).HasMaxLength(200);
+            entry.Property(e => e.Ward).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Unit>(unit =>
+        {
+            unit.HasKey(u => u.Code);
+            unit.Property(u => u.Code).HasMaxLength(40);
+            unit.Property(u => u.Name).HasMaxLength(200);
+            unit.Property(u => u.Kind).HasMaxLength(20);
+        });
+        modelBuilder.Entity<Quota>(quota =>
+        {
+            quota.HasKey(q => new { q.Year, q.UnitCode });
+            quota.Property(q => q.UnitCode).HasMaxLength(40);
+        });
+        modelBuilder.Entity<Decision>(decision =>
+        {
+            decision.HasKey(d => d.Id);
+            decision.HasIndex(d => new { d.Year, d.Number }).IsUnique();
+            decision.Property(d => d.Number).HasMaxLength(100);
+            decision.Property(d => d.Form).HasMaxLength(60);
+            decision.Property(d => d.AmountSource).HasMaxLength(20);
+            decision.Property(d => d.DecidedBy).HasMaxLength(100);
+            decision.HasMany(d => d.Recipients).WithOne().HasForeignKey(r => r.DecisionId);
+        });
+        modelBuilder.Entity<DecisionRecipient>(recipient =>
+        {
+            recipient.HasKey(r => r.Id);
+            recipient.Property(r => r.Id).ValueGeneratedOnAdd();
+            recipient.HasIndex(r => new { r.Year, r.RecipientKey }).IsUnique();
+            recipient.Property(r => r.RecipientKey).HasMaxLength(60);
+            recipient.Property(r => r.UnitCode).HasMaxLength(40);
+            recipient.Property(r => r.Name).HasMaxLength(200);
+            recipient.Property(r => r.Kind).HasMaxLength(20);
+        });
+        modelBuilder.Entity<Commendation>(commendation =>
+        {
+            commendation.HasKey(c => c.Id);
+            commendation.HasIndex(c => new { c.Year, c.Category });
+            commendation.Property(c => c.Category).HasMaxLength(40);
+            commendation.Property(c => c.Name).HasMaxLength(300);
+            commendation.Property(c => c.UnitCode).HasMaxLength(40);
+            commendation.Property(c => c.Field).HasMaxLength(40);
+            commendation.Property(c => c.AmountSource).HasMaxLength(20);
+            commendation.Property(c => c.DecisionNumber).HasMaxLength(100);
+            commendation.Property(c => c.RecordedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<Award>(award =>
+        {
+            award.HasKey(a => a.EntryId);
+            award.HasIndex(a => new { a.Year, a.Rank });
+            award.Property(a => a.UnitCode).HasMaxLength(40);
+            award.Property(a => a.Title).HasMaxLength(500);
+            award.Property(a => a.Prize).HasMaxLength(20);
+        });
+        modelBuilder.Entity<AuditRecord>(audit =>
+        {
+            audit.HasKey(a => a.Id);
+            audit.Property(a => a.Id).ValueGeneratedOnAdd();
+            audit.HasIndex(a => new { a.Year, a.SubjectId });
+            audit.Property(a => a.Actor).HasMaxLength(100);
+            audit.Property(a => a.Action).HasMaxLength(60);
+            audit.Property(a => a.SubjectType).HasMaxLength(20);
+            audit.Property(a => a.SubjectId).HasMaxLength(60);
+        });
+        modelBuilder.Entity<YearTotals>(totals =>
+        {
+            totals.HasKey(t => t.Year);
+            totals.Property(t => t.Year).ValueGeneratedNever();
+            // Two writers that read the same version cannot both publish the next one: the second save fails and retries.
+            totals.Property(t => t.Version).IsConcurrencyToken();
+        });
+        modelBuilder.Entity<AwardForm>(form =>
+        {
+            form.HasKey(f => f.Code);
+            form.Property(f => f.Code).HasMaxLength(60);
+            form.Property(f => f.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<FormCoefficient>(coefficient =>
+        {
+            coefficient.HasKey(c => new { c.FormCode, c.EffectiveFrom });
+            coefficient.Property(c => c.FormCode).HasMaxLength(60);
+            coefficient.Property(c => c.Coefficient).HasPrecision(9, 4);
+            coefficient.Property(c => c.Basis).HasMaxLength(300);
+            coefficient.Property(c => c.ChangedBy).HasMaxLength(100);
+            coefficient.HasOne<AwardForm>().WithMany().HasForeignKey(c => c.FormCode);
+        });
+        modelBuilder.Entity<BaseSalary>(salary =>
+        {
+            salary.HasKey(s => s.EffectiveFrom);
+            salary.Property(s => s.Basis).HasMaxLength(300);
+            salary.Property(s => s.ChangedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<PrizeAmount>(prize =>
+        {
+            prize.HasKey(p => new { p.Prize, p.EffectiveFrom });
+            prize.Property(p => p.Prize).HasMaxLength(20);
+            prize.Property(p => p.ChangedBy).HasMaxLength(100);
+        });
+        RewardTableSeed.Apply(modelBuilder);
+    }
+}
+
+public sealed class SqliteRecognitionDbContext(DbContextOptions<SqliteRecognitionDbContext> options) : RecognitionDbContext(options);
+
+public sealed class SqlServerRecognitionDbContext(DbContextOptions<SqlServerRecognitionDbContext> options) : RecognitionDbContext(options);
+
+public sealed class SqliteRecognitionDbContextFactory : SqliteDesignTimeFactory<SqliteRecognitionDbContext>;
+
+public sealed class SqlServerRecognitionDbContextFactory : SqlServerDesignTimeFactory<SqlServerRecognitionDbContext>;

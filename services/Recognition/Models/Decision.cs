@@ -1,0 +1,48 @@
+namespace HoanKiem.Recognition.Models;
+
+public static class RecipientKind
+{
+    public const string Individual = "individual";
+    public const string Household = "household";
+    public const string Collective = "collective";
+}
+
+public static class AmountSource
+{
+    public const string Table = "table";
+    public const string Override = "override";
+}
+
+/// <summary>A signed commendation decision (quyết định khen thưởng).</summary>
+public sealed class Decision
+{
+    public Guid Id { get; set; }
+    public int Year { get; set; }
+    public required string Number { get; set; }
+    public DateOnly SignedOn { get; set; }
+    public required string Form { get; set; }
+    public required string AmountSource { get; set; }
+    public string? DecidedBy { get; set; }
+    public DateTimeOffset DecidedAt { get; set; }
+    public List<DecisionRecipient> Recipients { get; set; } = [];
+}
+
+/// <summary>
+/// One nominee or unit named in a decision. <c>RecipientKey</c> ("nominee:…" or "unit:…") is unique per year,
+/// so nobody is commended twice in a year even when two decisions race.
+/// </summary>
+public sealed class DecisionRecipient : IMovesYearFigures
+{
+    public long Id { get; set; }
+    public Guid DecisionId { get; set; }
+    public int Year { get; set; }
+    public required string RecipientKey { get; set; }
+    public Guid? NomineeId { get; set; }
+    public string? UnitCode { get; set; }
+    public required string Name { get; set; }
+    public required string Kind { get; set; }
+    public long Amount { get; set; }
+
+    public static string KeyOf(Guid nomineeId) => $"nominee:{nomineeId}";
+    public static string KeyOf(string unitCode) => $"unit:{unitCode}";
+}

@@ -1,0 +1,69 @@
+using HoanKiem.ServiceDefaults.Text;
+
+namespace HoanKiem.Recognition.Models;
+
+public static class NomineeStatus
+{
+    public const string Proposed = "proposed";
+    public const string Verified = "verified";
+    public const string Rejected = "rejected";
+    public const string Commended = "commended";
+
+    /// <summary>Every entry that introduced the person was withdrawn before appraisal: kept for the audit trail, hidden from the register.</summary>
+    public const string Withdrawn = "withdrawn";
+
+    public static readonly string[] Public = [Proposed, Verified, Rejected, Commended];
+}
+
+/// <summary>A year's figures are recomputed and published whenever a row of this kind changes.</summary>
+public interface IMovesYearFigures
+{
+    int Year { get; }
+}
+
+/// <summary>One person introduced by one or more entries of a contest year.</summary>
+public sealed class Nominee : IMovesYearFigures
+{
+    public Guid Id { get; set; }
+    public int Year { get; set; }
+
+    /// <summary>The folded name and ward that make two introductions the same person.</summary>
+    public required string PersonKey { get; set; }
+
+    public required string FullName { get; set; }
+    public required string Ward { get; set; }
+    public required string UnitCode { get; set; }
+    public required string Field { get; set; }
+
+    /// <summary>The earliest entry (by receipt) still introducing the person.</summary>
+    public Guid EntryId { get; set; }
+
+    public required string Status { get; set; }
+    public DateTimeOffset IntroducedAt { get; set; }
+    public string? AppraisalOutcome { get; set; }
+    public string? AppraisalNote { get; set; }
+    public string? AppraisedBy { get; set; }
+    public DateTimeOffset? AppraisedAt { get; set; }
+
+    public bool IsAppraised => AppraisalOutcome is not null;
+
+    public static string PersonKeyOf(string fullName, string ward) =>
+        $"{VietnameseText.Fold(fullName)}|{VietnameseText.WardKey(ward)}";
+}
+
+/// <summary>
+/// An accepted entry as recognition knows it. <c>NomineeId</c> is null once the entry was withdrawn before
+/// appraisal (or was withdrawn before its acceptance arrived), so it no longer introduces anyone.
+/// </summary>
+public sealed class NomineeEntry
+{
+    public Guid EntryId { get; set; }
+    public int Year { get; set; }
+    public Guid? NomineeId { get; set; }
+    public required string UnitCode { get; set; }
+    public required string Field { get; set; }
+    public required string FullName { get; set; }
+    public required string Ward { get; set; }
+    public DateTimeOffset ReceivedAt { get; set; }
+    public DateTimeOffset? WithdrawnAt { get; set; }
+}

@@ -1,0 +1,19 @@
+namespace HoanKiem.Recognition.Models;
+
+/// <summary>The figures last published for a year; <c>Version</c> grows by one with every change of a figure.</summary>
+public sealed class YearTotals
+{
+    public int Year { get; set; }
+    public long Version { get; set; }
+    public int NomineesIntroduced { get; set; }
+    public int Verified { get; set; }
+    public int Rejected { get; set; }
+    public int Commended { get; set; }
+    public int UnitsCommended { get; set; }
+    public long TotalAmount { get; set; }
+    public DateTimeOffset ChangedAt { get; set; }
+
+    public bool SameFiguresAs(YearTotals other) =>
+        NomineesIntroduced == other.NomineesIntroduced && Verified == other.Verified && Rejected == other.Rejected
+        && Commended == other.Commended && UnitsCommended == other.UnitsCommended && TotalAmount == other.TotalAmount;
+}
