@@ -1,0 +1,120 @@
+using System.Security.Claims;
+using HoanKiem.Judging.Data;
+using HoanKiem.Judging.Models;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Judging.Apis;
+
+public sealed record AssignmentRun(int Entries, int NewlyAssigned, int Judges, int MinPerJudge, int MaxPerJudge, int AssignmentsCreated);
+
+/// <summary>What a judge reads: the article and their own scores, never its author, unit or nominee.</summary>
+public sealed record BlindAssignment(Guid EntryId, string Title, string Body, string Field, int WordCount, bool Scored,
+    IReadOnlyDictionary<string, decimal>? Scores, string? Comment);
+
+public static class AssignmentsApi
+{
+    public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
+    {
+        var assignments = app.MapGroup("/api/judging/{year:int}/assignments").WithTags("Assignments");
+        assignments.MapPost("/", AssignEntries).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
+            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        assignments.MapGet("/mine", MyAssignments).RequireAuthorization(TokenAuthentication.JudgePolicy);
+        return app;
+    }
+
+    /// <summary>
+    /// Gives every entry in judging the judges it still lacks (all of them for a new entry, the difference when
+    /// judgesPerEntry was raised). Existing assignments, scored or not, never move; see <see cref="AssignmentPlanner"/>.
+    /// </summary>
+    public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(int year, JudgingDbContext db, TimeProvider clock)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        var panel = await db.YearAsync(year);
+        if (panel.IsFinalized)
+        {
+            return SettingsApi.Finalized(year);
+        }
+        var judges = await db.Judges.AsNoTracking().Where(j => j.Year == year).OrderBy(j => j.Id).ToListAsync();
+        var entries = await db.Entries.AsNoTracking().InJudging(year).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.UnitCode }).ToListAsync();
+        var existing = await db.Assignments.AsNoTracking().Where(a => a.Year == year)
+            .Select(a => new { a.EntryId, a.JudgeId }).ToListAsync();
+
+        var judgesByEntry = existing.ToLookup(a => a.EntryId, a => a.JudgeId);
+        var loads = existing.CountBy(a => a.JudgeId).ToDictionary();
+        var judgeLoads = judges.Select(j => new JudgeLoad(j.Id, j.UnitCode, loads.GetValueOrDefault(j.Id))).ToList();
+        var needs = entries.Select(e => new EntryNeed(e.Id, e.UnitCode,
+            Math.Max(0, panel.JudgesPerEntry - judgesByEntry[e.Id].Count()), judgesByEntry[e.Id].ToHashSet())).ToList();
+
+        var plan = AssignmentPlanner.Plan(judgeLoads, needs, seed: HashCode.Combine(year, existing.Count));
+        if (!plan.Feasible)
+        {
+            return Problems.Unprocessable("assignment_infeasible", plan.Problem!,
+                [new("unfilled", plan.Unfilled), new("units", plan.ShortUnits)]);
+        }
+
+        var now = clock.GetUtcNow();
+        db.Assignments.AddRange(plan.Assignments.Select(p => new Assignment
+        {
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            EntryId = p.EntryId,
+            JudgeId = p.JudgeId,
+            AssignedAt = now
+        }));
+        panel.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict("assignment_in_progress", "Another assignment run or finalisation changed the panel at the same time; run it again.");
+        }
+
+        foreach (var p in plan.Assignments)
+        {
+            loads[p.JudgeId] = loads.GetValueOrDefault(p.JudgeId) + 1;
+        }
+        var finalLoads = judges.Select(j => loads.GetValueOrDefault(j.Id)).ToList();
+        var plannedEntries = plan.Assignments.Select(p => p.EntryId).ToHashSet();
+        return TypedResults.Ok(new AssignmentRun(
+            entries.Count(e => judgesByEntry[e.Id].Any() || plannedEntries.Contains(e.Id)),
+            plannedEntries.Count(e => !judgesByEntry[e].Any()),
+            judges.Count,
+            finalLoads.DefaultIfEmpty().Min(),
+            finalLoads.DefaultIfEmpty().Max(),
+            plan.Assignments.Count));
+    }
+
+    public static async Task<Results<Ok<Page<BlindAssignment>>, ProblemHttpResult>> MyAssignments(
+        int year, [AsParameters] PageRequest paging, ClaimsPrincipal user, JudgingDbContext db)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        if (await db.CallingJudgeAsync(user, year) is not { } judge)
+        {
+            return Problems.Forbidden("You are not on this year's panel.");
+        }
+        var mine = from a in db.Assignments.AsNoTracking()
+                   join e in db.Entries.AsNoTracking() on a.EntryId equals e.Id
+                   where a.JudgeId == judge.Id && a.Year == year
+                   select new { a, e };
+        var total = await mine.CountAsync();
+        var page = await mine.OrderBy(x => x.a.AssignedAt).ThenBy(x => x.a.EntryId).Skip(paging.Skip).Take(paging.Size).ToListAsync();
+        return TypedResults.Ok(new Page<BlindAssignment>(page.Select(x => new BlindAssignment(
+            x.e.Id, x.e.Title, x.e.Body, x.e.Field, x.e.WordCount, x.a.IsScored, x.a.Points, x.a.Comment)).ToList(), total));
+    }
+}

@@ -1,0 +1,106 @@
+using HoanKiem.Judging.Data;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Judging.Apis;
+
+public sealed record ProgressSummary(
+    int Entries, int EntriesAssigned, int EntriesFullyScored, int Assignments, int Scored, int Judges, int JudgesWithUnscoredWork, bool Finalized);
+public sealed record JudgeProgress(Guid JudgeId, string FullName, string? UnitCode, int Assigned, int Scored, int Unscored);
+public sealed record EntryProgress(Guid EntryId, string Title, string UnitCode, int Assigned, int Scored);
+public sealed record JudgeProgressQuery(bool? UnscoredOnly, int? Page, int? PageSize);
+public sealed record EntryProgressQuery(bool? IncompleteOnly, int? Page, int? PageSize);
+
+/// <summary>The secretariat's view of the panel's work: who has scored what, and who still has entries to score.</summary>
+public static class ProgressApi
+{
+    public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
+    {
+        var progress = app.MapGroup("/api/judging/{year:int}/progress").WithTags("Progress")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        progress.MapGet("/", Summary);
+        progress.MapGet("/judges", ByJudge);
+        progress.MapGet("/entries", ByEntry);
+        return app;
+    }
+
+    public static async Task<Results<Ok<ProgressSummary>, ProblemHttpResult>> Summary(int year, JudgingDbContext db)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        var entries = await EntryCounts(year, db);
+        var judges = await JudgeCounts(year, db);
+        var finalized = await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null);
+        return TypedResults.Ok(new ProgressSummary(
+            entries.Count,
+            entries.Count(e => e.Assigned > 0),
+            entries.Count(e => e.Assigned > 0 && e.Scored == e.Assigned),
+            entries.Sum(e => e.Assigned),
+            entries.Sum(e => e.Scored),
+            judges.Count,
+            judges.Count(j => j.Unscored > 0),
+            finalized));
+    }
+
+    public static async Task<Results<Ok<Page<JudgeProgress>>, ProblemHttpResult>> ByJudge(
+        int year, [AsParameters] JudgeProgressQuery query, JudgingDbContext db)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        var judges = await JudgeCounts(year, db);
+        return TypedResults.Ok(judges.Where(j => query.UnscoredOnly != true || j.Unscored > 0)
+            .OrderByDescending(j => j.Unscored).ThenBy(j => j.FullName).ThenBy(j => j.JudgeId).ToList().ToPage(paging));
+    }
+
+    public static async Task<Results<Ok<Page<EntryProgress>>, ProblemHttpResult>> ByEntry(
+        int year, [AsParameters] EntryProgressQuery query, JudgingDbContext db)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        var entries = await EntryCounts(year, db);
+        return TypedResults.Ok(entries.Where(e => query.IncompleteOnly != true || e.Assigned == 0 || e.Scored < e.Assigned)
+            .OrderBy(e => e.Scored - e.Assigned).ThenBy(e => e.EntryId).ToList().ToPage(paging));
+    }
+
+    private static async Task<List<JudgeProgress>> JudgeCounts(int year, JudgingDbContext db)
+    {
+        var judges = await db.Judges.AsNoTracking().Where(j => j.Year == year).Select(j => new { j.Id, j.FullName, j.UnitCode }).ToListAsync();
+        var counts = await db.Assignments.AsNoTracking().Where(a => a.Year == year)
+            .GroupBy(a => a.JudgeId)
+            .Select(g => new { JudgeId = g.Key, Assigned = g.Count(), Scored = g.Count(a => a.ScoredAt != null) })
+            .ToDictionaryAsync(c => c.JudgeId);
+        return judges.Select(j => counts.TryGetValue(j.Id, out var c)
+            ? new JudgeProgress(j.Id, j.FullName, j.UnitCode, c.Assigned, c.Scored, c.Assigned - c.Scored)
+            : new JudgeProgress(j.Id, j.FullName, j.UnitCode, 0, 0, 0)).ToList();
+    }
+
+    private static async Task<List<EntryProgress>> EntryCounts(int year, JudgingDbContext db)
+    {
+        var entries = await db.Entries.AsNoTracking().InJudging(year).Select(e => new { e.Id, e.Title, e.UnitCode }).ToListAsync();
+        var counts = await db.Assignments.AsNoTracking().Where(a => a.Year == year)
+            .GroupBy(a => a.EntryId)
+            .Select(g => new { EntryId = g.Key, Assigned = g.Count(), Scored = g.Count(a => a.ScoredAt != null) })
+            .ToDictionaryAsync(c => c.EntryId);
+        return entries.Select(e => counts.TryGetValue(e.Id, out var c)
+            ? new EntryProgress(e.Id, e.Title, e.UnitCode, c.Assigned, c.Scored)
+            : new EntryProgress(e.Id, e.Title, e.UnitCode, 0, 0)).ToList();
+    }
+}

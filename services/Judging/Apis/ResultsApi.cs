@@ -1,0 +1,247 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Text;
+using System.Text.Json.Serialization;
+using HoanKiem.Contracts;
+using HoanKiem.Judging.Data;
+using HoanKiem.Judging.Models;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Judging.Apis;
+
+public sealed record ResultItem(int Rank, Guid EntryId, string Title, string UnitCode, double Score, string? Prize, bool ForwardedToCity,
+    string? CityOutcome,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NormalizedScore);
+public sealed record ResultsQuery(bool? Normalized, int? Page, int? PageSize);
+public sealed record CityOutcomeRequest(string? Outcome);
+public sealed record CityOutcomeView(Guid EntryId, string UnitCode, string Outcome, DateTimeOffset RecordedAt);
+
+public static class CityOutcomes
+{
+    public static readonly string[] All = ["prize", "commendation", "none"];
+}
+
+public static class ResultsApi
+{
+    public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
+    {
+        var judging = app.MapGroup("/api/judging/{year:int}").WithTags("Results");
+        judging.MapPost("/finalize", FinalizeResults).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
+            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        judging.MapGet("/results", GetResults).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
+        judging.MapGet("/results.csv", DownloadResults).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
+        judging.MapPut("/entries/{entryId:guid}/city-outcome", RecordCityOutcome).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
+            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        return app;
+    }
+
+    /// <summary>
+    /// Ranks the year's entries, gives the prizes down the ranks, forwards the top ones to the city, freezes the
+    /// scores and publishes <see cref="JudgingFinalized"/> in the same transaction (outbox): exactly once per year.
+    /// </summary>
+    public static async Task<Results<Ok<Page<ResultItem>>, ProblemHttpResult>> FinalizeResults(
+        int year, [AsParameters] ResultsQuery query, JudgingDbContext db, TimeProvider clock)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        var panel = await db.YearAsync(year);
+        if (panel.IsFinalized)
+        {
+            return SettingsApi.Finalized(year);
+        }
+        var entries = await db.Entries.AsNoTracking().InJudging(year).ToListAsync();
+        var entryIds = entries.Select(e => e.Id).ToHashSet();
+        var assignments = (await db.Assignments.AsNoTracking().Where(a => a.Year == year).ToListAsync())
+            .Where(a => entryIds.Contains(a.EntryId)).ToList();
+
+        var missing = assignments.Count(a => !a.IsScored);
+        if (missing > 0)
+        {
+            return Problems.Conflict("scores_missing", $"{missing} assigned scores are still missing: every judge scores every entry assigned to them first.",
+                [new("missingScores", missing)]);
+        }
+        var assignedCounts = assignments.CountBy(a => a.EntryId).ToDictionary();
+        var unassigned = entries.Count(e => assignedCounts.GetValueOrDefault(e.Id) < panel.JudgesPerEntry);
+        if (unassigned > 0)
+        {
+            return Problems.Conflict("entries_unassigned", $"{unassigned} entries have fewer than {panel.JudgesPerEntry} judges: run the assignment first.",
+                [new("unassignedEntries", unassigned)]);
+        }
+        if (entries.Count == 0)
+        {
+            return Problems.Unprocessable("nothing_to_rank", $"No entry is in judging for {year}.");
+        }
+
+        var byEntry = assignments.ToLookup(a => a.EntryId);
+        var scored = entries.Select(e => new ScoredEntry(e.Id, e.ReceivedAt, byEntry[e.Id]
+            .Select(a => new JudgeScore(a.JudgeId, a.Total!.Value, a.Points.GetValueOrDefault(JudgingYear.ContentKey))).ToList())).ToList();
+        var placements = Ranking.Rank(scored, panel.Prizes, panel.CityForwardCount);
+        var results = placements.Select(p => new Result
+        {
+            Year = year,
+            EntryId = p.EntryId,
+            Rank = p.Rank,
+            Score = p.Score,
+            ContentScore = p.ContentScore,
+            NormalizedScore = p.NormalizedScore,
+            Prize = p.Prize,
+            ForwardedToCity = p.ForwardedToCity
+        }).ToList();
+        db.Results.AddRange(results);
+        panel.FinalizedAt = clock.GetUtcNow();
+        panel.Version = Guid.NewGuid();
+        var byId = entries.ToDictionary(e => e.Id);
+        db.Publish(new JudgingFinalized(year, panel.FinalizedAt.Value, results.Select(r =>
+            new RankedEntry(r.EntryId, byId[r.EntryId].UnitCode, byId[r.EntryId].Title, r.Rank, r.Score, r.Prize, r.ForwardedToCity)).ToList()));
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict("finalization_in_progress", "The panel changed while finalising (another finalisation or assignment run); read the results or try again.");
+        }
+        return TypedResults.Ok(await ResultPage(year, query.Normalized == true, paging, db));
+    }
+
+    public static async Task<Results<Ok<Page<ResultItem>>, ProblemHttpResult>> GetResults(
+        int year, [AsParameters] ResultsQuery query, ClaimsPrincipal user, JudgingDbContext db)
+    {
+        var paging = new PageRequest(query.Page, query.PageSize);
+        if (paging.Problem() is { } problem)
+        {
+            return problem;
+        }
+        if (await ResultsRefusal(year, user, db) is { } refusal)
+        {
+            return refusal;
+        }
+        return TypedResults.Ok(await ResultPage(year, query.Normalized == true, paging, db));
+    }
+
+    /// <summary>
+    /// The whole ranking as UTF-8 CSV with a byte-order mark (so spreadsheet programs read Vietnamese titles right);
+    /// cells that a spreadsheet would run as formulas are quoted with a leading apostrophe.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadResults(
+        int year, bool? normalized, ClaimsPrincipal user, JudgingDbContext db)
+    {
+        if (await ResultsRefusal(year, user, db) is { } refusal)
+        {
+            return refusal;
+        }
+        var rows = await ResultRows(year, db).ToListAsync();
+        var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name);
+        var csv = new StringBuilder();
+        var header = "rank,entryId,title,unitCode,unitName,score" + (normalized == true ? ",normalizedScore" : "") + ",prize,forwardedToCity,cityOutcome";
+        csv.Append(header).Append("\r\n");
+        foreach (var (result, title, unitCode) in rows)
+        {
+            var cells = new List<string>
+            {
+                result.Rank.ToString(CultureInfo.InvariantCulture),
+                result.EntryId.ToString(),
+                title,
+                unitCode,
+                units.GetValueOrDefault(unitCode) ?? "",
+                result.Score.ToString("0.###", CultureInfo.InvariantCulture)
+            };
+            if (normalized == true)
+            {
+                cells.Add(result.NormalizedScore.ToString("0.####", CultureInfo.InvariantCulture));
+            }
+            cells.AddRange([result.Prize ?? "", result.ForwardedToCity ? "true" : "false", result.CityOutcome ?? ""]);
+            csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
+        }
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
+        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"ket-qua-cham-thi-{year}.csv");
+    }
+
+    /// <summary>The city-level contest's outcome for an entry the district forwarded; reporting counts the city's rewards from it.</summary>
+    public static async Task<Results<Ok<CityOutcomeView>, ProblemHttpResult>> RecordCityOutcome(
+        int year, Guid entryId, CityOutcomeRequest request, JudgingDbContext db, TimeProvider clock)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        var outcome = request.Outcome?.Trim().ToLowerInvariant() ?? "";
+        if (!CityOutcomes.All.Contains(outcome))
+        {
+            return Problems.Validation("outcome", $"outcome is one of {string.Join(", ", CityOutcomes.All)}.");
+        }
+        if (!await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null))
+        {
+            return Problems.Conflict("judging_not_finalized", $"The {year} results are not final yet.");
+        }
+        var result = await db.Results.SingleOrDefaultAsync(r => r.Year == year && r.EntryId == entryId);
+        if (result is null)
+        {
+            return Problems.NotFound("entry_not_found", $"No ranked entry {entryId} in {year}.");
+        }
+        if (!result.ForwardedToCity)
+        {
+            return Problems.Unprocessable("entry_not_forwarded", "Only entries forwarded to the city have a city outcome.");
+        }
+        var unitCode = await db.Entries.Where(e => e.Id == entryId).Select(e => e.UnitCode).SingleAsync();
+        if (result.CityOutcome != outcome)
+        {
+            result.CityOutcome = outcome;
+            result.CityOutcomeRecordedAt = clock.GetUtcNow();
+            db.Publish(new CityOutcomeRecorded(year, entryId, unitCode, outcome, result.CityOutcomeRecordedAt.Value));
+            await db.SaveChangesAsync();
+        }
+        return TypedResults.Ok(new CityOutcomeView(entryId, unitCode, outcome, result.CityOutcomeRecordedAt!.Value));
+    }
+
+    /// <summary>Results are for the secretariat and this year's judges, and only once final.</summary>
+    private static async Task<ProblemHttpResult?> ResultsRefusal(int year, ClaimsPrincipal user, JudgingDbContext db)
+    {
+        if (!SettingsApi.IsValidYear(year))
+        {
+            return SettingsApi.InvalidYear();
+        }
+        if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
+        {
+            return Problems.Forbidden("A judge sees only the results of the year they judge.");
+        }
+        if (!await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null))
+        {
+            return Problems.Conflict("judging_not_finalized", $"The {year} results are not final yet.");
+        }
+        return null;
+    }
+
+    private static async Task<Page<ResultItem>> ResultPage(int year, bool normalized, PageRequest paging, JudgingDbContext db)
+    {
+        var total = await db.Results.CountAsync(r => r.Year == year);
+        var rows = await ResultRows(year, db).Skip(paging.Skip).Take(paging.Size).ToListAsync();
+        return new Page<ResultItem>(rows.Select(x => new ResultItem(x.Result.Rank, x.Result.EntryId, x.Title, x.UnitCode, x.Result.Score,
+            x.Result.Prize, x.Result.ForwardedToCity, x.Result.CityOutcome, normalized ? x.Result.NormalizedScore : null)).ToList(), total);
+    }
+
+    private static IQueryable<RankedRow> ResultRows(int year, JudgingDbContext db) =>
+        from r in db.Results.AsNoTracking()
+        join e in db.Entries.AsNoTracking() on r.EntryId equals e.Id
+        where r.Year == year
+        orderby r.Rank
+        select new RankedRow(r, e.Title, e.UnitCode);
+
+    private static string Cell(string value)
+    {
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
+        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
+    }
+
+    private sealed record RankedRow(Result Result, string Title, string UnitCode);
+}

@@ -1,0 +1,157 @@
+using System.Security.Claims;
+using System.Text.RegularExpressions;
+using HoanKiem.Judging.Data;
+using HoanKiem.Judging.Models;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace HoanKiem.Judging.Apis;
+
+public sealed record PrizeCountsRequest(int? First, int? Second, int? Third, int? Encouragement);
+public sealed record CriterionRequest(string? Key, string? Name, int? MaxPoints);
+public sealed record SettingsRequest(int? JudgesPerEntry, PrizeCountsRequest? Prizes, int? CityForwardCount, List<CriterionRequest>? Rubric);
+public sealed record SettingsView(int Year, int JudgesPerEntry, PrizeCounts Prizes, int CityForwardCount, IReadOnlyList<RubricCriterion> Rubric, bool Finalized);
+
+public static partial class SettingsApi
+{
+    public const int MinYear = 2000;
+    public const int MaxYear = 2100;
+
+    public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
+    {
+        var settings = app.MapGroup("/api/judging/{year:int}/settings").WithTags("Judging settings");
+        settings.MapPut("/", PutSettings).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
+            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        settings.MapGet("/", GetSettings).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
+        return app;
+    }
+
+    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
+
+    public static ProblemHttpResult InvalidYear() =>
+        Problems.Validation("year", $"A contest year is between {MinYear} and {MaxYear}.");
+
+    public static ProblemHttpResult Finalized(int year) =>
+        Problems.Conflict("judging_finalized", $"The {year} results are final: scores, settings and assignments are frozen.");
+
+    public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutSettings(int year, SettingsRequest request, JudgingDbContext db)
+    {
+        if (!IsValidYear(year))
+        {
+            return InvalidYear();
+        }
+        var defaults = new JudgingYear();
+        var judgesPerEntry = request.JudgesPerEntry ?? defaults.JudgesPerEntry;
+        var prizes = new PrizeCounts(
+            request.Prizes?.First ?? defaults.FirstPrizes,
+            request.Prizes?.Second ?? defaults.SecondPrizes,
+            request.Prizes?.Third ?? defaults.ThirdPrizes,
+            request.Prizes?.Encouragement ?? defaults.EncouragementPrizes);
+        var cityForwardCount = request.CityForwardCount ?? defaults.CityForwardCount;
+        var rubric = request.Rubric is null
+            ? [.. JudgingYear.DefaultRubric]
+            : request.Rubric.Select(c => new RubricCriterion(c.Key?.Trim().ToLowerInvariant() ?? "", VietnameseText.Clean(c.Name) ?? "", c.MaxPoints ?? 0)).ToList();
+
+        var errors = new Dictionary<string, string[]>();
+        if (judgesPerEntry is < 1 or > ScoreLimits.MaxJudgesPerEntry)
+        {
+            errors["judgesPerEntry"] = [$"judgesPerEntry is from 1 to {ScoreLimits.MaxJudgesPerEntry}."];
+        }
+        if (new[] { prizes.First, prizes.Second, prizes.Third, prizes.Encouragement }.Any(n => n is < 0 or > 10_000))
+        {
+            errors["prizes"] = ["Each prize count is a whole number from 0 to 10,000."];
+        }
+        if (cityForwardCount is < 0 or > 10_000)
+        {
+            errors["cityForwardCount"] = ["cityForwardCount is a whole number from 0 to 10,000."];
+        }
+        if (RubricErrors(rubric) is { } rubricError)
+        {
+            errors["rubric"] = [rubricError];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
+        }
+
+        var panel = await db.YearAsync(year);
+        if (panel.IsFinalized)
+        {
+            return Finalized(year);
+        }
+        var rubricChanged = !panel.Rubric.SequenceEqual(rubric);
+        if (rubricChanged && await db.Assignments.AnyAsync(a => a.Year == year && a.ScoredAt != null))
+        {
+            return Problems.Conflict("rubric_locked", "Judges have already scored against the current rubric, so it can no longer change.");
+        }
+        panel.JudgesPerEntry = judgesPerEntry;
+        panel.FirstPrizes = prizes.First;
+        panel.SecondPrizes = prizes.Second;
+        panel.ThirdPrizes = prizes.Third;
+        panel.EncouragementPrizes = prizes.Encouragement;
+        panel.CityForwardCount = cityForwardCount;
+        panel.Rubric = rubric;
+        panel.Version = Guid.NewGuid();
+        try
+        {
+            await db.SaveChangesAsync();
+        }
+        catch (DbUpdateException)
+        {
+            return Problems.Conflict("concurrent_update", "The panel changed while these settings were saved; read them again and retry.");
+        }
+        return TypedResults.Ok(ToView(panel));
+    }
+
+    public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> GetSettings(int year, ClaimsPrincipal user, JudgingDbContext db)
+    {
+        if (!IsValidYear(year))
+        {
+            return InvalidYear();
+        }
+        if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
+        {
+            return Problems.Forbidden("A judge sees only the settings of the year they judge.");
+        }
+        var panel = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year) ?? new JudgingYear { Year = year };
+        return TypedResults.Ok(ToView(panel));
+    }
+
+    private static string? RubricErrors(List<RubricCriterion> rubric)
+    {
+        if (rubric.Count is 0 or > ScoreLimits.MaxCriteria)
+        {
+            return $"A rubric has 1 to {ScoreLimits.MaxCriteria} criteria.";
+        }
+        if (rubric.Any(c => !CriterionKey().IsMatch(c.Key)))
+        {
+            return "A criterion key is 1 to 40 lower-case letters, digits or dashes, e.g. typicality-and-spread.";
+        }
+        if (rubric.Select(c => c.Key).Distinct().Count() != rubric.Count)
+        {
+            return "Criterion keys are unique.";
+        }
+        if (rubric.Any(c => c.Name.Length is 0 or > 200))
+        {
+            return "A criterion name has 1 to 200 characters.";
+        }
+        if (rubric.Any(c => c.MaxPoints is < 1 or > ScoreLimits.MaxPointsPerCriterion))
+        {
+            return $"maxPoints is a whole number from 1 to {ScoreLimits.MaxPointsPerCriterion}.";
+        }
+        if (rubric.All(c => c.Key != JudgingYear.ContentKey))
+        {
+            return $"The rubric has a '{JudgingYear.ContentKey}' criterion: ties in the ranking go to the higher content score.";
+        }
+        return null;
+    }
+
+    private static SettingsView ToView(JudgingYear panel) =>
+        new(panel.Year, panel.JudgesPerEntry, panel.Prizes, panel.CityForwardCount, panel.Rubric, panel.IsFinalized);
+
+    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
+    private static partial Regex CriterionKey();
+}
