@@ -1,0 +1,30 @@
+using HoanKiem.Reporting.Models;
+using HoanKiem.ServiceDefaults.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HoanKiem.Reporting.Apis;
+
+/// <summary>The year and month every report call takes, checked the same way everywhere.</summary>
+public static class ReportRequests
+{
+    public static ProblemHttpResult? CheckYear(int year) => ContestCalendar.IsValidYear(year)
+        ? null
+        : Problems.Validation("year", $"A contest year is between {ContestCalendar.MinYear} and {ContestCalendar.MaxYear}.");
+
+    /// <summary>The month as yyyymm (the default month when none is given), or a 400 problem.</summary>
+    public static (int Month, ProblemHttpResult? Problem) CheckMonth(int year, string? month, TimeProvider clock)
+    {
+        if (CheckYear(year) is { } problem)
+        {
+            return (0, problem);
+        }
+        if (string.IsNullOrEmpty(month))
+        {
+            return (ContestCalendar.DefaultMonth(year, clock), null);
+        }
+        return ContestCalendar.ParseMonth(month) is { } parsed
+            ? (parsed, null)
+            : (0, Problems.Validation(new Dictionary<string, string[]> { ["month"] = ["month is a calendar month written YYYY-MM, e.g. 2019-03."] },
+                "invalid_month", "The month is not a calendar month."));
+    }
+}

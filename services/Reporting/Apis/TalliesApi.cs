@@ -1,0 +1,66 @@
+using HoanKiem.Reporting.Data;
+using HoanKiem.Reporting.Documents;
+using HoanKiem.Reporting.Models;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Security;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HoanKiem.Reporting.Apis;
+
+public static class TalliesApi
+{
+    public static readonly string[] ExportHeader =
+        ["Mã đơn vị", "Tên đơn vị", "Chỉ tiêu", "Bài hợp lệ lũy kế", "Bài hợp lệ trong tháng", "Gửi trùng lặp", "Không đúng Thể lệ", "Đạt chỉ tiêu"];
+
+    public static IEndpointRouteBuilder MapTalliesApi(this IEndpointRouteBuilder app)
+    {
+        var tallies = app.MapGroup("/api/reports/{year:int}").WithTags("Tallies");
+        tallies.MapGet("/tallies", GetTallies).AllowAnonymous();
+        tallies.MapGet("/tallies.csv", ExportCsv).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        tallies.MapGet("/tallies.xlsx", ExportXlsx).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        return app;
+    }
+
+    /// <summary>Public: every unit's tally up to the end of the month, as the secretariat publishes it to all units.</summary>
+    public static async Task<Results<Ok<Page<UnitTally>>, ProblemHttpResult>> GetTallies(
+        int year, string? month, [AsParameters] PageRequest paging, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (monthKey, problem) = ReportRequests.CheckMonth(year, month, clock);
+        if ((problem ?? paging.Problem()) is { } invalid)
+        {
+            return invalid;
+        }
+        return TypedResults.Ok(await db.TalliesAsync(year, monthKey, paging, cancellationToken));
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportCsv(
+        int year, string? month, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (monthKey, problem) = ReportRequests.CheckMonth(year, month, clock);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var rows = await ExportRowsAsync(db, year, monthKey, cancellationToken);
+        return TypedResults.File(CsvWriter.Write(ExportHeader, rows), $"{CsvWriter.MediaType}; charset=utf-8",
+            $"so-lieu-{ContestCalendar.FormatMonth(monthKey)}.csv");
+    }
+
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportXlsx(
+        int year, string? month, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var (monthKey, problem) = ReportRequests.CheckMonth(year, month, clock);
+        if (problem is not null)
+        {
+            return problem;
+        }
+        var rows = await ExportRowsAsync(db, year, monthKey, cancellationToken);
+        var sheet = $"Tháng {monthKey % 100:D2}-{monthKey / 100}";
+        return TypedResults.File(SpreadsheetWriter.Write(sheet, ExportHeader, rows), SpreadsheetWriter.MediaType,
+            $"so-lieu-{ContestCalendar.FormatMonth(monthKey)}.xlsx");
+    }
+
+    private static async Task<List<IReadOnlyList<object>>> ExportRowsAsync(ReportingDbContext db, int year, int month, CancellationToken cancellationToken) =>
+        [.. (await db.AllTalliesAsync(year, month, cancellationToken)).Select(t => (IReadOnlyList<object>)
+            [t.UnitCode, t.UnitName, t.Quota, t.Accepted, t.AcceptedInMonth, t.Duplicates, t.Refused, t.QuotaMet ? "Có" : "Chưa"])];
+}

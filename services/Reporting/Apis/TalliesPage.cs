@@ -1,0 +1,27 @@
+using System.Text;
+using HoanKiem.Reporting.Models;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace HoanKiem.Reporting.Apis;
+
+/// <summary>The public page of the monthly tallies; it calls the public tallies API itself, through the same origin.</summary>
+public static class TalliesPage
+{
+    private static readonly Lazy<string> Html = new(() =>
+    {
+        using var stream = typeof(TalliesPage).Assembly.GetManifestResourceStream("HoanKiem.Reporting.Pages.tallies.html")!;
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd();
+    });
+
+    public static IEndpointRouteBuilder MapTalliesPage(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/tallies/{year:int}", GetPage).AllowAnonymous().ExcludeFromDescription();
+        return app;
+    }
+
+    public static Results<ContentHttpResult, ProblemHttpResult> GetPage(int year) =>
+        ReportRequests.CheckYear(year) is { } problem
+            ? problem
+            : TypedResults.Content(Html.Value, "text/html", Encoding.UTF8);
+}

@@ -1,0 +1,24 @@
+using HoanKiem.Contracts;
+using HoanKiem.Reporting.Data;
+using HoanKiem.Reporting.Models;
+using HoanKiem.ServiceDefaults.Messaging;
+using MassTransit;
+
+namespace HoanKiem.Reporting.Consumers;
+
+/// <summary>Units named in a decision are the year's commended units.</summary>
+public sealed class CommendationDecidedConsumer(ReportingDbContext db, MessagingTelemetry telemetry)
+    : IdempotentConsumer<CommendationDecided, ReportingDbContext>(db, telemetry)
+{
+    protected override async Task HandleAsync(CommendationDecided message, ConsumeContext<CommendationDecided> context)
+    {
+        foreach (var unitCode in message.UnitCodes.Distinct())
+        {
+            await Db.EnsureUnitAsync(unitCode, context.CancellationToken);
+            if (await Db.CommendedUnits.FindAsync([message.Year, message.Number, unitCode], context.CancellationToken) is null)
+            {
+                Db.CommendedUnits.Add(new CommendedUnit { Year = message.Year, DecisionNumber = message.Number, UnitCode = unitCode, SignedOn = message.SignedOn });
+            }
+        }
+    }
+}

@@ -1,0 +1,146 @@
+using HoanKiem.Reporting.Models;
+using static HoanKiem.Reporting.Documents.VietnameseFormat;
+
+namespace HoanKiem.Reporting.Documents;
+
+/// <summary>
+/// The year-end report on the contest, laid out like part two of the district's 2019 report: 1. direction and rollout,
+/// 2. results (2.1 entries, 2.2 nominees), 3. assessment. Every number comes from <see cref="YearFigures"/>.
+/// </summary>
+public static class AnnualReport
+{
+    public const string DefaultTitle = "Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm";
+
+    public static ReportDocument Build(YearFigures figures)
+    {
+        var year = figures.Year;
+        var title = figures.Contest?.Title is { Length: > 0 } given ? given : DefaultTitle;
+        var names = figures.Units.ToDictionary(u => u.UnitCode, u => u.UnitName);
+        string NameOf(string code) => names.GetValueOrDefault(code, code);
+        var withEntries = figures.Units.Count(u => u.Accepted > 0);
+
+        List<ReportBlock> blocks =
+        [
+            new Heading(1, "BÁO CÁO"),
+            new Heading(2, $"KẾT QUẢ CUỘC THI “{title.ToUpperInvariant()}” NĂM {year}"),
+
+            new Heading(3, "1. Công tác chỉ đạo, triển khai thực hiện"),
+            new Paragraph(Rollout(figures, title)),
+            new Paragraph($"Ban tổ chức đã giao chỉ tiêu cho {Number(figures.Units.Count(u => u.Quota > 0))} đơn vị với tổng số "
+                + $"{Number(figures.Units.Sum(u => (long)u.Quota))} bài dự thi; {Number(withEntries)}/{Number(figures.Units.Count)} đơn vị "
+                + "đã gửi bài dự thi về Ban tổ chức Cuộc thi."),
+            new Paragraph("Hằng tháng, trên cơ sở các bài viết được gửi về Ban tổ chức Cuộc thi, cơ quan thường trực đều tổng hợp "
+                + "và công khai thông báo cụ thể về số lượng bài viết đến tất cả các đơn vị thuộc quận để làm căn cứ đánh giá, "
+                + "bình xét thi đua cuối năm."),
+
+            new Heading(3, "2. Kết quả cụ thể"),
+            new Heading(4, "2.1. Về tác phẩm dự thi"),
+            new Paragraph($"Tính đến thời điểm lập báo cáo, Ban tổ chức Cuộc thi đã nhận được {Number(figures.EntriesAccepted)} bài dự thi "
+                + $"cấp quận của {Number(withEntries)} đơn vị; ngoài ra có {Number(figures.DuplicateAttempts)} lượt gửi trùng lặp bài "
+                + $"đã nhận và {Number(figures.RefusedAttempts)} lượt gửi không đúng Thể lệ đã bị từ chối."),
+            new Paragraph(figures.Judged > 0
+                ? $"Ban giám khảo cuộc thi cấp quận đã tổ chức chấm {Number(figures.Judged)} bài dự thi, kết quả: {PrizeList(figures.Prizes)}."
+                : "Ban giám khảo cuộc thi cấp quận chưa công bố kết quả chấm bài."),
+            new Paragraph($"Thông qua đó, Ban Tổ chức Cuộc thi đã lựa chọn được {Number(figures.ForwardedToCity)} tác phẩm có chất lượng "
+                + "để dự thi cấp Thành phố. Căn cứ số lượng và chất lượng bài dự thi, UBND quận đã biểu dương, khen thưởng "
+                + $"{Number(figures.CommendedUnitCodes.Count)} tập thể có số lượng bài dự thi vượt chỉ tiêu kế hoạch đề ra và chất lượng "
+                + "bài thi có kết quả tốt trong Cuộc thi."
+                + (figures.CommendedUnitCodes.Count > 0 ? $" Đó là: {string.Join(", ", figures.CommendedUnitCodes.Select(NameOf))}." : "")),
+            UnitTable(figures),
+
+            new Heading(4, "2.2. Về gương người tốt, việc tốt được phát hiện qua cuộc thi"),
+            new Paragraph(figures.Recognition is { } recognition
+                ? $"Qua {Number(recognition.NomineesIntroduced)} gương Người tốt, việc tốt được giới thiệu từ cơ sở, sau khi thẩm định "
+                    + $"và xác minh ({Number(recognition.Verified)} gương được xác minh), quận đã lựa chọn được "
+                    + $"{Number(recognition.Commended)} gương Người tốt, việc tốt tiêu biểu để biểu dương, khen thưởng trong năm {year}."
+                : "Chưa có gương Người tốt, việc tốt nào được giới thiệu, thẩm định và xác minh."),
+            new Paragraph(CityAwards(figures)),
+            new Paragraph($"Tổng mức khen thưởng trong năm: {Money(figures.Recognition?.TotalAmount ?? 0)}."),
+
+            new Heading(3, "3. Đánh giá chung"),
+            new Heading(4, "3.1. Ưu điểm"),
+            new Paragraph(figures.OverQuota.Any()
+                ? $"Cơ bản các đơn vị tham gia tích cực, có {Number(figures.OverQuota.Count())} đơn vị có số lượng bài dự thi vượt chỉ "
+                    + $"tiêu so với kế hoạch đề ra, như: {string.Join(", ", figures.OverQuota.Select(u => $"{u.UnitName} ({Number(u.Accepted)}/{Number(u.Quota)} bài)"))}."
+                : "Chưa có đơn vị nào có số lượng bài dự thi vượt chỉ tiêu so với kế hoạch đề ra."),
+
+            new Heading(4, "3.2. Tồn tại"),
+            new Paragraph(figures.SendingDuplicates.Any()
+                ? "Một số đơn vị còn tình trạng gửi 1 bài viết nhiều lần vào nhiều thời điểm, nhiều đầu mối khác nhau dẫn đến khó "
+                    + $"khăn trong công tác tập hợp và chấm bài ({Number(figures.DuplicateAttempts)} lượt gửi trùng lặp), như: "
+                    + $"{string.Join(", ", figures.SendingDuplicates.Select(u => $"{u.UnitName} ({Number(u.Duplicates)} lượt)"))}."
+                : "Không có đơn vị nào gửi một bài viết nhiều lần."),
+        ];
+
+        if (figures.BreakingRules.Any())
+        {
+            blocks.Add(new Paragraph("Nhiều tác phẩm dự thi không bám sát Thể lệ cuộc thi "
+                + $"({Number(figures.RefusedAttempts)} lượt gửi bị từ chối) gây khó khăn trong công tác thẩm định, chấm bài, như:"));
+            blocks.Add(new BulletList([.. figures.RuleBreaks.GroupBy(r => r.UnitCode).Select(unit =>
+                $"{NameOf(unit.Key)}: {string.Join("; ", unit.Select(r => $"{RuleNames.Describe(r.Code, figures.Contest)} ({Count(r.Count)} lượt)"))}")]));
+        }
+        else
+        {
+            blocks.Add(new Paragraph("Các bài dự thi gửi về đều bám sát Thể lệ cuộc thi."));
+        }
+        blocks.Add(new Paragraph(figures.WithoutEntries.Any()
+            ? "Mặc dù Ban tổ chức cuộc thi đã có văn bản đôn đốc, nhắc nhở hàng tháng nhưng một số đơn vị không tham gia làm ảnh "
+                + $"hưởng chung đến phong trào của toàn quận ({Number(figures.WithoutEntries.Count())} đơn vị chưa gửi bài dự thi nào), "
+                + $"như: {string.Join(", ", figures.WithoutEntries.Select(u => u.UnitName))}."
+            : "Tất cả các đơn vị đều đã tham gia gửi bài dự thi."));
+        return new ReportDocument(blocks);
+    }
+
+    /// <summary>"01 bài đạt giải Nhất; 02 bài đạt giải Nhì; ..." for the ranks that were given.</summary>
+    public static string PrizeList(PrizeCounts prizes)
+    {
+        var given = new[]
+        {
+            (prizes.First, "Nhất"), (prizes.Second, "Nhì"), (prizes.Third, "Ba"), (prizes.Encouragement, "Khuyến khích")
+        }.Where(p => p.Item1 > 0).Select(p => $"{Count(p.Item1)} bài đạt giải {p.Item2}").ToList();
+        return given.Count > 0 ? string.Join("; ", given) : "chưa có bài đạt giải";
+    }
+
+    private static string Rollout(YearFigures figures, string title)
+    {
+        if (figures.Contest is not { } contest)
+        {
+            return $"Cuộc thi “{title}” năm {figures.Year} được triển khai đến các đơn vị thuộc quận.";
+        }
+        var opens = ContestCalendar.ToLocal(contest.OpensAt);
+        var closes = ContestCalendar.ToLocal(contest.ClosesAt);
+        return $"Cuộc thi “{title}” năm {figures.Year} được tổ chức từ ngày {Date(opens)} đến ngày {Date(closes)}, mỗi bài "
+            + $"dự thi có từ {Number(contest.MinWords)} đến {Number(contest.MaxWords)} từ, phản ánh người thật, việc thật, không hư cấu; "
+            + "các phòng, ban, ngành, đơn vị thuộc quận đã tuyên truyền, phát động rộng rãi đến cán bộ, công chức, viên chức, "
+            + "người lao động và nhân dân trên địa bàn hưởng ứng tham gia.";
+    }
+
+    private static string CityAwards(YearFigures figures)
+    {
+        var total = figures.CityAwards.Sum(a => a.Count);
+        if (total == 0)
+        {
+            return figures.ForwardedToCity > 0
+                ? $"Thành phố chưa công bố kết quả đối với {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố của quận."
+                : "Quận chưa có bài dự thi gửi dự thi cấp thành phố.";
+        }
+        return $"Qua {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố, quận Hoàn Kiếm đã được thành phố biểu dương, "
+            + $"khen thưởng {Number(total)} bài viết: {string.Join("; ", figures.CityAwards.Select(a => $"{Count(a.Count)} bài {a.Outcome}"))}.";
+    }
+
+    private static Table UnitTable(YearFigures figures)
+    {
+        var rows = figures.Units
+            .OrderByDescending(u => u.Accepted).ThenBy(u => u.UnitName, StringComparer.Ordinal)
+            .Select((u, i) => (IReadOnlyList<string>)
+            [
+                Number(i + 1), u.UnitName, Number(u.Quota), Number(u.Accepted), Number(u.Duplicates), Number(u.Refused),
+                u.Accepted > u.Quota ? "Vượt" : u.QuotaMet ? "Đạt" : "Chưa đạt"
+            ])
+            .Append(["", "Tổng cộng", Number(figures.Units.Sum(u => (long)u.Quota)), Number(figures.EntriesAccepted),
+                Number(figures.DuplicateAttempts), Number(figures.RefusedAttempts), ""])
+            .ToList();
+        return new Table("Số lượng bài dự thi theo đơn vị",
+            ["STT", "Đơn vị", "Chỉ tiêu", "Bài dự thi", "Gửi trùng lặp", "Không đúng Thể lệ", "Đánh giá"], rows);
+    }
+}
