@@ -2,6 +2,7 @@ using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.Submission.Data;
+using HoanKiem.Submission.Duplicates;
 
 namespace HoanKiem.Submission;
 
@@ -11,6 +12,8 @@ public static class SubmissionServiceExtensions
     {
         builder.AddServiceDatabase<SubmissionDbContext, SqliteSubmissionDbContext, SqlServerSubmissionDbContext>(ResourceNames.SubmissionDb);
         builder.AddMessaging<SubmissionDbContext>(ResourceNames.Submission);
+        builder.Services.AddSingleton<DuplicateDetector>();
+        builder.Services.AddHostedService<DuplicateIndexLoader>();
         return builder;
     }
 }

@@ -4,6 +4,7 @@ using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
 using HoanKiem.Submission.Data;
+using HoanKiem.Submission.Duplicates;
 using HoanKiem.Submission.Models;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,7 @@ public sealed record AddressRequest(string? Street, string? Ward);
 public sealed record NomineeRequest(string? FullName, int? BirthYear, string? Position, string? Workplace, AddressRequest? Address);
 public sealed record SubmitEntryRequest(string? Title, string? Body, string? Field, AuthorRequest? Author, NomineeRequest? Nominee, string? UnitCode);
 
+public sealed record DuplicateOf(Guid Id, string UnitCode, DateTimeOffset ReceivedAt);
 public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int WordCount, DateTimeOffset ReceivedAt);
 public sealed record EntryView(
     Guid Id, int Year, string UnitCode, string Title, string Body, string Field, int WordCount, string Status,
@@ -35,7 +37,8 @@ public static class EntriesApi
     }
 
     public static async Task<Results<Created<EntryReceipt>, ProblemHttpResult>> SubmitEntry(
-        int year, SubmitEntryRequest request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
+        int year, SubmitEntryRequest request, ClaimsPrincipal user, SubmissionDbContext db, DuplicateDetector detector,
+        TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = user.Caller();
         var unitCode = user.IsSecretariat() ? request.UnitCode?.Trim().ToLowerInvariant() : caller.UnitCode;
@@ -43,16 +46,16 @@ public static class EntriesApi
         {
             return Problems.Validation("unitCode", "The secretariat names the unit it submits for in unitCode.");
         }
-        if (!user.IsSecretariat() && request.UnitCode is { Length: > 0 } named && !string.Equals(named, unitCode, StringComparison.OrdinalIgnoreCase))
+        if (!user.IsSecretariat() && request.UnitCode is { Length: > 0 } named && !string.Equals(named.Trim(), unitCode, StringComparison.OrdinalIgnoreCase))
         {
             return Problems.Forbidden("A unit submits entries only for itself.");
         }
-        var contest = await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year);
+        var contest = await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
         if (contest is null)
         {
             return Problems.NotFound("contest_not_found", $"There is no contest for {year}.");
         }
-        if (!await db.Units.AnyAsync(u => u.Code == unitCode))
+        if (!await db.Units.AnyAsync(u => u.Code == unitCode, cancellationToken))
         {
             return Problems.NotFound("unit_not_found", $"There is no unit '{unitCode}'.");
         }
@@ -62,22 +65,36 @@ public static class EntriesApi
         {
             return Problems.Validation(errors);
         }
-        var now = clock.GetUtcNow();
-        if (EntryRules.Refusal(entry, contest, now) is { } refusal)
+        if (EntryRules.Refusal(entry, contest, Now(clock)) is { } refusal)
         {
-            db.RefusedAttempts.Add(new RefusedAttempt { Id = Guid.CreateVersion7(), Year = year, UnitCode = unitCode, Code = refusal.Code, AttemptedAt = now });
-            db.Publish(new EntryRefused(Guid.CreateVersion7(), year, unitCode, refusal.Code, now, null, null, null));
-            await db.SaveChangesAsync();
+            await RecordRefusalAsync(db, year, unitCode, refusal.Code, Now(clock), null, cancellationToken);
             return Problems.Unprocessable(refusal.Code, refusal.Detail, refusal.Extensions);
+        }
+
+        var fingerprint = Fingerprint.Of(entry.Body);
+        using var gate = await detector.LockAsync(cancellationToken);
+        var now = Now(clock);
+        if (await detector.FindAsync(year, fingerprint, ids => ShinglesOfAsync(db, ids, cancellationToken)) is { } match)
+        {
+            await RecordRefusalAsync(db, year, unitCode, "duplicate_entry", now, match, cancellationToken);
+            var original = match.Original;
+            return Problems.Conflict("duplicate_entry",
+                $"This article repeats entry {original.Id} received from unit '{original.UnitCode}' on {original.ReceivedAt:O}.",
+                [
+                    new("duplicateOf", new DuplicateOf(original.Id, original.UnitCode, original.ReceivedAt)),
+                    new("similarity", Math.Round(match.Similarity, 3))
+                ]);
         }
 
         entry.Id = Guid.CreateVersion7();
         entry.ReceivedAt = now;
+        entry.Signature = MinHash.ToBytes(fingerprint.Signature);
         db.Entries.Add(entry);
         db.Publish(new EntryAccepted(entry.Id, year, unitCode, entry.Title, entry.Body, entry.Field, entry.WordCount,
             new NomineeDetails(entry.NomineeFullName, entry.NomineeBirthYear, entry.NomineePosition, entry.NomineeWorkplace, entry.NomineeStreet, entry.NomineeWard),
             entry.ReceivedAt));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(cancellationToken);
+        detector.Add(new IndexedEntry(entry.Id, year, unitCode, entry.ReceivedAt), fingerprint.Signature);
         return TypedResults.Created($"/api/contests/{year}/entries/{entry.Id}",
             new EntryReceipt(entry.Id, unitCode, entry.Status, entry.WordCount, entry.ReceivedAt));
     }
@@ -128,9 +145,12 @@ public static class EntriesApi
     }
 
     public static async Task<Results<NoContent, ProblemHttpResult>> WithdrawEntry(
-        int year, Guid id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
+        int year, Guid id, ClaimsPrincipal user, SubmissionDbContext db, DuplicateDetector detector, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
-        var entry = await db.Entries.SingleOrDefaultAsync(e => e.Year == year && e.Id == id);
+        // Under the detector's lock: no check can run between the status change and the index forgetting the entry.
+        using var gate = await detector.LockAsync(cancellationToken);
+        var entry = await db.Entries.SingleOrDefaultAsync(e => e.Year == year && e.Id == id, cancellationToken);
         if (entry is null || !CanSee(user, entry))
         {
             return Problems.NotFound("entry_not_found", "There is no such entry for your unit.");
@@ -139,8 +159,8 @@ public static class EntriesApi
         {
             return Problems.Forbidden("Only the entry's own unit withdraws it.");
         }
-        var contest = await db.Contests.AsNoTracking().SingleAsync(c => c.Year == year);
-        var now = clock.GetUtcNow();
+        var contest = await db.Contests.AsNoTracking().SingleAsync(c => c.Year == year, cancellationToken);
+        var now = Now(clock);
         if (now >= contest.ClosesAt)
         {
             return Problems.Unprocessable("contest_closed", "The contest has closed: entries can no longer be withdrawn.");
@@ -152,8 +172,39 @@ public static class EntriesApi
         entry.Status = EntryStatus.Withdrawn;
         entry.WithdrawnAt = now;
         db.Publish(new EntryWithdrawn(entry.Id, year, entry.UnitCode, now));
-        await db.SaveChangesAsync();
+        await db.SaveChangesAsync(cancellationToken);
+        detector.Remove(entry.Id);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>Stored as Unix milliseconds, so answers give the same instant before and after a round trip.</summary>
+    private static DateTimeOffset Now(TimeProvider clock) =>
+        DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
+
+    /// <summary>The year-end report counts refused attempts and names their units, so each is stored and published.</summary>
+    private static async Task RecordRefusalAsync(SubmissionDbContext db, int year, string unitCode, string code, DateTimeOffset now,
+        DuplicateMatch? duplicate, CancellationToken cancellationToken)
+    {
+        var attempt = new RefusedAttempt
+        {
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            UnitCode = unitCode,
+            Code = code,
+            AttemptedAt = now,
+            DuplicateOfEntryId = duplicate?.Original.Id,
+            DuplicateOfUnitCode = duplicate?.Original.UnitCode,
+            Similarity = duplicate is null ? null : Math.Round(duplicate.Similarity, 3)
+        };
+        db.RefusedAttempts.Add(attempt);
+        db.Publish(new EntryRefused(attempt.Id, year, unitCode, code, now, attempt.DuplicateOfEntryId, attempt.DuplicateOfUnitCode, attempt.Similarity));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static async Task<IReadOnlyDictionary<Guid, uint[]>> ShinglesOfAsync(SubmissionDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
+    {
+        var bodies = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToListAsync(cancellationToken);
+        return bodies.ToDictionary(e => e.Id, e => Shingles.Of(e.Body));
     }
 
     private static bool CanSee(ClaimsPrincipal user, Entry entry) =>

@@ -53,6 +53,7 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             entry.Property(e => e.NomineeWorkplace).HasMaxLength(300);
             entry.Property(e => e.NomineeStreet).HasMaxLength(300);
             entry.Property(e => e.NomineeWard).HasMaxLength(100);
+            entry.Property(e => e.Signature).HasMaxLength(Duplicates.MinHash.Length * sizeof(uint));
         });
         modelBuilder.Entity<RefusedAttempt>(attempt =>
         {
@@ -60,6 +61,7 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             attempt.HasIndex(a => new { a.Year, a.UnitCode });
             attempt.Property(a => a.UnitCode).HasMaxLength(40);
             attempt.Property(a => a.Code).HasMaxLength(60);
+            attempt.Property(a => a.DuplicateOfUnitCode).HasMaxLength(40);
         });
     }
 }

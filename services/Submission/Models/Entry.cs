@@ -35,6 +35,9 @@ public sealed class Entry
     public string? NomineeWorkplace { get; set; }
     public string? NomineeStreet { get; set; }
     public required string NomineeWard { get; set; }
+
+    /// <summary>The body's MinHash signature (<see cref="Duplicates.MinHash"/>), kept so the duplicate index is rebuilt at start without re-reading every body.</summary>
+    public byte[]? Signature { get; set; }
 }
 
 /// <summary>An attempt refused at the door, kept because the year-end report counts them and names the units.</summary>
@@ -46,5 +49,6 @@ public sealed class RefusedAttempt
     public required string Code { get; set; }
     public DateTimeOffset AttemptedAt { get; set; }
     public Guid? DuplicateOfEntryId { get; set; }
+    public string? DuplicateOfUnitCode { get; set; }
     public double? Similarity { get; set; }
 }

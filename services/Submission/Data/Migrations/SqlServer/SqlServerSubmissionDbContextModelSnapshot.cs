@@ -217,6 +217,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<byte[]>("Signature")
+                        .HasMaxLength(512)
+                        .HasColumnType("varbinary(512)");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -281,6 +285,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
 
                     b.Property<Guid?>("DuplicateOfEntryId")
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DuplicateOfUnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<double?>("Similarity")
                         .HasColumnType("float");

@@ -210,6 +210,10 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<byte[]>("Signature")
+                        .HasMaxLength(512)
+                        .HasColumnType("BLOB");
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -273,6 +277,10 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("DuplicateOfEntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DuplicateOfUnitCode")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.Property<double?>("Similarity")

@@ -51,7 +51,8 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     NomineePosition = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     NomineeWorkplace = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     NomineeStreet = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
-                    NomineeWard = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
+                    NomineeWard = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Signature = table.Column<byte[]>(type: "BLOB", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,6 +134,7 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     DuplicateOfEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    DuplicateOfUnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Similarity = table.Column<double>(type: "REAL", nullable: true)
                 },
                 constraints: table =>

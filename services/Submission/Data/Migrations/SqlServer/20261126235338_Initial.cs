@@ -51,7 +51,8 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     NomineePosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     NomineeWorkplace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     NomineeStreet = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    NomineeWard = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false)
+                    NomineeWard = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Signature = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -133,6 +134,7 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "bigint", nullable: false),
                     DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DuplicateOfUnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Similarity = table.Column<double>(type: "float", nullable: true)
                 },
                 constraints: table =>

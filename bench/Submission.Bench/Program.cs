@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using HoanKiem.Submission.Corpus;
+using HoanKiem.Submission.Duplicates;
+
+// Duplicate detection figures: how similar light edits and different articles are, and what one check costs at
+// 1k, 10k and 100k stored entries against a brute-force exact-Jaccard scan of the same store. Prints, asserts nothing.
+// Usage: dotnet run -c Release --project bench/Submission.Bench [-- maxEntries]
+const int Year = 2019;
+var maxEntries = args.Length > 0 ? int.Parse(args[0]) : 100_000;
+var sizes = new[] { 1_000, 10_000, 100_000 }.Where(n => n <= maxEntries).ToArray();
+
+Console.WriteLine($"Duplicate detection bench, {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}");
+Console.WriteLine($"Shingles of {Shingles.Size} syllables, MinHash {MinHash.Length}, LSH {DuplicateIndex.Bands}×{DuplicateIndex.Rows}, threshold {DuplicateDetector.Threshold}");
+Console.WriteLine();
+
+Similarities(1_000);
+foreach (var size in sizes)
+{
+    await CheckCost(size);
+}
+
+void Similarities(int count)
+{
+    var sets = new uint[count][];
+    Parallel.For(0, count, i => sets[i] = Shingles.Of(ArticleCorpus.Generate(i).Body));
+    var highest = new double[count];
+    Parallel.For(0, count, i =>
+    {
+        for (var j = 0; j < count; j++)
+        {
+            if (j != i)
+            {
+                highest[i] = Math.Max(highest[i], Shingles.Jaccard(sets[i], sets[j]));
+            }
+        }
+    });
+    Array.Sort(highest);
+    Console.WriteLine($"{count} distinct articles, {count * (count - 1) / 2:N0} pairs: highest Jaccard {highest[^1]:F3}, " +
+        $"99th percentile of each article's closest {highest[(int)(count * 0.99)]:F3}, median closest {highest[count / 2]:F3}");
+    Console.WriteLine($"{"edit",-24}{"min",8}{"mean",8}{"found",8}");
+    foreach (var kind in Enum.GetValues<EditKind>())
+    {
+        var similarities = new double[count];
+        Parallel.For(0, count, i => similarities[i] = Shingles.Jaccard(sets[i], Shingles.Of(ArticleCorpus.Edit(ArticleCorpus.Generate(i), kind, i).Body)));
+        var found = similarities.Count(s => s >= DuplicateDetector.Threshold);
+        Console.WriteLine($"{kind,-24}{similarities.Min(),8:F3}{similarities.Average(),8:F3}{(double)found / count,8:P1}");
+    }
+    Console.WriteLine($"{"words replaced",-24}{"min",8}{"mean",8}{"found",8}");
+    foreach (var share in new[] { 0.01, 0.02, 0.05, 0.08, 0.10, 0.15 })
+    {
+        var similarities = new double[count];
+        Parallel.For(0, count, i => similarities[i] = Shingles.Jaccard(sets[i], Shingles.Of(ArticleCorpus.ReplaceWords(ArticleCorpus.Generate(i), share, i).Body)));
+        var found = similarities.Count(s => s >= DuplicateDetector.Threshold);
+        Console.WriteLine($"{share,-24:P0}{similarities.Min(),8:F3}{similarities.Average(),8:F3}{(double)found / count,8:P1}");
+    }
+    Console.WriteLine();
+}
+
+async Task CheckCost(int size)
+{
+    var detector = new DuplicateDetector();
+    var stored = new uint[size][];
+    var ids = new Guid[size];
+    var build = Stopwatch.StartNew();
+    Parallel.For(0, size, i =>
+    {
+        stored[i] = Shingles.Of(ArticleCorpus.Generate(i).Body);
+        ids[i] = Guid.CreateVersion7();
+    });
+    var byId = new Dictionary<Guid, uint[]>(size);
+    var signatures = new uint[size][];
+    Parallel.For(0, size, i => signatures[i] = MinHash.Signature(stored[i]));
+    for (var i = 0; i < size; i++)
+    {
+        byId[ids[i]] = stored[i];
+        detector.Add(new IndexedEntry(ids[i], Year, "unit", DateTimeOffset.UnixEpoch), signatures[i]);
+    }
+    build.Stop();
+
+    // Half the checks are light edits of stored articles (found), half new articles (not found).
+    var queries = Enumerable.Range(0, 200).Select(q => q % 2 == 0
+        ? ArticleCorpus.Edit(ArticleCorpus.Generate(q * 37 % size), (EditKind)(q / 2 % 7), q).Body
+        : ArticleCorpus.Generate(size + q).Body).ToArray();
+    Task<IReadOnlyDictionary<Guid, uint[]>> Lookup(IReadOnlyCollection<Guid> wanted) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, uint[]>>(wanted.ToDictionary(id => id, id => byId[id]));
+
+    foreach (var body in queries.Take(20))
+    {
+        await detector.FindAsync(Year, Fingerprint.Of(body), Lookup);
+    }
+    var found = 0;
+    var check = Stopwatch.StartNew();
+    foreach (var body in queries)
+    {
+        if (await detector.FindAsync(Year, Fingerprint.Of(body), Lookup) is not null)
+        {
+            found++;
+        }
+    }
+    check.Stop();
+    var fingerprints = queries.Select(Fingerprint.Of).ToArray();
+    var lookup = Stopwatch.StartNew();
+    foreach (var fingerprint in fingerprints)
+    {
+        await detector.FindAsync(Year, fingerprint, Lookup);
+    }
+    lookup.Stop();
+
+    var bruteQueries = Math.Max(4, Math.Min(queries.Length, 2_000_000 / size));
+    var bruteFound = 0;
+    var brute = Stopwatch.StartNew();
+    foreach (var body in queries.Take(bruteQueries))
+    {
+        var shingles = Shingles.Of(body);
+        var best = 0.0;
+        foreach (var set in stored)
+        {
+            best = Math.Max(best, Shingles.Jaccard(shingles, set));
+        }
+        if (best >= DuplicateDetector.Threshold)
+        {
+            bruteFound++;
+        }
+    }
+    brute.Stop();
+
+    var perCheck = check.Elapsed.TotalMicroseconds / queries.Length;
+    var perBrute = brute.Elapsed.TotalMicroseconds / bruteQueries;
+    Console.WriteLine($"{size,7:N0} stored (built in {build.Elapsed.TotalSeconds:F1} s): check {perCheck,9:N0} µs " +
+        $"(index part {lookup.Elapsed.TotalMicroseconds / queries.Length:N0} µs), found {found}/{queries.Length}; " +
+        $"brute force {perBrute,11:N0} µs, found {bruteFound}/{bruteQueries}; LSH is {perBrute / perCheck:N0}× faster");
+}
