@@ -28,8 +28,7 @@ public static class ServiceDatabase
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing: the app host provides it with WithReference.");
         var provider = ProviderOf(connectionString, builder.Configuration);
 
-        builder.Services.AddSingleton<OutboxSignal>();
-        builder.Services.AddSingleton<OutboxSignalInterceptor>();
+        builder.Services.AddOutboxSignal();
         if (provider == DatabaseProvider.Sqlite)
         {
             builder.Services.AddDbContext<TContext, TSqliteContext>((services, options) => options

@@ -2,6 +2,7 @@ using HoanKiem.ServiceDefaults.Data;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace HoanKiem.ServiceDefaults.Messaging;
@@ -23,6 +24,8 @@ public static class MessagingExtensions
         var broker = new Uri(connectionString);
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.AddOutboxSignal();
+        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MessagingTelemetry>();
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddMassTransit(bus =>

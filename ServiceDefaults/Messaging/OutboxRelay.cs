@@ -69,6 +69,8 @@ public sealed class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).MinAsync(m => (long?)m.CreatedAt, cancellationToken);
+        telemetry.OldestUnsentAgeSeconds = oldest is null ? 0 : Math.Max(0, (now - oldest.Value) / 1000.0);
 
         await db.OutboxMessages
             .Where(m => m.SentAt == null && m.LockedUntil < now)
@@ -104,9 +106,6 @@ public sealed class OutboxRelay<TContext>(
                 throw new InvalidOperationException($"The broker did not confirm {failed.Count} of {batch.Count} events.");
             }
         }
-
-        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).MinAsync(m => (long?)m.CreatedAt, cancellationToken);
-        telemetry.OldestUnsentAgeSeconds = oldest is null ? 0 : Math.Max(0, (clock.GetUtcNow().ToUnixTimeMilliseconds() - oldest.Value) / 1000.0);
 
         if (now >= nextCleanup)
         {

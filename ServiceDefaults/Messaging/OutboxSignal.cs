@@ -1,5 +1,7 @@
 using HoanKiem.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace HoanKiem.ServiceDefaults.Messaging;
 
@@ -40,5 +42,16 @@ public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesIn
             context.HasNewOutboxMessages = false;
             signal.Notify();
         }
+    }
+}
+
+public static class OutboxSignalRegistration
+{
+    /// <summary>The signal and the interceptor that rings it; the database and the relay both need them.</summary>
+    public static IServiceCollection AddOutboxSignal(this IServiceCollection services)
+    {
+        services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<OutboxSignalInterceptor>();
+        return services;
     }
 }

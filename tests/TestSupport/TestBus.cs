@@ -31,17 +31,15 @@ public sealed class TestBus : IAsyncDisposable
     public Task PublishAsync<T>(T message, Guid? messageId = null) where T : class =>
         bus.Publish(message, context => context.MessageId = messageId ?? NewId.NextGuid());
 
-    /// <summary>Starts recording every <typeparamref name="T"/> published from now on.</summary>
+    /// <summary>
+    /// Starts recording every <typeparamref name="T"/> published from now on, on a durable queue so that nothing is
+    /// lost while the broker restarts.
+    /// </summary>
     public async Task RecordAsync<T>() where T : class
     {
         var queue = received.GetOrAdd(typeof(T), _ => new());
         var handle = bus.ConnectReceiveEndpoint($"test-{typeof(T).Name}-{Guid.NewGuid():N}", endpoint =>
         {
-            if (endpoint is IRabbitMqReceiveEndpointConfigurator rabbit)
-            {
-                rabbit.AutoDelete = true;
-                rabbit.Durable = false;
-            }
             endpoint.Handler<T>(context =>
             {
                 queue.Enqueue((context.MessageId, context.Message));

@@ -1,0 +1,88 @@
+using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.TestSupport;
+using MassTransit;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace HoanKiem.ServiceDefaults.Tests;
+
+public sealed record NoteAdded(Guid NoteId, string Text);
+
+public sealed class Note
+{
+    public Guid Id { get; set; }
+    public required string Text { get; set; }
+}
+
+public sealed class MessagingDbContext(DbContextOptions<MessagingDbContext> options) : ServiceDbContext(options)
+{
+    public DbSet<Note> Notes => Set<Note>();
+    public DbSet<ReceivedNote> ReceivedNotes => Set<ReceivedNote>();
+}
+
+public sealed class ReceivedNote
+{
+    public int Id { get; set; }
+    public Guid NoteId { get; set; }
+}
+
+/// <summary>The smallest real consumer: one row per handled message, so a second effect would show.</summary>
+public sealed class NoteAddedConsumer(MessagingDbContext db, MessagingTelemetry telemetry)
+    : IdempotentConsumer<NoteAdded, MessagingDbContext>(db, telemetry)
+{
+    protected override Task HandleAsync(NoteAdded message, ConsumeContext<NoteAdded> context)
+    {
+        Db.ReceivedNotes.Add(new ReceivedNote { NoteId = message.NoteId });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>A process using the shared messaging plumbing exactly as a service does, on a real SQLite file and broker.</summary>
+public sealed class MessagingHost : IAsyncDisposable
+{
+    private readonly IHost host;
+
+    private MessagingHost(IHost host) => this.host = host;
+
+    public IServiceProvider Services => host.Services;
+
+    public static async Task<MessagingHost> StartAsync(RabbitMqBroker broker, string databasePath, string serviceName = "plumbing")
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            [$"ConnectionStrings:{MessagingExtensions.ConnectionName}"] = broker.ConnectionString,
+            ["Outbox:PollInterval"] = "00:00:00.200",
+            ["Outbox:PublishTimeout"] = "00:00:02"
+        });
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Services.AddOutboxSignal();
+        builder.Services.AddDbContext<MessagingDbContext>((services, options) => options
+            .UseSqlite($"Data Source={databasePath}")
+            .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+        builder.AddMessaging<MessagingDbContext>(serviceName);
+        var host = builder.Build();
+        await using (var scope = host.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<MessagingDbContext>().Database.EnsureCreatedAsync();
+        }
+        await host.StartAsync();
+        return new MessagingHost(host);
+    }
+
+    public async Task<T> WithDbAsync<T>(Func<MessagingDbContext, Task<T>> work)
+    {
+        await using var scope = host.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<MessagingDbContext>());
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync();
+        host.Dispose();
+    }
+}

@@ -1,0 +1,95 @@
+using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+namespace HoanKiem.ServiceDefaults.Tests;
+
+/// <summary>The transactional outbox against a real broker that dies and comes back, and against a second relay.</summary>
+public sealed class OutboxTests : IAsyncLifetime
+{
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "hoankiem-tests", $"outbox-{Guid.NewGuid():N}.db");
+    private RabbitMqBroker broker = null!;
+
+    public async ValueTask InitializeAsync() => broker = await RabbitMqBroker.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        await broker.DisposeAsync();
+        File.Delete(databasePath);
+    }
+
+    [Fact]
+    public async Task Writes_during_a_broker_outage_are_kept_and_every_event_arrives_once_after_it_returns()
+    {
+        await using var bus = await TestBus.StartAsync(broker);
+        await bus.RecordAsync<NoteAdded>();
+        await using var service = await MessagingHost.StartAsync(broker, databasePath);
+
+        await broker.KillAsync();
+        var notes = Enumerable.Range(0, 25).Select(i => new Note { Id = Guid.NewGuid(), Text = $"Ghi chú {i}" }).ToList();
+        foreach (var note in notes)
+        {
+            await service.WithDbAsync(db =>
+            {
+                db.Notes.Add(note);
+                db.Publish(new NoteAdded(note.Id, note.Text));
+                return db.SaveChangesAsync();
+            });
+        }
+        await Task.Delay(TimeSpan.FromSeconds(2));
+        Assert.Equal(25, await service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
+        Assert.True(service.Services.GetRequiredService<MessagingTelemetry>().OldestUnsentAgeSeconds > 0);
+
+        await broker.RestartAsync();
+        await Eventually.Until(() => service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)), unsent => unsent == 0, TimeSpan.FromSeconds(60));
+        var received = await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>()), r => r.Count >= 25, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        received = bus.Received<NoteAdded>();
+        Assert.Equal(notes.Select(n => n.Id).Order(), received.Select(r => r.Message.NoteId).Order());
+        Assert.Equal(25, received.Select(r => r.MessageId).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Two_relays_on_one_database_publish_each_event_once()
+    {
+        await using var bus = await TestBus.StartAsync(broker);
+        await bus.RecordAsync<NoteAdded>();
+        await using var first = await MessagingHost.StartAsync(broker, databasePath, "replica-a");
+        await using var second = await MessagingHost.StartAsync(broker, databasePath, "replica-b");
+
+        var writes = Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? first : second).WithDbAsync(db =>
+        {
+            db.Publish(new NoteAdded(Guid.NewGuid(), $"Ghi chú {i}"));
+            return db.SaveChangesAsync();
+        }));
+        await Task.WhenAll(writes);
+
+        await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>().Count), count => count >= 200, TimeSpan.FromSeconds(30));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var received = bus.Received<NoteAdded>();
+        Assert.Equal(200, received.Count);
+        Assert.Equal(200, received.Select(r => r.MessageId).Distinct().Count());
+        Assert.Equal(0, await first.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
+    }
+
+    [Fact]
+    public async Task The_same_message_delivered_twice_has_one_effect()
+    {
+        await using var service = await MessagingHost.StartAsync(broker, databasePath);
+        await using var bus = await TestBus.StartAsync(broker);
+        var noteId = Guid.NewGuid();
+        var messageId = Guid.NewGuid();
+
+        await bus.PublishAsync(new NoteAdded(noteId, "Một lần"), messageId);
+        await bus.PublishAsync(new NoteAdded(noteId, "Một lần"), messageId);
+        await bus.PublishAsync(new NoteAdded(Guid.NewGuid(), "Khác"));
+
+        await Eventually.Until(() => service.WithDbAsync(db => db.InboxMessages.CountAsync()), count => count == 2);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        Assert.Equal(1, await service.WithDbAsync(db => db.ReceivedNotes.CountAsync(r => r.NoteId == noteId)));
+        Assert.Equal(2, await service.WithDbAsync(db => db.ReceivedNotes.CountAsync()));
+    }
+}
