@@ -28,8 +28,11 @@ public static class AssignmentsApi
     /// <summary>
     /// Gives every entry in judging the judges it still lacks (all of them for a new entry, the difference when
     /// judgesPerEntry was raised). Existing assignments, scored or not, never move; see <see cref="AssignmentPlanner"/>.
+    /// <c>allowUneven=true</c> is the secretariat's explicit choice to accept loads more than 1 apart when no even
+    /// assignment exists (e.g. a judge added late, with too few late entries to catch up).
     /// </summary>
-    public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(int year, JudgingDbContext db, TimeProvider clock)
+    public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(
+        int year, bool? allowUneven, JudgingDbContext db, TimeProvider clock)
     {
         if (!SettingsApi.IsValidYear(year))
         {
@@ -52,7 +55,7 @@ public static class AssignmentsApi
         var needs = entries.Select(e => new EntryNeed(e.Id, e.UnitCode,
             Math.Max(0, panel.JudgesPerEntry - judgesByEntry[e.Id].Count()), judgesByEntry[e.Id].ToHashSet())).ToList();
 
-        var plan = AssignmentPlanner.Plan(judgeLoads, needs, seed: HashCode.Combine(year, existing.Count));
+        var plan = AssignmentPlanner.Plan(judgeLoads, needs, seed: year * 7919 + existing.Count, allowUneven == true);
         if (!plan.Feasible)
         {
             return Problems.Unprocessable("assignment_infeasible", plan.Problem!,

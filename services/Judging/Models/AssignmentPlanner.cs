@@ -37,10 +37,13 @@ public sealed record AssignmentPlan(IReadOnlyList<PlannedAssignment> Assignments
 /// lower bound is met. Integral max-flow (Dinic) gives 0/1 entry→judge edges, so an integral flow of value N is
 /// exactly an assignment meeting every rule, and the max-flow theorem says that if none reaches N, no such
 /// assignment exists: the planner answers "infeasible" only when it truly is.
+///
+/// When no even assignment exists the planner refuses, unless the caller allows uneven loads; it then runs the same
+/// flow with the smallest workable cap on loads and, under it, the highest workable floor.
 /// </summary>
 public static class AssignmentPlanner
 {
-    public static AssignmentPlan Plan(IReadOnlyList<JudgeLoad> judges, IReadOnlyList<EntryNeed> entries, int seed)
+    public static AssignmentPlan Plan(IReadOnlyList<JudgeLoad> judges, IReadOnlyList<EntryNeed> entries, int seed, bool allowUneven = false)
     {
         var needy = entries.Where(e => e.Needed > 0).ToList();
         var needed = needy.Sum(e => e.Needed);
@@ -67,9 +70,50 @@ public static class AssignmentPlanner
         }
 
         var level = Level(judges, needed);
-        var lower = judges.Select(j => Math.Max(0, level - j.Load)).ToArray();
-        var upper = judges.Select(j => Math.Max(0, level + 1 - j.Load)).ToArray();
+        var (planned, unfilled, shortUnits) = Solve(judges, needy, eligible, Bounds(judges, level), Bounds(judges, level + 1), seed);
+        if (unfilled == 0)
+        {
+            return new(planned, null, 0, []);
+        }
+        if (!allowUneven)
+        {
+            return new([], $"No assignment keeps every judge's load within 1 of the others while keeping judges off entries " +
+                $"from their own unit: {unfilled} of {needed} judge slots stay empty. The entries that cannot be covered " +
+                $"come from {string.Join(", ", shortUnits)}: add judges from other units, or ask for allowUneven=true to " +
+                "assign with the most even loads possible.", unfilled, shortUnits);
+        }
+        // Uneven on request: the smallest cap c on any load (judge j takes at most max(0, c − L_j)) that covers every
+        // entry, then the highest floor m (at least max(0, m − L_j)) that still fits under it, so a judge who joined
+        // late is lifted as far as the work allows. Both searches are monotone: a higher cap only adds capacity, a
+        // lower floor only removes demands; c = max load + slots needed always works once every entry has enough
+        // judges free of conflict (checked above), and m = the lowest load always works under a working cap.
+        var cap = level + 1;
+        while (Solve(judges, needy, eligible, Bounds(judges, judges.Min(j => j.Load)), Bounds(judges, cap), seed).Unfilled > 0)
+        {
+            cap++;
+        }
+        var floor = judges.Min(j => j.Load);
+        var best = Solve(judges, needy, eligible, Bounds(judges, floor), Bounds(judges, cap), seed);
+        while (floor < cap && Solve(judges, needy, eligible, Bounds(judges, floor + 1), Bounds(judges, cap), seed) is { Unfilled: 0 } higher)
+        {
+            best = higher;
+            floor++;
+        }
+        return new(best.Planned, null, 0, []);
+    }
 
+    /// <summary>How many new entries bring each judge up to <paramref name="load"/> (none for those already there).</summary>
+    private static int[] Bounds(IReadOnlyList<JudgeLoad> judges, int load) => judges.Select(j => Math.Max(0, load - j.Load)).ToArray();
+
+    /// <summary>The max-flow above with judge j taking between lower[j] and upper[j] new entries.</summary>
+    private static (List<PlannedAssignment> Planned, int Unfilled, List<string> ShortUnits) Solve(
+        IReadOnlyList<JudgeLoad> judges, List<EntryNeed> needy, List<List<int>> eligible, int[] lower, int[] upper, int seed)
+    {
+        var needed = needy.Sum(e => e.Needed);
+        if (lower.Sum() > needed)
+        {
+            return ([], needed, needy.Select(e => e.UnitCode).Distinct().Order().ToList());
+        }
         var source = 0;
         var firstJudge = 1 + needy.Count;
         var slack = firstJudge + judges.Count;
@@ -100,13 +144,11 @@ public static class AssignmentPlanner
         {
             var reachable = network.ReachableFromSource(source);
             var units = needy.Where((_, e) => reachable[1 + e]).Select(e => e.UnitCode).Distinct().Order().ToList();
-            return new([], $"No assignment keeps every judge's load within 1 of the others while keeping judges off entries " +
-                $"from their own unit: {needed - flow} of {needed} judge slots stay empty. The entries that cannot be covered " +
-                $"come from {string.Join(", ", units)}: add judges from other units.", needed - flow, units);
+            return ([], needed - flow, units);
         }
         var planned = entryToJudge.Where(x => network.Flow(x.Edge) == 1)
             .Select(x => new PlannedAssignment(needy[x.Entry].EntryId, judges[x.Judge].JudgeId)).ToList();
-        return new(planned, null, 0, []);
+        return (planned, 0, []);
     }
 
     /// <summary>The largest q with Σ max(0, q − L_j) ≤ needed.</summary>

@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HoanKiem.Contracts;
+using HoanKiem.Judging.Data;
+using HoanKiem.Judging.Models;
+using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(HoanKiem.Judging.Tests.JudgingFixture))]
+
+namespace HoanKiem.Judging.Tests;
+
+public sealed record TestJudge(Guid Id, string ClientId, string? UnitCode, HttpClient Client);
+
+/// <summary>
+/// One judging service for the whole assembly on a real SQLite file and a real broker; entries arrive as the
+/// submission service's events. Each test works in a contest year of its own.
+/// </summary>
+public sealed class JudgingFixture : IAsyncLifetime
+{
+    public const string NomineeName = "Trần Thị Bình";
+    public const string NomineeStreet = "12 Hàng Gai";
+    public const string NomineeWorkplace = "Tổ dân phố số 5 Hàng Gai";
+
+    private int lastYear = 2000;
+
+    public RabbitMqBroker Broker { get; private set; } = null!;
+    public ServiceFactory<Program> Service { get; private set; } = null!;
+    public TestBus Bus { get; private set; } = null!;
+    public HttpClient Secretariat { get; private set; } = null!;
+
+    public int NewYear() => Interlocked.Increment(ref lastYear);
+
+    public async ValueTask InitializeAsync()
+    {
+        Broker = await RabbitMqBroker.StartAsync();
+        Service = new ServiceFactory<Program>(Broker, ResourceNames.JudgingDb);
+        Secretariat = Service.CreateClient(TestCallers.Secretariat);
+        await Eventually.Until(async () => (await Secretariat.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
+        Bus = await TestBus.StartAsync(Broker);
+        await Bus.RecordAsync<JudgingFinalized>();
+        await Bus.RecordAsync<CityOutcomeRecorded>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        Secretariat.Dispose();
+        await Service.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+
+    /// <summary>Publishes an accepted entry as the submission service would, nominee details and all, and returns its id.</summary>
+    public async Task<Guid> AcceptEntryAsync(int year, string unitCode, DateTimeOffset? receivedAt = null, Guid? messageId = null)
+    {
+        var id = Guid.NewGuid();
+        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, $"Bài dự thi {id.ToString()[..8]}", TestData.Article(id.GetHashCode()), "urban", 1400,
+            new NomineeDetails(NomineeName, 1956, "Tổ trưởng", NomineeWorkplace, NomineeStreet, "Hàng Gai"),
+            receivedAt ?? DateTimeOffset.UtcNow), messageId);
+        return id;
+    }
+
+    public async Task<List<Guid>> AcceptEntriesAsync(int year, params string[] unitCodes)
+    {
+        var ids = new List<Guid>();
+        var at = DateTimeOffset.Parse($"{year}-03-01T09:00:00+07:00");
+        foreach (var (unitCode, i) in unitCodes.Select((u, i) => (u, i)))
+        {
+            ids.Add(await AcceptEntryAsync(year, unitCode, at.AddMinutes(i)));
+        }
+        await WaitForEntriesAsync(year, ids.Count);
+        return ids;
+    }
+
+    public async Task<JsonElement> ProgressAsync(int year) => await GetAsync(Secretariat, $"/api/judging/{year}/progress");
+
+    public Task<JsonElement> WaitForEntriesAsync(int year, int count) =>
+        Eventually.Until(() => ProgressAsync(year), p => p.GetProperty("entries").GetInt32() == count);
+
+    /// <summary>Adds a judge and signs them in the way the gateway does: through the credentials check.</summary>
+    public async Task<TestJudge> AddJudgeAsync(int year, string fullName, string? unitCode = null)
+    {
+        var created = await Secretariat.PostAsJsonAsync($"/api/judging/{year}/judges", new { fullName, unitCode });
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var clientId = body.GetProperty("clientId").GetString()!;
+        var verified = await Service.CreateClient().PostAsJsonAsync("/internal/credentials/verify",
+            new { clientId, clientSecret = body.GetProperty("clientSecret").GetString() });
+        Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
+        var caller = (await verified.Content.ReadFromJsonAsync<Caller>(MessageSerialization.Options))!;
+        return new TestJudge(body.GetProperty("id").GetGuid(), clientId, unitCode, Service.CreateClient(caller));
+    }
+
+    public async Task<List<TestJudge>> AddJudgesAsync(int year, params string?[] unitCodes)
+    {
+        var judges = new List<TestJudge>();
+        foreach (var (unitCode, i) in unitCodes.Select((u, i) => (u, i)))
+        {
+            judges.Add(await AddJudgeAsync(year, $"Giám khảo {i + 1}", unitCode));
+        }
+        return judges;
+    }
+
+    public async Task<HttpResponseMessage> AssignAsync(int year, string query = "") =>
+        await Secretariat.PostAsync($"/api/judging/{year}/assignments{query}", null);
+
+    public Task<HttpResponseMessage> ScoreAsync(TestJudge judge, int year, Guid entryId, decimal content, decimal typicality = 20, decimal writing = 15, string? comment = null) =>
+        judge.Client.PutAsJsonAsync($"/api/judging/{year}/entries/{entryId}/scores/mine",
+            new { scores = new Dictionary<string, decimal> { ["content"] = content, ["typicality-and-spread"] = typicality, ["writing"] = writing }, comment });
+
+    public async Task<List<Assignment>> AssignmentsAsync(int year)
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<JudgingDbContext>();
+        return await db.Assignments.AsNoTracking().Where(a => a.Year == year).ToListAsync();
+    }
+
+    public async Task<T> QueryAsync<T>(Func<JudgingDbContext, Task<T>> query)
+    {
+        await using var scope = Service.Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<JudgingDbContext>());
+    }
+
+    public static async Task<JsonElement> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    public static async Task<JsonElement> ProblemAsync(HttpResponseMessage response, HttpStatusCode status, string code)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(status == response.StatusCode, $"expected {(int)status} {code}, got {(int)response.StatusCode}: {text}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = JsonDocument.Parse(text).RootElement;
+        Assert.Equal(code, problem.GetProperty("code").GetString());
+        return problem;
+    }
+}
