@@ -21,7 +21,7 @@ public static class ContestsApi
 
     public static IEndpointRouteBuilder MapContestsApi(this IEndpointRouteBuilder app)
     {
-        var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests")
+        var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests").WithBodyLimit()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy)
             .WithIdempotency<RouteGroupBuilder, SubmissionDbContext>();
         contests.MapPut("/", PutContest);

@@ -28,7 +28,7 @@ public static class EntriesApi
     public static IEndpointRouteBuilder MapEntriesApi(this IEndpointRouteBuilder app)
     {
         var entries = app.MapGroup("/api/contests/{year:int}/entries").WithTags("Entries")
-            .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy);
+            .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy).WithBodyLimit();
         entries.MapPost("/", SubmitEntry).WithIdempotency<RouteHandlerBuilder, SubmissionDbContext>();
         entries.MapGet("/{id:guid}", GetEntry);
         entries.MapGet("/", ListEntries);

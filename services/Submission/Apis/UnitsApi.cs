@@ -18,7 +18,7 @@ public static partial class UnitsApi
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        var units = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization();
+        var units = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization().WithBodyLimit();
         units.MapPost("/", RegisterUnit).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
             .WithIdempotency<RouteHandlerBuilder, SubmissionDbContext>();
         units.MapGet("/", ListUnits);
