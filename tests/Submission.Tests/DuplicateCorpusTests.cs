@@ -1,0 +1,98 @@
+using System.Text;
+using HoanKiem.Submission.Corpus;
+using HoanKiem.Submission.Duplicates;
+using Xunit;
+
+namespace HoanKiem.Submission.Tests;
+
+/// <summary>
+/// The detector itself (index, signatures, exact confirmation) on the generated corpus, without HTTP so that
+/// thousands of checks stay fast; the HTTP path is covered in <see cref="DuplicateTests"/>.
+/// </summary>
+public sealed class DuplicateCorpusTests
+{
+    private const int Year = 2019;
+    private const int Articles = 1_000;
+
+    [Fact]
+    public async Task Distinct_articles_are_never_flagged_and_light_edits_are_recognised()
+    {
+        var detector = new DuplicateDetector();
+        var shingles = new Dictionary<Guid, uint[]>();
+        var ids = new Guid[Articles];
+        Task<IReadOnlyDictionary<Guid, uint[]>> Lookup(IReadOnlyCollection<Guid> wanted) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, uint[]>>(wanted.ToDictionary(id => id, id => shingles[id]));
+
+        var falsePositives = 0;
+        for (var i = 0; i < Articles; i++)
+        {
+            var fingerprint = Fingerprint.Of(ArticleCorpus.Generate(i).Body);
+            if (await detector.FindAsync(Year, fingerprint, Lookup) is not null)
+            {
+                falsePositives++;
+            }
+            ids[i] = Guid.NewGuid();
+            shingles[ids[i]] = fingerprint.Shingles;
+            detector.Add(new IndexedEntry(ids[i], Year, $"unit-{i % 40}", DateTimeOffset.UnixEpoch.AddMinutes(i)), fingerprint.Signature);
+        }
+
+        var missed = new Dictionary<EditKind, int>();
+        foreach (var kind in Enum.GetValues<EditKind>())
+        {
+            missed[kind] = 0;
+            for (var i = 0; i < Articles; i++)
+            {
+                var edited = ArticleCorpus.Edit(ArticleCorpus.Generate(i), kind, i);
+                var match = await detector.FindAsync(Year, Fingerprint.Of(edited.Body), Lookup);
+                if (match?.Original.Id != ids[i])
+                {
+                    missed[kind]++;
+                }
+            }
+        }
+
+        Assert.Equal(0, falsePositives);
+        Assert.All(missed, m => Assert.True(1.0 - (double)m.Value / Articles >= 0.99, $"{m.Key}: recall {1.0 - (double)m.Value / Articles:P1}"));
+    }
+
+    [Fact]
+    public async Task Withdrawn_entry_is_no_longer_found()
+    {
+        var detector = new DuplicateDetector();
+        var fingerprint = Fingerprint.Of(ArticleCorpus.Generate(1).Body);
+        var id = Guid.NewGuid();
+        detector.Add(new IndexedEntry(id, Year, "hang-gai", DateTimeOffset.UnixEpoch), fingerprint.Signature);
+        Task<IReadOnlyDictionary<Guid, uint[]>> Lookup(IReadOnlyCollection<Guid> wanted) =>
+            Task.FromResult<IReadOnlyDictionary<Guid, uint[]>>(wanted.ToDictionary(w => w, _ => fingerprint.Shingles));
+
+        Assert.Equal(id, (await detector.FindAsync(Year, fingerprint, Lookup))?.Original.Id);
+        detector.Remove(id);
+
+        Assert.Null(await detector.FindAsync(Year, fingerprint, Lookup));
+        Assert.Equal(0, detector.Count);
+    }
+
+    [Fact]
+    public void Shingles_ignore_case_diacritics_normalisation_punctuation_whitespace_and_sentence_order()
+    {
+        const string text = "Ông An giúp đỡ bà con khu phố. Bà Lan, hàng xóm, kể rằng ông rất tận tụy! Người tốt việc tốt.";
+        var shingles = Shingles.Of(text);
+
+        Assert.Equal(shingles, Shingles.Of(text.Normalize(NormalizationForm.FormD)));
+        Assert.Equal(shingles, Shingles.Of(ArticleCorpus.StripDiacritics(text).ToUpperInvariant()));
+        Assert.Equal(shingles, Shingles.Of("Người  tốt\tviệc tốt.\r\nÔng An giúp đỡ bà con, khu phố. Bà Lan hàng xóm kể rằng ông rất tận tụy!"));
+        Assert.NotEqual(shingles, Shingles.Of(text.Replace("tận tụy", "nhiệt tình")));
+        Assert.Equal(1.0, Shingles.Jaccard(shingles, shingles));
+        Assert.Equal(0.0, Shingles.Jaccard(shingles, Shingles.Of("!!! ... ,,,")));
+    }
+
+    [Fact]
+    public void Stored_signature_reads_back_and_another_length_is_recomputed()
+    {
+        var signature = MinHash.Signature(Shingles.Of(ArticleCorpus.Generate(5).Body));
+
+        Assert.Equal(signature, MinHash.FromBytes(MinHash.ToBytes(signature)));
+        Assert.Null(MinHash.FromBytes(new byte[64 * sizeof(uint)]));
+        Assert.Null(MinHash.FromBytes(null));
+    }
+}
