@@ -51,7 +51,8 @@ public static class InfrastructureExtensions
     {
         var rabbit = builder.AddRabbitMQ(ResourceNames.Broker).WithDataVolume();
         var password = builder.AddSecretParameter("sqlserver-password", $"Hk-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))}!");
-        var sql = builder.AddContainer(ResourceNames.SqlServer, "mcr.microsoft.com/mssql/server", "2022-latest")
+        var sql = builder.AddContainer(ResourceNames.SqlServer, "mssql/server", "2022-latest")
+            .WithImageRegistry("mcr.microsoft.com")
             .WithEnvironment("ACCEPT_EULA", "Y")
             .WithEnvironment("MSSQL_SA_PASSWORD", password)
             .WithEndpoint(name: "tds", scheme: "tcp", targetPort: 1433)

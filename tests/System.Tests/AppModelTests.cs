@@ -2,6 +2,7 @@ using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using HoanKiem.ServiceDefaults;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace HoanKiem.SystemTests;
@@ -18,7 +19,7 @@ public sealed class AppModelTests
 
         Assert.IsType<RabbitMQServerResource>(model.Resources.Single(r => r.Name == ResourceNames.Broker));
         var sql = Assert.IsType<ContainerResource>(model.Resources.Single(r => r.Name == ResourceNames.SqlServer));
-        Assert.Contains(sql.Annotations.OfType<ContainerImageAnnotation>(), image => image.Image == "mssql/server");
+        Assert.Contains(sql.Annotations.OfType<ContainerImageAnnotation>(), image => image.Image == "mssql/server" && image.Registry == "mcr.microsoft.com");
         foreach (var database in new[] { ResourceNames.SubmissionDb, ResourceNames.JudgingDb, ResourceNames.RecognitionDb, ResourceNames.ReportingDb })
         {
             var connection = Assert.IsAssignableFrom<IResourceWithConnectionString>(model.Resources.Single(r => r.Name == database));
