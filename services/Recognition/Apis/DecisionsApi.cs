@@ -149,6 +149,7 @@ public static class DecisionsApi
                 Name = nominee.FullName, Kind = RecipientKind.Individual, Amount = amount
             });
             nominee.Status = NomineeStatus.Commended;
+            nominee.Revision++;
             db.Audit(year, actor, "nominee.commended", "nominee", nominee.Id.ToString(),
                 new { from = NomineeStatus.Verified, to = NomineeStatus.Commended, decision = number, form, amount, amountSource = decision.AmountSource });
         }

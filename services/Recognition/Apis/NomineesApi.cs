@@ -52,14 +52,14 @@ public static class NomineesApi
             nominees = nominees.Where(n => n.Status == status);
         }
         var total = await nominees.CountAsync();
-        var page = await nominees.OrderBy(n => n.IntroducedAt).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.Size).ToListAsync();
-        return TypedResults.Ok(new Page<NomineeView>(await ToViewsAsync(db, page), total));
+        var page = await ToViews(db, nominees.OrderBy(n => n.IntroducedAt).ThenBy(n => n.Id).Skip(paging.Skip).Take(paging.Size)).ToListAsync();
+        return TypedResults.Ok(new Page<NomineeView>(page, total));
     }
 
     public static async Task<Results<Ok<NomineeView>, ProblemHttpResult>> GetNominee(int year, Guid id, RecognitionDbContext db)
     {
-        var nominee = await db.Nominees.AsNoTracking().SingleOrDefaultAsync(n => n.Year == year && n.Id == id && n.Status != NomineeStatus.Withdrawn);
-        return nominee is null ? NotFound(id, year) : TypedResults.Ok((await ToViewsAsync(db, [nominee]))[0]);
+        var nominee = await ToViews(db, db.Nominees.Where(n => n.Year == year && n.Id == id && n.Status != NomineeStatus.Withdrawn)).SingleOrDefaultAsync();
+        return nominee is null ? NotFound(id, year) : TypedResults.Ok(nominee);
     }
 
     /// <summary>Thẩm định, xác minh: the secretariat verifies or rejects; a later appraisal may correct it until a decision commends the person.</summary>
@@ -98,6 +98,7 @@ public static class NomineesApi
 
         var before = new { status = nominee.Status, note = nominee.AppraisalNote };
         var now = clock.GetUtcNow();
+        nominee.Revision++;
         nominee.Status = outcome!;
         nominee.AppraisalOutcome = outcome;
         nominee.AppraisalNote = note;
@@ -110,20 +111,16 @@ public static class NomineesApi
         {
             return conflict;
         }
-        return TypedResults.Ok((await ToViewsAsync(db, [nominee]))[0]);
+        return TypedResults.Ok(await ToViews(db, db.Nominees.Where(n => n.Id == id)).SingleAsync());
     }
 
     private static ProblemHttpResult NotFound(Guid id, int year) =>
         Problems.NotFound("nominee_not_found", $"There is no nominee {id} in {year}.");
 
-    private static async Task<List<NomineeView>> ToViewsAsync(RecognitionDbContext db, IReadOnlyList<Nominee> nominees)
-    {
-        var ids = nominees.Select(n => n.Id).ToList();
-        var entries = (await db.NomineeEntries.AsNoTracking().Where(e => e.NomineeId != null && ids.Contains(e.NomineeId.Value))
-                .Select(e => new { e.NomineeId, e.EntryId, e.ReceivedAt }).ToListAsync())
-            .ToLookup(e => e.NomineeId!.Value);
-        return nominees.Select(n => new NomineeView(
-            n.Id, n.EntryId, entries[n.Id].OrderBy(e => e.ReceivedAt).ThenBy(e => e.EntryId).Select(e => e.EntryId).ToList(),
-            n.UnitCode, n.FullName, n.Ward, n.Field, n.Status, n.AppraisalNote, n.AppraisedBy, n.AppraisedAt)).ToList();
-    }
+    /// <summary>One SQL statement for the nominees and their entries, so a page never mixes two states of the register.</summary>
+    private static IQueryable<NomineeView> ToViews(RecognitionDbContext db, IQueryable<Nominee> nominees) =>
+        nominees.AsNoTracking().Select(n => new NomineeView(
+            n.Id, n.EntryId,
+            db.NomineeEntries.Where(e => e.NomineeId == n.Id).OrderBy(e => e.ReceivedAt).ThenBy(e => e.EntryId).Select(e => e.EntryId).ToList(),
+            n.UnitCode, n.FullName, n.Ward, n.Field, n.Status, n.AppraisalNote, n.AppraisedBy, n.AppraisedAt));
 }

@@ -33,7 +33,10 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
             ReceivedAt = message.ReceivedAt
         };
         var personKey = Nominee.PersonKeyOf(entry.FullName, entry.Ward);
-        var nominee = await Db.Nominees.SingleOrDefaultAsync(n => n.Year == message.Year && n.PersonKey == personKey, context.CancellationToken);
+        var guard = await Db.RegisterKeys.FindAsync([message.Year, personKey], context.CancellationToken)
+            ?? Db.RegisterKeys.Add(new RegisterKey { Year = message.Year, PersonKey = personKey }).Entity;
+        guard.Revision++;
+        var nominee = await FindPersonAsync(message.Year, personKey, entry.FullName, context.CancellationToken);
         var actor = $"unit-{message.UnitCode}";
         if (nominee is null)
         {
@@ -42,6 +45,7 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
                 Id = Guid.CreateVersion7(),
                 Year = message.Year,
                 PersonKey = personKey,
+                NameKey = NomineeRegister.Spelling(entry.FullName),
                 FullName = entry.FullName,
                 Ward = entry.Ward,
                 UnitCode = entry.UnitCode,
@@ -63,9 +67,26 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
                 new { entryId = entry.EntryId, entry.FullName, entry.Ward, entry.UnitCode });
         }
 
+        nominee.Revision++;
         entry.NomineeId = nominee.Id;
         Db.NomineeEntries.Add(entry);
         var entries = await Db.NomineeEntries.Where(e => e.NomineeId == nominee.Id).ToListAsync(context.CancellationToken);
         NomineeRegister.TakeFirstEntry(nominee, entries.Append(entry));
+    }
+
+    private async Task<Nominee?> FindPersonAsync(int year, string personKey, string fullName, CancellationToken cancellationToken)
+    {
+        var candidates = await Db.Nominees.Where(n => n.Year == year && n.PersonKey == personKey)
+            .OrderBy(n => n.IntroducedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+        var ids = candidates.Select(n => n.Id).ToList();
+        var spellings = (await Db.NomineeEntries.Where(e => e.NomineeId != null && ids.Contains(e.NomineeId.Value))
+            .Select(e => new { e.NomineeId, e.FullName }).ToListAsync(cancellationToken)).ToLookup(e => e.NomineeId!.Value, e => e.FullName);
+        var match = NomineeRegister.Match(fullName,
+            candidates.Select(n => (n.Id, (IReadOnlyList<string>)spellings[n.Id].Append(n.FullName).ToList())).ToList());
+        return candidates.SingleOrDefault(n => n.Id == match);
     }
 }

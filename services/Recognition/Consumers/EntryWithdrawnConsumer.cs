@@ -42,6 +42,7 @@ public sealed class EntryWithdrawnConsumer(RecognitionDbContext db, MessagingTel
         {
             return;
         }
+        nominee.Revision++;
         var actor = $"unit-{message.UnitCode}";
         if (nominee.IsAppraised)
         {

@@ -11,6 +11,7 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
 {
     public DbSet<Nominee> Nominees => Set<Nominee>();
     public DbSet<NomineeEntry> NomineeEntries => Set<NomineeEntry>();
+    public DbSet<RegisterKey> RegisterKeys => Set<RegisterKey>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Quota> Quotas => Set<Quota>();
     public DbSet<Decision> Decisions => Set<Decision>();
@@ -115,9 +116,10 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         modelBuilder.Entity<Nominee>(nominee =>
         {
             nominee.HasKey(n => n.Id);
-            nominee.HasIndex(n => new { n.Year, n.PersonKey }).IsUnique();
+            nominee.HasIndex(n => new { n.Year, n.PersonKey, n.NameKey }).IsUnique();
             nominee.HasIndex(n => new { n.Year, n.Status, n.IntroducedAt });
             nominee.Property(n => n.PersonKey).HasMaxLength(320);
+            nominee.Property(n => n.NameKey).HasMaxLength(200);
             nominee.Property(n => n.FullName).HasMaxLength(200);
             nominee.Property(n => n.Ward).HasMaxLength(100);
             nominee.Property(n => n.UnitCode).HasMaxLength(40);
@@ -126,7 +128,14 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
             nominee.Property(n => n.AppraisalOutcome).HasMaxLength(20);
             nominee.Property(n => n.AppraisalNote).HasMaxLength(2000);
             nominee.Property(n => n.AppraisedBy).HasMaxLength(100);
+            nominee.Property(n => n.Revision).IsConcurrencyToken();
             nominee.Ignore(n => n.IsAppraised);
+        });
+        modelBuilder.Entity<RegisterKey>(key =>
+        {
+            key.HasKey(k => new { k.Year, k.PersonKey });
+            key.Property(k => k.PersonKey).HasMaxLength(320);
+            key.Property(k => k.Revision).IsConcurrencyToken();
         });
         modelBuilder.Entity<NomineeEntry>(entry =>
         {

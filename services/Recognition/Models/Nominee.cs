@@ -27,8 +27,11 @@ public sealed class Nominee : IMovesYearFigures
     public Guid Id { get; set; }
     public int Year { get; set; }
 
-    /// <summary>The folded name and ward that make two introductions the same person.</summary>
+    /// <summary>The folded name and ward: introductions that differ here are never the same person.</summary>
     public required string PersonKey { get; set; }
+
+    /// <summary>The name's spelling when first introduced; with the key it stops two racing introductions creating the person twice.</summary>
+    public required string NameKey { get; set; }
 
     public required string FullName { get; set; }
     public required string Ward { get; set; }
@@ -44,6 +47,9 @@ public sealed class Nominee : IMovesYearFigures
     public string? AppraisalNote { get; set; }
     public string? AppraisedBy { get; set; }
     public DateTimeOffset? AppraisedAt { get; set; }
+
+    /// <summary>Bumped by every write to the nominee, so two writers that read the same state cannot both save.</summary>
+    public int Revision { get; set; }
 
     public bool IsAppraised => AppraisalOutcome is not null;
 
@@ -66,4 +72,15 @@ public sealed class NomineeEntry
     public required string Ward { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+}
+
+/// <summary>
+/// One row per folded name and ward of a year, bumped by every entry that introduces such a person: two entries
+/// about the same person arriving at once then cannot both create them (one save fails and is retried).
+/// </summary>
+public sealed class RegisterKey
+{
+    public int Year { get; set; }
+    public required string PersonKey { get; set; }
+    public int Revision { get; set; }
 }

@@ -437,10 +437,19 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     b.Property<long>("IntroducedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<string>("PersonKey")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("nvarchar(320)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -462,7 +471,7 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year", "PersonKey")
+                    b.HasIndex("Year", "PersonKey", "NameKey")
                         .IsUnique();
 
                     b.HasIndex("Year", "Status", "IntroducedAt");
@@ -553,6 +562,24 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     b.HasKey("Year", "UnitCode");
 
                     b.ToTable("Quotas");
+                });
+
+            modelBuilder.Entity("HoanKiem.Recognition.Models.RegisterKey", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("nvarchar(320)");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("int");
+
+                    b.HasKey("Year", "PersonKey");
+
+                    b.ToTable("RegisterKeys");
                 });
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.Unit", b =>

@@ -428,10 +428,19 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.Property<long>("IntroducedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("NameKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PersonKey")
                         .IsRequired()
                         .HasMaxLength(320)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -453,7 +462,7 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Year", "PersonKey")
+                    b.HasIndex("Year", "PersonKey", "NameKey")
                         .IsUnique();
 
                     b.HasIndex("Year", "Status", "IntroducedAt");
@@ -544,6 +553,24 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.HasKey("Year", "UnitCode");
 
                     b.ToTable("Quotas");
+                });
+
+            modelBuilder.Entity("HoanKiem.Recognition.Models.RegisterKey", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PersonKey")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year", "PersonKey");
+
+                    b.ToTable("RegisterKeys");
                 });
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.Unit", b =>

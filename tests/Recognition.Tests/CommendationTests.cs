@@ -1,0 +1,127 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HoanKiem.Contracts;
+using HoanKiem.TestSupport;
+using Xunit;
+
+namespace HoanKiem.Recognition.Tests;
+
+public sealed class CommendationTests(RecognitionFixture fixture)
+{
+    [Fact]
+    public async Task The_movement_titles_are_totalled_per_category_and_in_all_with_the_decisions()
+    {
+        var year = fixture.NewYear();
+        var titles = new (string Category, string Name, long Amount)[]
+        {
+            ("cultural-residential-group", "Tổ dân phố số 2 phường Hàng Gai", 500_000),
+            ("cultural-residential-group", "Tổ dân phố số 5 phường Hàng Bạc", 500_000),
+            ("cultural-family", "Gia đình ông Nguyễn Văn Hải", 300_000),
+            ("collective", "Chi hội Chữ thập đỏ khu phố Bát Đàn", 600_000),
+            ("individual", "Ông Lương Quốc Hưng", 400_000),
+        };
+        foreach (var (category, name, amount) in titles)
+        {
+            var response = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/commendations",
+                new { category, name, unitCode = "phuong-hang-gai", field = "culture-society", amount, decisionNumber = "5678/QĐ-UBND ngày 20/12/2019" });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        }
+        var priced = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/commendations",
+            new { category = "cultural-family", name = "Gia đình bà Trần Thị Hoa", field = "culture-society", decisionNumber = "5679/QĐ-UBND", form = "giay-khen-chu-tich-xa", signedOn = "2025-07-01" });
+        var nominee = await fixture.VerifiedNomineeAsync(year, "Bà Bùi Thị Hiếu", "Cửa Đông");
+        await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions",
+            new { number = "5680/QĐ-UBND", signedOn = "2019-12-20", form = "giay-khen-chu-tich-huyen", nomineeIds = new[] { nominee } });
+
+        Assert.Equal(HttpStatusCode.Created, priced.StatusCode);
+        var pricedTitle = await priced.Content.ReadFromJsonAsync<JsonElement>();
+        // A family is rewarded as a household: 1.5 × 0.3 × 2,340,000 = 1,053,000, rounded up.
+        Assert.Equal((1_060_000L, "table"), (pricedTitle.GetProperty("amount").GetInt64(), pricedTitle.GetProperty("amountSource").GetString()));
+        var summary = await fixture.GetAsync($"/api/recognition/{year}/summary");
+        var byCategory = summary.GetProperty("byCategory");
+        Assert.Equal((2, 1_000_000L), Total(byCategory, "cultural-residential-group"));
+        Assert.Equal((2, 1_360_000L), Total(byCategory, "cultural-family"));
+        Assert.Equal((1, 600_000L), Total(byCategory, "collective"));
+        Assert.Equal((1, 400_000L), Total(byCategory, "individual"));
+        Assert.Equal(3_360_000L + 450_000L, summary.GetProperty("totalAmount").GetInt64());
+        Assert.Equal(2, (await fixture.GetAsync($"/api/recognition/{year}/commendations?category=cultural-family")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_title_with_an_unknown_category_or_field_or_no_amount_is_400_and_not_counted()
+    {
+        var year = fixture.NewYear();
+        var unknownCategory = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/commendations",
+            new { category = "hero", name = "Ai đó", field = "urban", amount = 1, decisionNumber = "1" });
+        var unknownField = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/commendations",
+            new { category = "individual", name = "Ai đó", field = "sport", amount = 1, decisionNumber = "1" });
+        var noAmount = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/commendations",
+            new { category = "individual", name = "Ai đó", field = "urban", decisionNumber = "1" });
+
+        Assert.Equal(HttpStatusCode.BadRequest, unknownCategory.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, unknownField.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, noAmount.StatusCode);
+        Assert.Equal(0, (await fixture.GetAsync($"/api/recognition/{year}/commendations")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Every_change_of_a_figure_publishes_the_years_totals_with_the_next_version_and_nothing_else_does()
+    {
+        var year = fixture.NewYear();
+        await fixture.AcceptEntryAsync(year, "Ông Lê Thái Tuấn Anh", "Tràng Tiền");
+        await fixture.WaitForRegisterAsync(year, count: 1, entries: 1);
+        var id = await fixture.NomineeIdAsync(year, "Ông Lê Thái Tuấn Anh");
+        await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/nominees/{id}/appraisal", new { outcome = "verified", note = "Lần một." });
+        // A second appraisal with the same outcome corrects the note but moves no figure.
+        await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/nominees/{id}/appraisal", new { outcome = "verified", note = "Lần hai." });
+        await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions",
+            new { number = "700/QĐ-UBND", signedOn = "2025-07-01", form = "giay-khen-chu-tich-xa", nomineeIds = new[] { id } });
+        await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/commendations",
+            new { category = "individual", name = "Ông Lê Thái Tuấn Anh", field = "defense-security", amount = 290_000, decisionNumber = "701/QĐ-UBND" });
+
+        var changes = await Eventually.Until(
+            () => Task.FromResult(fixture.Bus.Received<RecognitionTotalsChanged>().Select(r => r.Message).Where(t => t.Year == year).OrderBy(t => t.Version).ToList()),
+            received => received.Count >= 4);
+        await Task.Delay(1000);
+        changes = fixture.Bus.Received<RecognitionTotalsChanged>().Select(r => r.Message).Where(t => t.Year == year).OrderBy(t => t.Version).ToList();
+
+        Assert.Equal([1L, 2L, 3L, 4L], changes.Select(c => c.Version));
+        Assert.Equal((1, 0, 0, 0L), (changes[0].NomineesIntroduced, changes[0].Verified, changes[0].Commended, changes[0].TotalAmount));
+        Assert.Equal((1, 1, 0, 0L), (changes[1].NomineesIntroduced, changes[1].Verified, changes[1].Commended, changes[1].TotalAmount));
+        Assert.Equal((1, 1, 1, 710_000L), (changes[2].NomineesIntroduced, changes[2].Verified, changes[2].Commended, changes[2].TotalAmount));
+        Assert.Equal(1_000_000L, changes[3].TotalAmount);
+        var summary = await fixture.GetAsync($"/api/recognition/{year}/summary");
+        Assert.Equal(changes[3].TotalAmount, summary.GetProperty("totalAmount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Prizes_from_the_final_results_are_recorded_as_awards_with_the_prize_money_in_force()
+    {
+        var year = fixture.NewYear();
+        var put = await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/reward-table/prizes/second/amounts/{year}-01-01", new { amount = 3_000_000 });
+        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        var finalizedAt = new DateTimeOffset(year, 12, 1, 10, 0, 0, TimeSpan.FromHours(7));
+
+        await fixture.Bus.PublishAsync(new JudgingFinalized(year, finalizedAt,
+        [
+            new RankedEntry(first, "quan-doan", "Người giữ hồ", 1, 95, "first", true),
+            new RankedEntry(second, "hoi-lhpn", "Bà tôi", 2, 90, "second", true),
+            new RankedEntry(Guid.NewGuid(), "phuong-hang-gai", "Không giải", 3, 50, null, false)
+        ]));
+        var awards = await Eventually.Until(() => fixture.GetAsync($"/api/recognition/{year}/awards"), page => page.GetProperty("total").GetInt32() == 2);
+
+        var items = awards.GetProperty("items").EnumerateArray().ToList();
+        Assert.Equal(("first", 0L), (items[0].GetProperty("prize").GetString(), items[0].GetProperty("amount").GetInt64()));
+        Assert.Equal(("second", 3_000_000L), (items[1].GetProperty("prize").GetString(), items[1].GetProperty("amount").GetInt64()));
+
+        // The first prize's money set afterwards, from a date before the finalisation, reprices its award.
+        await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/reward-table/prizes/first/amounts/{year}-06-01", new { amount = 5_000_000 });
+        var repriced = await fixture.GetAsync($"/api/recognition/{year}/awards");
+        Assert.Equal(5_000_000, repriced.GetProperty("items")[0].GetProperty("amount").GetInt64());
+    }
+
+    private static (int, long) Total(JsonElement byCategory, string category) =>
+        (byCategory.GetProperty(category).GetProperty("count").GetInt32(), byCategory.GetProperty(category).GetProperty("amount").GetInt64());
+}

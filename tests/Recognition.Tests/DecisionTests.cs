@@ -1,0 +1,217 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using HoanKiem.Contracts;
+using HoanKiem.TestSupport;
+using Xunit;
+
+namespace HoanKiem.Recognition.Tests;
+
+public sealed class DecisionTests(RecognitionFixture fixture)
+{
+    private const string Commune = "giay-khen-chu-tich-xa";
+    private const string District = "giay-khen-chu-tich-huyen";
+
+    [Fact]
+    public async Task A_decision_for_verified_nominees_takes_its_money_from_the_table_on_the_signing_date()
+    {
+        var year = fixture.NewYear();
+        var oanh = await fixture.VerifiedNomineeAsync(year, "Vũ Thị Ngọc Oanh");
+        var long_ = await fixture.VerifiedNomineeAsync(year, "Vũ Thúy Long");
+
+        var response = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions",
+            new { number = "2461/QĐ-UBND", signedOn = "2025-06-30", form = Commune, nomineeIds = new[] { oanh, long_ } });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        var decision = await response.Content.ReadFromJsonAsync<JsonElement>();
+        // 0.15 × 2,340,000 = 351,000, rounded up to 360,000.
+        Assert.Equal(360_000, decision.GetProperty("amountPerRecipient").GetInt64());
+        Assert.Equal(720_000, decision.GetProperty("totalAmount").GetInt64());
+        Assert.Equal("table", decision.GetProperty("amountSource").GetString());
+        Assert.Equal(["Vũ Thị Ngọc Oanh", "Vũ Thúy Long"], decision.GetProperty("recipients").EnumerateArray().Select(r => r.GetProperty("name").GetString()));
+        Assert.Equal(2, (await fixture.NomineesAsync(year, "commended")).GetArrayLength());
+        Assert.Equal(response.Headers.Location!.ToString(), $"/api/recognition/{year}/decisions/{decision.GetProperty("id").GetGuid()}");
+
+        var decided = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<CommendationDecided>().Where(e => e.Message.Year == year).ToList()), e => e.Count == 1);
+        Assert.Equal((360_000L, 720_000L), (decided[0].Message.AmountPerRecipient, decided[0].Message.TotalAmount));
+        Assert.Equal([oanh, long_], decided[0].Message.NomineeIds);
+        var summary = await fixture.GetAsync($"/api/recognition/{year}/summary");
+        Assert.Equal((2, 2, 720_000L), (summary.GetProperty("commended").GetInt32(), summary.GetProperty("verified").GetInt32(), summary.GetProperty("totalAmount").GetInt64()));
+    }
+
+    [Theory]
+    [InlineData(Commune, "2025-06-30", "individual", 360_000)]   // 0.15 × 2,340,000 = 351,000 ↑
+    [InlineData(Commune, "2025-07-01", "individual", 710_000)]   // 0.3 × 2,340,000 = 702,000 ↑
+    [InlineData(Commune, "2025-06-30", "collective", 710_000)]   // 2 × 351,000 = 702,000 ↑
+    [InlineData(Commune, "2025-07-01", "collective", 1_410_000)] // 2 × 702,000 = 1,404,000 ↑
+    [InlineData(Commune, "2025-07-01", "household", 1_060_000)]  // 1.5 × 702,000 = 1,053,000 ↑
+    [InlineData(Commune, "2024-06-30", "individual", 270_000)]   // 0.15 × 1,800,000 = 270,000 exactly: no rounding
+    [InlineData(District, "2019-12-20", "individual", 450_000)]  // 0.3 × 1,490,000 = 447,000 ↑
+    [InlineData(District, "2019-12-20", "collective", 900_000)]  // 2 × 447,000 = 894,000 ↑
+    [InlineData(District, "2024-07-01", "individual", 710_000)]  // 0.3 × 2,340,000 = 702,000 ↑
+    public async Task The_reward_follows_the_base_salary_and_coefficient_in_force_and_rounds_up_to_ten_thousand(
+        string form, string on, string recipient, long expected)
+    {
+        var quote = await fixture.GetAsync($"/api/recognition/reward-table/quote?form={form}&on={on}&recipient={recipient}");
+
+        Assert.Equal(expected, quote.GetProperty("amount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Money_of_decisions_either_side_of_1_July_2025_differs_as_the_decree_says()
+    {
+        var year = fixture.NewYear();
+        var before = await fixture.VerifiedNomineeAsync(year, "Nguyễn Quỳnh Trang");
+        var after = await fixture.VerifiedNomineeAsync(year, "Vũ Thị Lùng");
+
+        var june = await Decide(year, "100/QĐ-UBND", "2025-06-30", nomineeIds: [before], form: Commune);
+        var july = await Decide(year, "101/QĐ-UBND", "2025-07-01", nomineeIds: [after], form: Commune);
+
+        Assert.Equal(360_000, (await june.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalAmount").GetInt64());
+        Assert.Equal(710_000, (await july.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalAmount").GetInt64());
+    }
+
+    [Fact]
+    public async Task A_recipient_commended_this_year_is_409_already_commended_naming_them_before_any_other_rule()
+    {
+        var year = fixture.NewYear();
+        var commended = await fixture.VerifiedNomineeAsync(year, "Lê Anh Đức");
+        await fixture.AcceptEntryAsync(year, "Lương Ngọc Bảo Phương", "Hàng Gai");
+        await fixture.WaitForRegisterAsync(year, count: 2, entries: 2);
+        var proposed = await fixture.NomineeIdAsync(year, "Lương Ngọc Bảo Phương");
+        Assert.Equal(HttpStatusCode.Created, (await Decide(year, "200/QĐ-UBND", "2019-12-20", nomineeIds: [commended])).StatusCode);
+
+        var again = await Decide(year, "201/QĐ-UBND", "2019-12-21", nomineeIds: [proposed, commended]);
+
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        var problem = await again.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("already_commended", problem.GetProperty("code").GetString());
+        Assert.Contains("Lê Anh Đức", problem.GetProperty("detail").GetString());
+        Assert.Contains("200/QĐ-UBND", problem.GetProperty("detail").GetString());
+        var named = Assert.Single(problem.GetProperty("recipients").EnumerateArray());
+        Assert.Equal(commended, named.GetProperty("nomineeId").GetGuid());
+        Assert.Equal("200/QĐ-UBND", named.GetProperty("decisionNumber").GetString());
+        Assert.Equal("proposed", (await fixture.GetAsync($"/api/recognition/{year}/nominees/{proposed}")).GetProperty("status").GetString());
+        Assert.Equal(1, (await fixture.GetAsync($"/api/recognition/{year}/decisions")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_nominee_not_verified_is_422_and_the_decision_changes_nothing()
+    {
+        var year = fixture.NewYear();
+        var verified = await fixture.VerifiedNomineeAsync(year, "Lê Văn Bản");
+        await fixture.AcceptEntryAsync(year, "Trần Thanh Quang", "Hàng Trống");
+        await fixture.AcceptEntryAsync(year, "Nguyễn Thị Thanh Sơn", "Hàng Trống");
+        await fixture.WaitForRegisterAsync(year, count: 3, entries: 3);
+        var proposed = await fixture.NomineeIdAsync(year, "Trần Thanh Quang");
+        var rejected = await fixture.NomineeIdAsync(year, "Nguyễn Thị Thanh Sơn");
+        await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/nominees/{rejected}/appraisal", new { outcome = "rejected", note = "Không đủ căn cứ." });
+
+        var withProposed = await Decide(year, "300/QĐ-UBND", "2019-12-20", nomineeIds: [verified, proposed]);
+        var withRejected = await Decide(year, "301/QĐ-UBND", "2019-12-20", nomineeIds: [rejected]);
+
+        foreach (var (response, name) in new[] { (withProposed, "Trần Thanh Quang"), (withRejected, "Nguyễn Thị Thanh Sơn") })
+        {
+            Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("nominee_not_verified", problem.GetProperty("code").GetString());
+            Assert.Contains(name, problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal("verified", (await fixture.GetAsync($"/api/recognition/{year}/nominees/{verified}")).GetProperty("status").GetString());
+        Assert.Equal(0, (await fixture.GetAsync($"/api/recognition/{year}/decisions")).GetProperty("total").GetInt32());
+        Assert.Equal(0, (await fixture.GetAsync($"/api/recognition/{year}/summary")).GetProperty("totalAmount").GetInt64());
+    }
+
+    [Fact]
+    public async Task Units_are_commended_as_collectives_an_explicit_amount_overrides_the_table_and_a_unit_is_commended_once_a_year()
+    {
+        var year = fixture.NewYear();
+        var hangGai = $"phuong-hang-gai-{year}";
+        var quanDoan = $"quan-doan-{year}";
+        await fixture.Bus.PublishAsync(new UnitRegistered(hangGai, "Phường Hàng Gai", "ward", DateTimeOffset.UtcNow));
+        await fixture.Bus.PublishAsync(new UnitRegistered(quanDoan, "Quận đoàn Hoàn Kiếm", "association", DateTimeOffset.UtcNow));
+        var created = await Eventually.Until(() => Decide(year, "400/QĐ-UBND", "2019-12-20", unitCodes: [hangGai]), r => r.StatusCode != HttpStatusCode.NotFound);
+        var overridden = await Eventually.Until(() => Decide(year, "401/QĐ-UBND", "2019-12-20", unitCodes: [quanDoan], amount: 1_000_000), r => r.StatusCode != HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var tableDecision = await created.Content.ReadFromJsonAsync<JsonElement>();
+        var recipient = tableDecision.GetProperty("recipients")[0];
+        Assert.Equal(("collective", "Phường Hàng Gai", 900_000L), (recipient.GetProperty("kind").GetString(), recipient.GetProperty("name").GetString(), recipient.GetProperty("amount").GetInt64()));
+        var overrideDecision = await overridden.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("override", 1_000_000L), (overrideDecision.GetProperty("amountSource").GetString(), overrideDecision.GetProperty("totalAmount").GetInt64()));
+        var audit = (await fixture.GetAsync($"/api/recognition/{year}/audit?subjectId={quanDoan}")).GetProperty("items");
+        Assert.Equal("override", audit[0].GetProperty("changes").GetProperty("amountSource").GetString());
+
+        var twice = await Decide(year, "402/QĐ-UBND", "2019-12-21", unitCodes: [hangGai]);
+        Assert.Equal(HttpStatusCode.Conflict, twice.StatusCode);
+        Assert.Contains("Phường Hàng Gai", (await twice.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("detail").GetString());
+        var unknown = await Decide(year, "403/QĐ-UBND", "2019-12-21", unitCodes: ["khong-ton-tai"]);
+        Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        var summary = await fixture.GetAsync($"/api/recognition/{year}/summary");
+        Assert.Equal((2, 1_900_000L), (summary.GetProperty("unitsCommended").GetInt32(), summary.GetProperty("totalAmount").GetInt64()));
+    }
+
+    [Fact]
+    public async Task A_decision_with_bad_fields_is_400_naming_each_field()
+    {
+        var year = fixture.NewYear();
+
+        var bad = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions",
+            new { number = "", form = "bang-vang", nomineeIds = Array.Empty<Guid>(), amountPerRecipient = -5 });
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
+        Assert.All(new[] { "number", "signedOn", "form", "nomineeIds", "amountPerRecipient" }, field => Assert.True(errors.TryGetProperty(field, out _), field));
+        Assert.Equal(0, (await fixture.GetAsync($"/api/recognition/{year}/decisions")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_decision_repeated_with_the_same_idempotency_key_replays_the_first_answer()
+    {
+        var year = fixture.NewYear();
+        var nominee = await fixture.VerifiedNomineeAsync(year, "Nguyễn Thị Ngọc Anh");
+
+        var body = new { number = "500/QĐ-UBND", signedOn = "2019-12-20", form = District, nomineeIds = new[] { nominee } };
+        using var first = new HttpRequestMessage(HttpMethod.Post, $"/api/recognition/{year}/decisions") { Content = JsonContent.Create(body) };
+        first.Headers.Add("Idempotency-Key", "decision-500");
+        using var second = new HttpRequestMessage(HttpMethod.Post, $"/api/recognition/{year}/decisions") { Content = JsonContent.Create(body) };
+        second.Headers.Add("Idempotency-Key", "decision-500");
+        var firstAnswer = await fixture.Secretariat.SendAsync(first);
+        var replay = await fixture.Secretariat.SendAsync(second);
+
+        Assert.Equal(HttpStatusCode.Created, firstAnswer.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, replay.StatusCode);
+        Assert.Equal(await firstAnswer.Content.ReadAsStringAsync(), await replay.Content.ReadAsStringAsync());
+        Assert.Equal(1, (await fixture.GetAsync($"/api/recognition/{year}/decisions")).GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task The_secretariat_edits_the_reward_table_and_later_decisions_follow_it()
+    {
+        var year = fixture.NewYear();
+        const string form = "bang-khen-chu-tich-thanh-pho-test";
+        var created = await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/reward-table/forms/{form}/coefficients/2030-01-01",
+            new { coefficient = 1.0m, name = "Bằng khen của Chủ tịch UBND Thành phố", basis = "thử nghiệm" });
+        var salary = await fixture.Secretariat.PutAsJsonAsync("/api/recognition/reward-table/base-salaries/2031-01-01", new { amount = 2_500_000, basis = "thử nghiệm" });
+        var nominee = await fixture.VerifiedNomineeAsync(year, "Đỗ Quốc Huy");
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(HttpStatusCode.Created, salary.StatusCode);
+        Assert.Equal(2_340_000, (await fixture.GetAsync($"/api/recognition/reward-table/quote?form={form}&on=2030-12-31")).GetProperty("amount").GetInt64());
+        var decision = await Decide(year, "600/QĐ-UBND", "2031-01-02", nomineeIds: [nominee], form: form);
+        Assert.Equal(2_500_000, (await decision.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("totalAmount").GetInt64());
+        var table = await fixture.GetAsync("/api/recognition/reward-table");
+        Assert.Contains(table.GetProperty("forms").EnumerateArray(), f => f.GetProperty("code").GetString() == form);
+
+        var tooEarly = await fixture.Secretariat.GetAsync($"/api/recognition/reward-table/quote?form={form}&on=2029-12-31");
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, tooEarly.StatusCode);
+        Assert.Equal("reward_table_incomplete", (await tooEarly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var badCoefficient = await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/reward-table/forms/{form}/coefficients/2032-01-01", new { coefficient = -1 });
+        Assert.Equal(HttpStatusCode.BadRequest, badCoefficient.StatusCode);
+    }
+
+    private Task<HttpResponseMessage> Decide(int year, string number, string signedOn, Guid[]? nomineeIds = null, string[]? unitCodes = null,
+        long? amount = null, string form = District) =>
+        fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions",
+            new { number, signedOn, form, nomineeIds, unitCodes, amountPerRecipient = amount });
+}

@@ -1,0 +1,87 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.TestSupport;
+using Xunit;
+
+[assembly: AssemblyFixture(typeof(HoanKiem.Recognition.Tests.RecognitionFixture))]
+
+namespace HoanKiem.Recognition.Tests;
+
+/// <summary>
+/// One recognition service for the whole assembly (its queues would otherwise share the events between copies),
+/// on a real SQLite file and a real broker; each test works in a contest year of its own.
+/// </summary>
+public sealed class RecognitionFixture : IAsyncLifetime
+{
+    private int lastYear = 2000;
+
+    public RabbitMqBroker Broker { get; private set; } = null!;
+    public ServiceFactory<Program> Service { get; private set; } = null!;
+    public TestBus Bus { get; private set; } = null!;
+    public HttpClient Secretariat { get; private set; } = null!;
+
+    public int NewYear() => Interlocked.Increment(ref lastYear);
+
+    public async ValueTask InitializeAsync()
+    {
+        Broker = await RabbitMqBroker.StartAsync();
+        Service = new ServiceFactory<Program>(Broker, ResourceNames.RecognitionDb);
+        Secretariat = Service.CreateClient(TestCallers.Secretariat);
+        // Healthy means migrated and the bus connected, so the service's queues are bound before any test publishes.
+        await Eventually.Until(async () => (await Secretariat.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
+        Bus = await TestBus.StartAsync(Broker);
+        await Bus.RecordAsync<RecognitionTotalsChanged>();
+        await Bus.RecordAsync<NomineeAppraised>();
+        await Bus.RecordAsync<CommendationDecided>();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Bus.DisposeAsync();
+        Secretariat.Dispose();
+        await Service.DisposeAsync();
+        await Broker.DisposeAsync();
+    }
+
+    /// <summary>Publishes an accepted entry as the submission service would and returns its id.</summary>
+    public async Task<Guid> AcceptEntryAsync(int year, string fullName, string ward, string unitCode = "phuong-hang-gai",
+        DateTimeOffset? receivedAt = null, Guid? entryId = null, Guid? messageId = null, string field = "urban")
+    {
+        var id = entryId ?? Guid.NewGuid();
+        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, $"Gương người tốt việc tốt về {fullName}", TestData.Article(year), field, 1400,
+            new NomineeDetails(fullName, 1960, null, null, null, ward), receivedAt ?? DateTimeOffset.UtcNow), messageId);
+        return id;
+    }
+
+    public async Task<JsonElement> GetAsync(string path)
+    {
+        var response = await Secretariat.GetAsync(path);
+        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return await response.Content.ReadFromJsonAsync<JsonElement>(MessageSerialization.Options);
+    }
+
+    public async Task<JsonElement> NomineesAsync(int year, string? status = null) =>
+        (await GetAsync($"/api/recognition/{year}/nominees?pageSize=200{(status is null ? "" : $"&status={status}")}")).GetProperty("items");
+
+    /// <summary>Waits until the year's register holds <paramref name="count"/> nominees with <paramref name="entries"/> entries among them.</summary>
+    public Task<JsonElement> WaitForRegisterAsync(int year, int count, int entries) =>
+        Eventually.Until(() => NomineesAsync(year),
+            items => items.GetArrayLength() == count && items.EnumerateArray().Sum(n => n.GetProperty("entryIds").GetArrayLength()) == entries);
+
+    public async Task<Guid> VerifiedNomineeAsync(int year, string fullName, string ward = "Hàng Gai")
+    {
+        await AcceptEntryAsync(year, fullName, ward);
+        var nominee = await Eventually.Until(() => NomineesAsync(year),
+            items => items.EnumerateArray().Any(n => n.GetProperty("fullName").GetString() == fullName));
+        var id = nominee.EnumerateArray().Single(n => n.GetProperty("fullName").GetString() == fullName).GetProperty("id").GetGuid();
+        var response = await Secretariat.PostAsJsonAsync($"/api/recognition/{year}/nominees/{id}/appraisal", new { outcome = "verified", note = "Đã xác minh tại tổ dân phố." });
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return id;
+    }
+
+    public async Task<Guid> NomineeIdAsync(int year, string fullName) =>
+        (await NomineesAsync(year)).EnumerateArray().Single(n => n.GetProperty("fullName").GetString() == fullName).GetProperty("id").GetGuid();
+}
