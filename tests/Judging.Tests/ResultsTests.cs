@@ -95,6 +95,32 @@ public sealed class ResultsTests(JudgingFixture fixture)
     }
 
     [Fact]
+    public async Task Concurrent_finalisations_finalise_once_and_publish_one_event()
+    {
+        var year = fixture.NewYear();
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/settings", new { judgesPerEntry = 1 })).StatusCode);
+        var entries = await fixture.AcceptEntriesAsync(year, "phuong-hang-gai", "quan-doan", "hoi-phu-nu");
+        var judge = await fixture.AddJudgeAsync(year, "Giám khảo");
+        Assert.Equal(HttpStatusCode.OK, (await fixture.AssignAsync(year)).StatusCode);
+        foreach (var (entry, i) in entries.Select((e, i) => (e, i)))
+        {
+            Assert.Equal(HttpStatusCode.OK, (await fixture.ScoreAsync(judge, year, entry, 30 + i)).StatusCode);
+        }
+
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => fixture.Secretariat.PostAsync($"/api/judging/{year}/finalize", null)));
+
+        Assert.Single(answers, a => a.StatusCode == HttpStatusCode.OK);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.OK))
+        {
+            await JudgingFixture.ProblemAsync(refused, HttpStatusCode.Conflict, "judging_finalized");
+        }
+        Assert.Equal(3, await fixture.QueryAsync(db => db.Results.CountAsync(r => r.Year == year)));
+        Assert.Single(await fixture.QueryAsync(db => db.OutboxMessages.Where(m => m.MessageType.Contains(nameof(JudgingFinalized)) && m.Body.Contains($"\"year\":{year}")).ToListAsync()));
+        var published = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<JudgingFinalized>().Where(e => e.Message.Year == year).ToList()), e => e.Count >= 1);
+        Assert.Equal(entries[2], Assert.Single(published).Message.Results[0].EntryId);
+    }
+
+    [Fact]
     public async Task Results_download_as_csv_and_the_citys_outcome_is_recorded_for_forwarded_entries_only()
     {
         var year = fixture.NewYear();

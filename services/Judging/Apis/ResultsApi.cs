@@ -54,39 +54,31 @@ public static class ResultsApi
         {
             return problem;
         }
-        var panel = await db.YearAsync(year);
+        var panel = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year) ?? new JudgingYear { Year = year };
         if (panel.IsFinalized)
         {
             return SettingsApi.Finalized(year);
         }
+
+        // Claiming the year first takes the write lock, so the scores read below are the last ones: a score racing
+        // finalisation waits for this transaction, then finds the year final and is refused.
+        await using var transaction = await db.Database.BeginTransactionAsync();
+        var finalizedAt = clock.GetUtcNow();
+        var claimed = await db.Years.Where(y => y.Year == year && y.FinalizedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(y => y.FinalizedAt, finalizedAt).SetProperty(y => y.Version, Guid.NewGuid()));
         var entries = await db.Entries.AsNoTracking().InJudging(year).ToListAsync();
         var entryIds = entries.Select(e => e.Id).ToHashSet();
         var assignments = (await db.Assignments.AsNoTracking().Where(a => a.Year == year).ToListAsync())
             .Where(a => entryIds.Contains(a.EntryId)).ToList();
-
-        var missing = assignments.Count(a => !a.IsScored);
-        if (missing > 0)
+        if (Refusal(year, panel, claimed, entries, assignments) is { } refusal)
         {
-            return Problems.Conflict("scores_missing", $"{missing} assigned scores are still missing: every judge scores every entry assigned to them first.",
-                [new("missingScores", missing)]);
-        }
-        var assignedCounts = assignments.CountBy(a => a.EntryId).ToDictionary();
-        var unassigned = entries.Count(e => assignedCounts.GetValueOrDefault(e.Id) < panel.JudgesPerEntry);
-        if (unassigned > 0)
-        {
-            return Problems.Conflict("entries_unassigned", $"{unassigned} entries have fewer than {panel.JudgesPerEntry} judges: run the assignment first.",
-                [new("unassignedEntries", unassigned)]);
-        }
-        if (entries.Count == 0)
-        {
-            return Problems.Unprocessable("nothing_to_rank", $"No entry is in judging for {year}.");
+            return refusal;
         }
 
         var byEntry = assignments.ToLookup(a => a.EntryId);
         var scored = entries.Select(e => new ScoredEntry(e.Id, e.ReceivedAt, byEntry[e.Id]
             .Select(a => new JudgeScore(a.JudgeId, a.Total!.Value, a.Points.GetValueOrDefault(JudgingYear.ContentKey))).ToList())).ToList();
-        var placements = Ranking.Rank(scored, panel.Prizes, panel.CityForwardCount);
-        var results = placements.Select(p => new Result
+        var results = Ranking.Rank(scored, panel.Prizes, panel.CityForwardCount).Select(p => new Result
         {
             Year = year,
             EntryId = p.EntryId,
@@ -98,19 +90,11 @@ public static class ResultsApi
             ForwardedToCity = p.ForwardedToCity
         }).ToList();
         db.Results.AddRange(results);
-        panel.FinalizedAt = clock.GetUtcNow();
-        panel.Version = Guid.NewGuid();
         var byId = entries.ToDictionary(e => e.Id);
-        db.Publish(new JudgingFinalized(year, panel.FinalizedAt.Value, results.Select(r =>
+        db.Publish(new JudgingFinalized(year, finalizedAt, results.Select(r =>
             new RankedEntry(r.EntryId, byId[r.EntryId].UnitCode, byId[r.EntryId].Title, r.Rank, r.Score, r.Prize, r.ForwardedToCity)).ToList()));
-        try
-        {
-            await db.SaveChangesAsync();
-        }
-        catch (DbUpdateException)
-        {
-            return Problems.Conflict("finalization_in_progress", "The panel changed while finalising (another finalisation or assignment run); read the results or try again.");
-        }
+        await db.SaveChangesAsync();
+        await transaction.CommitAsync();
         return TypedResults.Ok(await ResultPage(year, query.Normalized == true, paging, db));
     }
 
@@ -202,6 +186,30 @@ public static class ResultsApi
             await db.SaveChangesAsync();
         }
         return TypedResults.Ok(new CityOutcomeView(entryId, unitCode, outcome, result.CityOutcomeRecordedAt!.Value));
+    }
+
+    /// <summary>Why the year cannot be finalised now (the caller's transaction then rolls back), or null.</summary>
+    private static ProblemHttpResult? Refusal(int year, JudgingYear panel, int claimed, List<Entry> entries, List<Assignment> assignments)
+    {
+        var missing = assignments.Count(a => !a.IsScored);
+        if (missing > 0)
+        {
+            return Problems.Conflict("scores_missing", $"{missing} assigned scores are still missing: every judge scores every entry assigned to them first.",
+                [new("missingScores", missing)]);
+        }
+        var assignedCounts = assignments.CountBy(a => a.EntryId).ToDictionary();
+        var unassigned = entries.Count(e => assignedCounts.GetValueOrDefault(e.Id) < panel.JudgesPerEntry);
+        if (unassigned > 0)
+        {
+            return Problems.Conflict("entries_unassigned", $"{unassigned} entries have fewer than {panel.JudgesPerEntry} judges: run the assignment first.",
+                [new("unassignedEntries", unassigned)]);
+        }
+        if (entries.Count == 0)
+        {
+            return Problems.Unprocessable("nothing_to_rank", $"No entry is in judging for {year}.");
+        }
+        // Entries are assigned, so the year's row exists: nothing claimed means another finalisation won the race.
+        return claimed == 0 ? SettingsApi.Finalized(year) : null;
     }
 
     /// <summary>Results are for the secretariat and this year's judges, and only once final.</summary>
