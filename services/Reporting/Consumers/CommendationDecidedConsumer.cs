@@ -14,7 +14,6 @@ public sealed class CommendationDecidedConsumer(ReportingDbContext db, Messaging
     {
         foreach (var unitCode in message.UnitCodes.Distinct())
         {
-            await Db.EnsureUnitAsync(unitCode, context.CancellationToken);
             if (await Db.CommendedUnits.FindAsync([message.Year, message.Number, unitCode], context.CancellationToken) is null)
             {
                 Db.CommendedUnits.Add(new CommendedUnit { Year = message.Year, DecisionNumber = message.Number, UnitCode = unitCode, SignedOn = message.SignedOn });

@@ -11,7 +11,6 @@ public sealed class QuotaSetConsumer(ReportingDbContext db, MessagingTelemetry t
 {
     protected override async Task HandleAsync(QuotaSet message, ConsumeContext<QuotaSet> context)
     {
-        await Db.EnsureUnitAsync(message.UnitCode, context.CancellationToken);
         var quota = await Db.Quotas.FindAsync([message.Year, message.UnitCode], context.CancellationToken);
         if (quota is null)
         {

@@ -23,15 +23,6 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     /// <summary>Queues counter changes; they are applied as increments in the same transaction as the next SaveChanges.</summary>
     public void Count(IEnumerable<TallyChange> changes) => pendingTallies.AddRange(changes);
 
-    /// <summary>Makes sure a unit named by any event is listed, under its code until its registration arrives.</summary>
-    public async Task EnsureUnitAsync(string code, CancellationToken cancellationToken)
-    {
-        if (await Units.FindAsync([code], cancellationToken) is null)
-        {
-            Units.Add(new Unit { Code = code, Name = code });
-        }
-    }
-
     /// <summary>
     /// Counters are shared by every event about a unit's month, so they change by atomic increments inside the
     /// transaction that stores the facts (and the inbox row): concurrent consumers never lose an update, and a

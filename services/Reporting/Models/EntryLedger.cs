@@ -11,7 +11,6 @@ public static class EntryLedger
 {
     public static async Task RecordAcceptedAsync(this ReportingDbContext db, EntryAccepted message, CancellationToken cancellationToken)
     {
-        await db.EnsureUnitAsync(message.UnitCode, cancellationToken);
         var entry = await FindOrAddAsync(db, message.EntryId, message.Year, message.UnitCode, cancellationToken);
         if (entry.ReceivedAt is not null)
         {
@@ -26,7 +25,6 @@ public static class EntryLedger
 
     public static async Task RecordWithdrawnAsync(this ReportingDbContext db, EntryWithdrawn message, CancellationToken cancellationToken)
     {
-        await db.EnsureUnitAsync(message.UnitCode, cancellationToken);
         var entry = await FindOrAddAsync(db, message.EntryId, message.Year, message.UnitCode, cancellationToken);
         if (entry.WithdrawnAt is not null)
         {
@@ -40,7 +38,6 @@ public static class EntryLedger
 
     public static async Task RecordRefusedAsync(this ReportingDbContext db, EntryRefused message, CancellationToken cancellationToken)
     {
-        await db.EnsureUnitAsync(message.UnitCode, cancellationToken);
         if (await db.Refusals.FindAsync([message.AttemptId], cancellationToken) is not null)
         {
             return;

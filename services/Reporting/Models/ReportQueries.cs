@@ -65,18 +65,14 @@ public static class ReportQueries
     /// <summary>Every unit's tally up to the end of <paramref name="month"/> (yyyymm), one page of units by code.</summary>
     public static async Task<Page<UnitTally>> TalliesAsync(this ReportingDbContext db, int year, int month, PageRequest paging, CancellationToken cancellationToken)
     {
-        var total = await db.Units.CountAsync(cancellationToken);
-        var units = await db.Units.AsNoTracking().OrderBy(u => u.Code).Skip(paging.Skip).Take(paging.Size)
-            .Select(u => new UnitName(u.Code, u.Name)).ToListAsync(cancellationToken);
-        return new Page<UnitTally>(await TallyAsync(db, year, month, units, cancellationToken), total);
+        var units = await UnitsAsync(db, year, cancellationToken);
+        return new Page<UnitTally>(await TallyAsync(db, year, month, [.. units.Skip(paging.Skip).Take(paging.Size)], cancellationToken), units.Count);
     }
 
     /// <summary>Every unit's tally up to the end of <paramref name="month"/> (yyyymm), all units by code.</summary>
     public static async Task<IReadOnlyList<UnitTally>> AllTalliesAsync(this ReportingDbContext db, int year, int month, CancellationToken cancellationToken)
     {
-        var units = await db.Units.AsNoTracking().OrderBy(u => u.Code)
-            .Select(u => new UnitName(u.Code, u.Name)).ToListAsync(cancellationToken);
-        return await TallyAsync(db, year, month, units, cancellationToken);
+        return await TallyAsync(db, year, month, await UnitsAsync(db, year, cancellationToken), cancellationToken);
     }
 
     public static async Task<YearFigures> FiguresAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken)
@@ -106,6 +102,18 @@ public static class ReportQueries
     }
 
     private sealed record UnitName(string Code, string Name);
+
+    /// <summary>Every registered unit, and any unit the year's quotas or counts name before its registration arrives; by code.</summary>
+    private static async Task<List<UnitName>> UnitsAsync(ReportingDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var registered = await db.Units.AsNoTracking().Select(u => new UnitName(u.Code, u.Name)).ToListAsync(cancellationToken);
+        var named = await db.Quotas.Where(q => q.Year == year).Select(q => q.UnitCode)
+            .Union(db.Tallies.Where(t => t.Year == year).Select(t => t.UnitCode))
+            .ToListAsync(cancellationToken);
+        var known = registered.Select(u => u.Code).ToHashSet();
+        return [.. registered.Concat(named.Where(code => !known.Contains(code)).Select(code => new UnitName(code, code)))
+            .OrderBy(u => u.Code, StringComparer.Ordinal)];
+    }
 
     private static async Task<IReadOnlyList<UnitTally>> TallyAsync(
         ReportingDbContext db, int year, int month, List<UnitName> units, CancellationToken cancellationToken)

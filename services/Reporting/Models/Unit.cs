@@ -1,8 +1,8 @@
 namespace HoanKiem.Reporting.Models;
 
 /// <summary>
-/// A participating unit as reporting knows it. A unit first named by an entry or a quota (its registration not yet
-/// delivered) is kept with its code as name, so it is counted at once and named when <c>UnitRegistered</c> arrives.
+/// A registered unit's name. Only <c>UnitRegistered</c> writes it: a unit whose registration has not arrived yet is
+/// still listed (under its code) from its quota or counts, so busy units' events never race to create the same row.
 /// </summary>
 public sealed class Unit
 {
