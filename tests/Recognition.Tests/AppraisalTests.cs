@@ -84,4 +84,15 @@ public sealed class AppraisalTests(RecognitionFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, (await judge.PostAsJsonAsync($"/api/recognition/{year}/decisions", new { number = "1" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await unit.PutAsJsonAsync("/api/recognition/reward-table/base-salaries/2026-07-01", new { amount = 1 })).StatusCode);
     }
+
+    [Fact]
+    public async Task The_service_describes_its_api_in_openapi()
+    {
+        using var anonymous = fixture.Service.CreateClient();
+        var document = await anonymous.GetStringAsync("/openapi/v1.json");
+
+        Assert.All(new[] { "/api/recognition/{year}/nominees", "/api/recognition/{year}/decisions", "/api/recognition/{year}/commendations",
+            "/api/recognition/{year}/units/proposed", "/api/recognition/{year}/summary", "/api/recognition/{year}/audit", "/api/recognition/reward-table" },
+            path => Assert.Contains($"\"{path}", document));
+    }
 }

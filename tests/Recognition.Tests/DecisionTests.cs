@@ -208,6 +208,9 @@ public sealed class DecisionTests(RecognitionFixture fixture)
         Assert.Equal("reward_table_incomplete", (await tooEarly.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         var badCoefficient = await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/reward-table/forms/{form}/coefficients/2032-01-01", new { coefficient = -1 });
         Assert.Equal(HttpStatusCode.BadRequest, badCoefficient.StatusCode);
+        var badDate = await fixture.Secretariat.PutAsJsonAsync("/api/recognition/reward-table/base-salaries/1-7-2025", new { amount = 2_340_000 });
+        Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
+        Assert.Equal("application/problem+json", badDate.Content.Headers.ContentType?.MediaType);
     }
 
     private Task<HttpResponseMessage> Decide(int year, string number, string signedOn, Guid[]? nomineeIds = null, string[]? unitCodes = null,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HoanKiem.Recognition.Data;
@@ -17,7 +18,7 @@ public sealed record PrizeAmountView(string Prize, DateOnly EffectiveFrom, long 
 public sealed record RewardTableView(
     IReadOnlyList<SalaryView> BaseSalaries, IReadOnlyList<FormView> Forms, IReadOnlyDictionary<string, decimal> Multipliers,
     IReadOnlyList<PrizeAmountView> Prizes);
-public sealed record QuoteQuery(string? Form, DateOnly? On, string? Recipient);
+public sealed record QuoteQuery(string? Form, string? On, string? Recipient);
 public sealed record SalaryRequest(long? Amount, string? Basis);
 public sealed record CoefficientRequest(decimal? Coefficient, string? Name, string? Basis);
 public sealed record PrizeAmountRequest(long? Amount);
@@ -66,7 +67,8 @@ public static partial class RewardTableApi
         {
             errors["form"] = ["form is not in the reward table."];
         }
-        if (query.On is null)
+        var on = ParseDate(query.On);
+        if (on is null)
         {
             errors["on"] = ["on is the decision date (yyyy-MM-dd)."];
         }
@@ -78,15 +80,19 @@ public static partial class RewardTableApi
         {
             return Problems.Validation(errors);
         }
-        var quote = RewardTable.Quote(form, query.On!.Value, recipient, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
+        var quote = RewardTable.Quote(form, on!.Value, recipient, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
         return quote is null
-            ? Problems.Unprocessable("reward_table_incomplete", $"The reward table has no base salary or coefficient for '{form}' in force on {query.On:yyyy-MM-dd}.")
+            ? Problems.Unprocessable("reward_table_incomplete", $"The reward table has no base salary or coefficient for '{form}' in force on {on:yyyy-MM-dd}.")
             : TypedResults.Ok(quote);
     }
 
     public static async Task<Results<Ok<SalaryView>, Created<SalaryView>, ProblemHttpResult>> PutBaseSalary(
-        DateOnly effectiveFrom, SalaryRequest request, ClaimsPrincipal user, RecognitionDbContext db)
+        string effectiveFrom, SalaryRequest request, ClaimsPrincipal user, RecognitionDbContext db)
     {
+        if (ParseDate(effectiveFrom) is not { } from)
+        {
+            return InvalidEffectiveFrom();
+        }
         var basis = VietnameseText.Clean(request.Basis) is { Length: > 0 } b ? b : null;
         var errors = new Dictionary<string, string[]>();
         if (request.Amount is not (> 0 and <= 1_000_000_000))
@@ -101,9 +107,9 @@ public static partial class RewardTableApi
         {
             return Problems.Validation(errors);
         }
-        var salary = await db.BaseSalaries.FindAsync(effectiveFrom);
+        var salary = await db.BaseSalaries.FindAsync(from);
         var created = salary is null;
-        salary ??= db.BaseSalaries.Add(new BaseSalary { EffectiveFrom = effectiveFrom }).Entity;
+        salary ??= db.BaseSalaries.Add(new BaseSalary { EffectiveFrom = from }).Entity;
         salary.Amount = request.Amount!.Value;
         salary.Basis = basis;
         salary.ChangedBy = user.Caller().ClientId;
@@ -112,13 +118,17 @@ public static partial class RewardTableApi
             return conflict;
         }
         var view = new SalaryView(salary.EffectiveFrom, salary.Amount, salary.Basis);
-        return created ? TypedResults.Created($"/api/recognition/reward-table/base-salaries/{effectiveFrom:yyyy-MM-dd}", view) : TypedResults.Ok(view);
+        return created ? TypedResults.Created($"/api/recognition/reward-table/base-salaries/{from:yyyy-MM-dd}", view) : TypedResults.Ok(view);
     }
 
     /// <summary>Adds or corrects a form's coefficient from a date; a new form needs its name.</summary>
     public static async Task<Results<Ok<FormView>, Created<FormView>, ProblemHttpResult>> PutCoefficient(
-        string form, DateOnly effectiveFrom, CoefficientRequest request, ClaimsPrincipal user, RecognitionDbContext db)
+        string form, string effectiveFrom, CoefficientRequest request, ClaimsPrincipal user, RecognitionDbContext db)
     {
+        if (ParseDate(effectiveFrom) is not { } from)
+        {
+            return InvalidEffectiveFrom();
+        }
         var code = form.Trim().ToLowerInvariant();
         var name = VietnameseText.Clean(request.Name) is { Length: > 0 } n ? n : null;
         var basis = VietnameseText.Clean(request.Basis) is { Length: > 0 } b ? b : null;
@@ -146,9 +156,9 @@ public static partial class RewardTableApi
         }
         existingForm ??= db.AwardForms.Add(new AwardForm { Code = code, Name = name! }).Entity;
         existingForm.Name = name ?? existingForm.Name;
-        var coefficient = await db.FormCoefficients.FindAsync(code, effectiveFrom);
+        var coefficient = await db.FormCoefficients.FindAsync(code, from);
         var created = coefficient is null;
-        coefficient ??= db.FormCoefficients.Add(new FormCoefficient { FormCode = code, EffectiveFrom = effectiveFrom }).Entity;
+        coefficient ??= db.FormCoefficients.Add(new FormCoefficient { FormCode = code, EffectiveFrom = from }).Entity;
         coefficient.Coefficient = request.Coefficient!.Value;
         coefficient.Basis = basis;
         coefficient.ChangedBy = user.Caller().ClientId;
@@ -158,13 +168,17 @@ public static partial class RewardTableApi
         }
         var versions = await db.FormCoefficients.AsNoTracking().Where(c => c.FormCode == code).ToListAsync();
         var view = new FormView(code, existingForm.Name, versions.OrderBy(c => c.EffectiveFrom).Select(c => new CoefficientView(c.EffectiveFrom, c.Coefficient, c.Basis)).ToList());
-        return created ? TypedResults.Created($"/api/recognition/reward-table/forms/{code}/coefficients/{effectiveFrom:yyyy-MM-dd}", view) : TypedResults.Ok(view);
+        return created ? TypedResults.Created($"/api/recognition/reward-table/forms/{code}/coefficients/{from:yyyy-MM-dd}", view) : TypedResults.Ok(view);
     }
 
     /// <summary>Sets a prize's money from a date; awards already recorded on or after it are repriced, since prizes carry no decision of their own.</summary>
     public static async Task<Results<Ok<PrizeAmountView>, Created<PrizeAmountView>, ProblemHttpResult>> PutPrizeAmount(
-        string prize, DateOnly effectiveFrom, PrizeAmountRequest request, ClaimsPrincipal user, RecognitionDbContext db)
+        string prize, string effectiveFrom, PrizeAmountRequest request, ClaimsPrincipal user, RecognitionDbContext db)
     {
+        if (ParseDate(effectiveFrom) is not { } from)
+        {
+            return InvalidEffectiveFrom();
+        }
         var key = prize.Trim().ToLowerInvariant();
         var errors = new Dictionary<string, string[]>();
         if (!RewardTable.Prizes.Contains(key))
@@ -179,9 +193,9 @@ public static partial class RewardTableApi
         {
             return Problems.Validation(errors);
         }
-        var row = await db.PrizeAmounts.FindAsync(key, effectiveFrom);
+        var row = await db.PrizeAmounts.FindAsync(key, from);
         var created = row is null;
-        row ??= db.PrizeAmounts.Add(new PrizeAmount { Prize = key, EffectiveFrom = effectiveFrom }).Entity;
+        row ??= db.PrizeAmounts.Add(new PrizeAmount { Prize = key, EffectiveFrom = from }).Entity;
         row.Amount = request.Amount!.Value;
         row.ChangedBy = user.Caller().ClientId;
 
@@ -199,9 +213,16 @@ public static partial class RewardTableApi
         {
             return conflict;
         }
-        var view = new PrizeAmountView(key, effectiveFrom, row.Amount);
-        return created ? TypedResults.Created($"/api/recognition/reward-table/prizes/{key}/amounts/{effectiveFrom:yyyy-MM-dd}", view) : TypedResults.Ok(view);
+        var view = new PrizeAmountView(key, from, row.Amount);
+        return created ? TypedResults.Created($"/api/recognition/reward-table/prizes/{key}/amounts/{from:yyyy-MM-dd}", view) : TypedResults.Ok(view);
     }
+
+    /// <summary>Only ISO dates: "1-7-2025" means 1 July to a Vietnamese reader and 7 January to a lenient parser.</summary>
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
+
+    private static ProblemHttpResult InvalidEffectiveFrom() =>
+        Problems.Validation("effectiveFrom", "effectiveFrom is the date the version takes effect (yyyy-MM-dd).");
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,59}$")]
     private static partial Regex FormCode();
