@@ -13,16 +13,17 @@ Console.WriteLine($"Duplicate detection bench, {Environment.ProcessorCount} core
 Console.WriteLine($"Shingles of {Shingles.Size} syllables, MinHash {MinHash.Length}, LSH {DuplicateIndex.Bands}×{DuplicateIndex.Rows}, threshold {DuplicateDetector.Threshold}");
 Console.WriteLine();
 
-Similarities(1_000);
+await Similarities(1_000);
 foreach (var size in sizes)
 {
     await CheckCost(size);
 }
 
-void Similarities(int count)
+async Task Similarities(int count)
 {
-    var sets = new uint[count][];
-    Parallel.For(0, count, i => sets[i] = Shingles.Of(ArticleCorpus.Generate(i).Body));
+    var articles = new Article[count];
+    var fingerprints = new Fingerprint[count];
+    Parallel.For(0, count, i => fingerprints[i] = Fingerprint.Of((articles[i] = ArticleCorpus.Generate(i)).Body));
     var highest = new double[count];
     Parallel.For(0, count, i =>
     {
@@ -30,28 +31,49 @@ void Similarities(int count)
         {
             if (j != i)
             {
-                highest[i] = Math.Max(highest[i], Shingles.Jaccard(sets[i], sets[j]));
+                highest[i] = Math.Max(highest[i], Shingles.Jaccard(fingerprints[i].Shingles, fingerprints[j].Shingles));
             }
         }
     });
     Array.Sort(highest);
     Console.WriteLine($"{count} distinct articles, {count * (count - 1) / 2:N0} pairs: highest Jaccard {highest[^1]:F3}, " +
         $"99th percentile of each article's closest {highest[(int)(count * 0.99)]:F3}, median closest {highest[count / 2]:F3}");
-    Console.WriteLine($"{"edit",-24}{"min",8}{"mean",8}{"found",8}");
+
+    var detector = new DuplicateDetector();
+    var ids = new Guid[count];
+    var byId = new Dictionary<Guid, uint[]>();
+    Task<IReadOnlyDictionary<Guid, uint[]>> Lookup(IReadOnlyCollection<Guid> wanted) =>
+        Task.FromResult<IReadOnlyDictionary<Guid, uint[]>>(wanted.ToDictionary(id => id, id => byId[id]));
+    var falsePositives = 0;
+    for (var i = 0; i < count; i++)
+    {
+        falsePositives += await detector.FindAsync(Year, fingerprints[i], Lookup) is null ? 0 : 1;
+        ids[i] = Guid.NewGuid();
+        byId[ids[i]] = fingerprints[i].Shingles;
+        detector.Add(new IndexedEntry(ids[i], Year, "unit", DateTimeOffset.UnixEpoch), fingerprints[i].Signature);
+    }
+    Console.WriteLine($"False positives among them, each checked against those stored before it: {falsePositives}");
+
+    async Task Row(string label, Func<int, Article> edit)
+    {
+        var similarities = new double[count];
+        var edited = new Fingerprint[count];
+        Parallel.For(0, count, i => similarities[i] = Shingles.Jaccard(fingerprints[i].Shingles, (edited[i] = Fingerprint.Of(edit(i).Body)).Shingles));
+        var found = 0;
+        for (var i = 0; i < count; i++)
+        {
+            found += (await detector.FindAsync(Year, edited[i], Lookup))?.Original.Id == ids[i] ? 1 : 0;
+        }
+        Console.WriteLine($"{label,-24}{similarities.Min(),8:F3}{similarities.Average(),8:F3}{(double)found / count,10:P1}");
+    }
+    Console.WriteLine($"{"edit",-24}{"min J",8}{"mean J",8}{"recall",10}");
     foreach (var kind in Enum.GetValues<EditKind>())
     {
-        var similarities = new double[count];
-        Parallel.For(0, count, i => similarities[i] = Shingles.Jaccard(sets[i], Shingles.Of(ArticleCorpus.Edit(ArticleCorpus.Generate(i), kind, i).Body)));
-        var found = similarities.Count(s => s >= DuplicateDetector.Threshold);
-        Console.WriteLine($"{kind,-24}{similarities.Min(),8:F3}{similarities.Average(),8:F3}{(double)found / count,8:P1}");
+        await Row(kind.ToString(), i => ArticleCorpus.Edit(articles[i], kind, i));
     }
-    Console.WriteLine($"{"words replaced",-24}{"min",8}{"mean",8}{"found",8}");
     foreach (var share in new[] { 0.01, 0.02, 0.05, 0.08, 0.10, 0.15 })
     {
-        var similarities = new double[count];
-        Parallel.For(0, count, i => similarities[i] = Shingles.Jaccard(sets[i], Shingles.Of(ArticleCorpus.ReplaceWords(ArticleCorpus.Generate(i), share, i).Body)));
-        var found = similarities.Count(s => s >= DuplicateDetector.Threshold);
-        Console.WriteLine($"{share,-24:P0}{similarities.Min(),8:F3}{similarities.Average(),8:F3}{(double)found / count,8:P1}");
+        await Row($"{share:P0} words replaced", i => ArticleCorpus.ReplaceWords(articles[i], share, i));
     }
     Console.WriteLine();
 }

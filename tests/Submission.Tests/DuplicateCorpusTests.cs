@@ -23,28 +23,30 @@ public sealed class DuplicateCorpusTests
         Task<IReadOnlyDictionary<Guid, uint[]>> Lookup(IReadOnlyCollection<Guid> wanted) =>
             Task.FromResult<IReadOnlyDictionary<Guid, uint[]>>(wanted.ToDictionary(id => id, id => shingles[id]));
 
+        var articles = new Article[Articles];
+        var originals = new Fingerprint[Articles];
+        Parallel.For(0, Articles, i => originals[i] = Fingerprint.Of((articles[i] = ArticleCorpus.Generate(i)).Body));
         var falsePositives = 0;
         for (var i = 0; i < Articles; i++)
         {
-            var fingerprint = Fingerprint.Of(ArticleCorpus.Generate(i).Body);
-            if (await detector.FindAsync(Year, fingerprint, Lookup) is not null)
+            if (await detector.FindAsync(Year, originals[i], Lookup) is not null)
             {
                 falsePositives++;
             }
             ids[i] = Guid.NewGuid();
-            shingles[ids[i]] = fingerprint.Shingles;
-            detector.Add(new IndexedEntry(ids[i], Year, $"unit-{i % 40}", DateTimeOffset.UnixEpoch.AddMinutes(i)), fingerprint.Signature);
+            shingles[ids[i]] = originals[i].Shingles;
+            detector.Add(new IndexedEntry(ids[i], Year, $"unit-{i % 40}", DateTimeOffset.UnixEpoch.AddMinutes(i)), originals[i].Signature);
         }
 
         var missed = new Dictionary<EditKind, int>();
         foreach (var kind in Enum.GetValues<EditKind>())
         {
+            var edits = new Fingerprint[Articles];
+            Parallel.For(0, Articles, i => edits[i] = Fingerprint.Of(ArticleCorpus.Edit(articles[i], kind, i).Body));
             missed[kind] = 0;
             for (var i = 0; i < Articles; i++)
             {
-                var edited = ArticleCorpus.Edit(ArticleCorpus.Generate(i), kind, i);
-                var match = await detector.FindAsync(Year, Fingerprint.Of(edited.Body), Lookup);
-                if (match?.Original.Id != ids[i])
+                if ((await detector.FindAsync(Year, edits[i], Lookup))?.Original.Id != ids[i])
                 {
                     missed[kind]++;
                 }

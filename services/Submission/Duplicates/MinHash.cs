@@ -1,3 +1,4 @@
+using System.Numerics;
 using System.Runtime.InteropServices;
 
 namespace HoanKiem.Submission.Duplicates;
@@ -12,16 +13,16 @@ public static class MinHash
 {
     public const int Length = 128;
 
-    private static readonly ulong[] Multipliers = new ulong[Length];
-    private static readonly ulong[] Addends = new ulong[Length];
+    private static readonly uint[] Seeds = new uint[Length];
+    private static readonly uint[] Multipliers = new uint[Length];
 
     static MinHash()
     {
         var state = 0x5EED_4B0A_4E21_2019UL;
         for (var i = 0; i < Length; i++)
         {
-            Multipliers[i] = SplitMix(ref state) | 1;
-            Addends[i] = SplitMix(ref state);
+            Seeds[i] = (uint)SplitMix(ref state);
+            Multipliers[i] = (uint)SplitMix(ref state) | 1;
         }
     }
 
@@ -29,16 +30,17 @@ public static class MinHash
     {
         var signature = new uint[Length];
         Array.Fill(signature, uint.MaxValue);
+        var lanes = Vector<uint>.Count;
         foreach (var shingle in shingles)
         {
-            for (var i = 0; i < Length; i++)
+            var value = new Vector<uint>(shingle);
+            for (var i = 0; i < Length; i += lanes)
             {
-                // Multiply-add-shift: a universal family on 32-bit keys, cheap enough to run 128 times per shingle.
-                var value = (uint)((Multipliers[i] * shingle + Addends[i]) >> 32);
-                if (value < signature[i])
-                {
-                    signature[i] = value;
-                }
+                // Shingles are already well-mixed hashes: xor with a seed, an odd multiply and an xor-shift make each
+                // position an independent-looking permutation of them, in a few vector instructions per 8 positions.
+                var hashed = (value ^ new Vector<uint>(Seeds.AsSpan(i))) * new Vector<uint>(Multipliers.AsSpan(i));
+                hashed ^= Vector.ShiftRightLogical(hashed, 15);
+                Vector.Min(hashed, new Vector<uint>(signature.AsSpan(i))).CopyTo(signature.AsSpan(i));
             }
         }
         return signature;
