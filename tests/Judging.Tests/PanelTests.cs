@@ -109,4 +109,16 @@ public sealed class PanelTests(JudgingFixture fixture)
         // A judge of one year is nobody on another year's panel.
         await JudgingFixture.ProblemAsync(await judge.Client.GetAsync($"/api/judging/{2099}/assignments/mine"), HttpStatusCode.Forbidden, "forbidden");
     }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_panels_routes_and_hides_the_internal_one()
+    {
+        var document = await JudgingFixture.GetAsync(fixture.Service.CreateClient(), "/openapi/v1.json");
+
+        var paths = document.GetProperty("paths").EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Contains("/api/judging/{year}/assignments/mine", paths);
+        Assert.Contains("/api/judging/{year}/entries/{entryId}/scores/mine", paths);
+        Assert.Contains("/api/judging/{year}/finalize", paths);
+        Assert.DoesNotContain(paths, p => p.StartsWith("/internal", StringComparison.Ordinal));
+    }
 }
