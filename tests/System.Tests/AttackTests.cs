@@ -1,0 +1,668 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Aspire.Hosting.ApplicationModel;
+using HoanKiem.ServiceDefaults;
+using HoanKiem.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Xunit;
+
+namespace HoanKiem.SystemTests;
+
+/// <summary>
+/// OWASP API Security Top 10 (2023) through the gateway: every hostile request gets a clear 4xx problem+json with a
+/// stable code, never a 5xx, and leaves the year's entries as they were. One contest year, two units, a judge and one
+/// entry per unit are shared by the whole class; tests in a class run one after another, so counts stay comparable.
+/// </summary>
+public sealed class AttackTests(SystemFixture system)
+{
+    private static readonly SemaphoreSlim WorldGate = new(1, 1);
+    private static World? world;
+
+    /// <summary>
+    /// A hostile request: who sends it (anonymous, unitA, unitB, judge, secretariat), where, and the refusal expected.
+    /// Paths and bodies name the shared world's <c>{year}</c>, <c>{entryA}</c>, <c>{entryB}</c>, <c>{unitA}</c>, <c>{unitB}</c>;
+    /// a body <c>entry:NAME</c> is a valid entry of unit A with the named mutation, <c>hex:..</c> raw bytes.
+    /// </summary>
+    private sealed record Attack(string Name, string Who, string Method, string Path, string? Body, int Status, string Code,
+        string ContentType = "application/json");
+
+    private static readonly Attack[] Attacks =
+    [
+        // API8 security misconfiguration / API4 resource consumption: malformed and truncated JSON, wrong types.
+        new("json-open-brace", "unitA", "POST", "/api/contests/{year}/entries", "{", 400, "malformed_request"),
+        new("json-truncated-after-comma", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"x\",", 400, "malformed_request"),
+        new("json-truncated-in-string", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"x\",\"body\":\"abc", 400, "malformed_request"),
+        new("json-array-not-object", "unitA", "POST", "/api/contests/{year}/entries", "[]", 400, "malformed_request"),
+        new("json-bare-string", "unitA", "POST", "/api/contests/{year}/entries", "\"just a string\"", 400, "malformed_request"),
+        new("json-null", "unitA", "POST", "/api/contests/{year}/entries", "null", 400, "malformed_request"),
+        new("json-empty-body", "unitA", "POST", "/api/contests/{year}/entries", "", 400, "malformed_request"),
+        new("json-title-number", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":123}", 400, "malformed_request"),
+        new("json-title-array", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":[\"a\"]}", 400, "malformed_request"),
+        new("json-body-number", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"x\",\"body\":5}", 400, "malformed_request"),
+        new("json-author-string", "unitA", "POST", "/api/contests/{year}/entries", "{\"author\":\"Nguyễn Văn An\"}", 400, "malformed_request"),
+        new("json-birthyear-word", "unitA", "POST", "/api/contests/{year}/entries", "{\"nominee\":{\"birthYear\":\"nineteen\"}}", 400, "malformed_request"),
+        new("json-birthyear-1e999", "unitA", "POST", "/api/contests/{year}/entries", "{\"nominee\":{\"birthYear\":1e999}}", 400, "malformed_request"),
+        new("json-birthyear-overflow", "unitA", "POST", "/api/contests/{year}/entries", "{\"nominee\":{\"birthYear\":99999999999}}", 400, "malformed_request"),
+        new("json-birthyear-nan", "unitA", "POST", "/api/contests/{year}/entries", "{\"nominee\":{\"birthYear\":NaN}}", 400, "malformed_request"),
+        new("json-missing-comma", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"a\" \"body\":\"b\"}", 400, "malformed_request"),
+        new("json-single-quotes", "unitA", "POST", "/api/contests/{year}/entries", "{'title':'x'}", 400, "malformed_request"),
+        new("json-trailing-comma", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"x\",}", 400, "malformed_request"),
+        new("json-comment", "unitA", "POST", "/api/contests/{year}/entries", "{/* hi */\"title\":\"x\"}", 400, "malformed_request"),
+        new("json-raw-control-char", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"a\u0001b\"}", 400, "malformed_request"),
+        new("json-nesting-200", "unitA", "POST", "/api/contests/{year}/entries", "{\"x\":" + new string('[', 200) + new string(']', 200) + "}", 400, "malformed_request"),
+        new("json-type-gadget", "unitA", "POST", "/api/contests/{year}/entries", "{\"field\":{\"$type\":\"System.IO.FileInfo\",\"fileName\":\"/etc/passwd\"}}", 400, "malformed_request"),
+        new("json-escaped-lone-surrogate", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"\\uD800\"}", 400, "malformed_request"),
+        new("json-empty-object", "unitA", "POST", "/api/contests/{year}/entries", "{}", 400, "validation_failed"),
+        new("json-units-truncated", "secretariat", "POST", "/api/units", "{\"code\":\"x\",\"name\":", 400, "malformed_request"),
+        new("json-contest-wrong-types", "secretariat", "PUT", "/api/contests/{year}", "{\"minWords\":\"many\"}", 400, "malformed_request"),
+        new("json-score-wrong-types", "judge", "PUT", "/api/judging/{year}/entries/{entryA}/scores/mine", "{\"scores\":\"all\"}", 400, "malformed_request"),
+        new("media-text-plain", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"x\"}", 415, "unsupported_media_type", "text/plain"),
+        new("media-xml", "unitA", "POST", "/api/contests/{year}/entries", "<entry><title>x</title></entry>", 415, "unsupported_media_type", "application/xml"),
+        new("media-form", "unitA", "POST", "/api/contests/{year}/entries", "title=x&body=y", 415, "unsupported_media_type", "application/x-www-form-urlencoded"),
+
+        // Invalid UTF-8 inside JSON strings.
+        new("utf8-invalid-continuation", "unitA", "POST", "/api/contests/{year}/entries", "hex:7B227469746C65223A22C328227D", 400, "malformed_request"),
+        new("utf8-ff-fe", "unitA", "POST", "/api/contests/{year}/entries", "hex:7B227469746C65223A22FFFE227D", 400, "malformed_request"),
+        new("utf8-overlong-slash", "unitA", "POST", "/api/contests/{year}/entries", "hex:7B227469746C65223A22C0AF227D", 400, "malformed_request"),
+        new("utf8-encoded-surrogate", "unitA", "POST", "/api/contests/{year}/entries", "hex:7B227469746C65223A22EDA080227D", 400, "malformed_request"),
+        new("utf8-truncated-sequence", "unitA", "POST", "/api/contests/{year}/entries", "hex:7B227469746C65223A22E1BA", 400, "malformed_request"),
+
+        // Huge fields and rule-breaking values in an otherwise valid entry.
+        new("field-title-501", "unitA", "POST", "/api/contests/{year}/entries", "entry:title-501", 400, "validation_failed"),
+        new("field-title-100k", "unitA", "POST", "/api/contests/{year}/entries", "entry:title-100k", 400, "validation_failed"),
+        new("field-title-blank", "unitA", "POST", "/api/contests/{year}/entries", "entry:title-blank", 400, "validation_failed"),
+        new("field-author-name-201", "unitA", "POST", "/api/contests/{year}/entries", "entry:author-name-201", 400, "validation_failed"),
+        new("field-author-position-201", "unitA", "POST", "/api/contests/{year}/entries", "entry:author-position-201", 400, "validation_failed"),
+        new("field-author-phone-51", "unitA", "POST", "/api/contests/{year}/entries", "entry:author-phone-51", 400, "validation_failed"),
+        new("field-author-email-201", "unitA", "POST", "/api/contests/{year}/entries", "entry:author-email-201", 400, "validation_failed"),
+        new("field-nominee-name-201", "unitA", "POST", "/api/contests/{year}/entries", "entry:nominee-name-201", 400, "validation_failed"),
+        new("field-nominee-position-201", "unitA", "POST", "/api/contests/{year}/entries", "entry:nominee-position-201", 400, "validation_failed"),
+        new("field-nominee-workplace-301", "unitA", "POST", "/api/contests/{year}/entries", "entry:nominee-workplace-301", 400, "validation_failed"),
+        new("field-nominee-street-301", "unitA", "POST", "/api/contests/{year}/entries", "entry:nominee-street-301", 400, "validation_failed"),
+        new("field-nominee-ward-101", "unitA", "POST", "/api/contests/{year}/entries", "entry:nominee-ward-101", 400, "validation_failed"),
+        new("field-birthyear-1700", "unitA", "POST", "/api/contests/{year}/entries", "entry:birthyear-1700", 400, "validation_failed"),
+        new("field-birthyear-negative", "unitA", "POST", "/api/contests/{year}/entries", "entry:birthyear-negative", 400, "validation_failed"),
+        new("field-birthyear-3000", "unitA", "POST", "/api/contests/{year}/entries", "entry:birthyear-3000", 400, "validation_failed"),
+        new("field-body-one-word", "unitA", "POST", "/api/contests/{year}/entries", "entry:body-one-word", 422, "word_count_out_of_range"),
+        new("field-body-3000-words", "unitA", "POST", "/api/contests/{year}/entries", "entry:body-3000-words", 422, "word_count_out_of_range"),
+        new("field-field-script", "unitA", "POST", "/api/contests/{year}/entries", "entry:field-script", 422, "invalid_field"),
+        new("field-no-author-contact", "unitA", "POST", "/api/contests/{year}/entries", "entry:no-author-contact", 422, "missing_author_info"),
+        new("field-no-nominee", "unitA", "POST", "/api/contests/{year}/entries", "entry:no-nominee", 422, "missing_nominee_info"),
+        new("body-over-256k-chunked", "unitA", "POST", "/api/contests/{year}/entries", "entry:chunked-300k", 413, "payload_too_large"),
+
+        // SQL fragments wherever text reaches a query.
+        new("sql-field", "unitA", "POST", "/api/contests/{year}/entries", "entry:field-sql", 422, "invalid_field"),
+        new("sql-ward", "unitA", "POST", "/api/contests/{year}/entries", "entry:ward-sql", 422, "nominee_outside_district"),
+        new("sql-status-filter", "unitA", "GET", "/api/contests/{year}/entries?status=' OR '1'='1", null, 400, "validation_failed"),
+        new("sql-unit-filter", "unitA", "GET", "/api/contests/{year}/entries?unitCode=' OR 1=1 --", null, 403, "forbidden"),
+        new("sql-unit-filter-drop", "unitA", "GET", "/api/contests/{year}/entries?unitCode=x'; DROP TABLE Entries; --", null, 403, "forbidden"),
+        new("sql-month", "anonymous", "GET", "/api/reports/{year}/tallies?month={year}-01' OR 1=1 --", null, 400, "invalid_month"),
+        new("sql-year-segment", "unitA", "GET", "/api/contests/2030 OR 1=1/entries", null, 404, "not_found"),
+        new("sql-entry-id", "unitA", "GET", "/api/contests/{year}/entries/1 OR 1=1", null, 404, "not_found"),
+        new("sql-quota-unit", "secretariat", "PUT", "/api/contests/{year}/quotas/x' OR '1'='1", "{\"target\":5}", 404, "unit_not_found"),
+        new("sql-page", "unitA", "GET", "/api/contests/{year}/entries?page=1;DROP TABLE Entries", null, 400, "malformed_request"),
+        new("sql-token-client", "anonymous", "POST", "/connect/token", "grant_type=client_credentials&client_id=' OR ''='&client_secret=' OR ''='", 401, "invalid_client", "application/x-www-form-urlencoded"),
+        new("sql-token-unit-client", "anonymous", "POST", "/connect/token", "grant_type=client_credentials&client_id=unit-' OR 1=1 --&client_secret=x", 401, "invalid_client", "application/x-www-form-urlencoded"),
+        new("sql-token-judge-client", "anonymous", "POST", "/connect/token", "grant_type=client_credentials&client_id=judge-'; DROP TABLE Judges; --&client_secret=x", 401, "invalid_client", "application/x-www-form-urlencoded"),
+
+        // Path traversal in ids.
+        new("path-encoded-slashes", "unitA", "GET", "/api/contests/{year}/entries/..%2F..%2F..%2Fetc%2Fpasswd", null, 404, "not_found"),
+        new("path-encoded-dots", "unitA", "GET", "/api/contests/{year}/entries/%2e%2e%2f%2e%2e%2funits", null, 404, "not_found"),
+        new("path-double-dots", "unitA", "GET", "/api/contests/{year}/entries/....//....//etc/passwd", null, 404, "not_found"),
+        new("path-double-encoded", "unitA", "GET", "/api/contests/{year}/entries/%252e%252e%252f%252e%252e%252fetc%252fpasswd", null, 404, "not_found"),
+        new("path-backslashes", "unitA", "DELETE", "/api/contests/{year}/entries/..%5C..%5Cwindows%5Cwin.ini", null, 404, "not_found"),
+        new("path-to-secretariat-report", "anonymous", "GET", "/api/reports/{year}/tallies/..%2Fsummary", null, 401, "unauthorized"),
+        new("path-recognition-year", "unitA", "GET", "/api/recognition/..%2F..%2Finternal/nominees", null, 404, "not_found"),
+        new("path-quota-unit", "secretariat", "PUT", "/api/contests/{year}/quotas/..%2F..%2Funits", "{\"target\":5}", 404, "unit_not_found"),
+        new("path-internal-credentials", "anonymous", "POST", "/internal/credentials/verify", "{\"clientId\":\"secretariat\",\"clientSecret\":\"x\"}", 404, "not_found"),
+
+        // Unknown and negative years.
+        new("year-negative-submit", "unitA", "POST", "/api/contests/-1/entries", "entry:valid", 404, "contest_not_found"),
+        new("year-far-submit", "unitA", "POST", "/api/contests/99999/entries", "entry:valid", 404, "contest_not_found"),
+        new("year-negative-contest", "secretariat", "PUT", "/api/contests/-5", "{\"title\":\"x\"}", 400, "validation_failed"),
+        new("year-negative-tallies", "anonymous", "GET", "/api/reports/-1/tallies", null, 400, "validation_failed"),
+        new("year-1999-tallies", "anonymous", "GET", "/api/reports/1999/tallies", null, 400, "validation_failed"),
+        new("year-overflow-tallies", "anonymous", "GET", "/api/reports/99999999999/tallies", null, 404, "not_found"),
+        new("year-negative-page", "anonymous", "GET", "/tallies/-1", null, 400, "validation_failed"),
+        new("year-zero-mine", "judge", "GET", "/api/judging/0/assignments/mine", null, 400, "validation_failed"),
+        new("year-negative-settings", "secretariat", "PUT", "/api/judging/-1/settings", "{\"judgesPerEntry\":3}", 400, "validation_failed"),
+        new("year-negative-summary", "secretariat", "GET", "/api/reports/-1/summary", null, 400, "validation_failed"),
+        new("year-unknown-entry", "unitA", "GET", "/api/contests/2099/entries/{entryA}", null, 404, "entry_not_found"),
+
+        // Bad pagination.
+        new("page-zero-entries", "unitA", "GET", "/api/contests/{year}/entries?page=0", null, 400, "invalid_paging"),
+        new("page-negative-entries", "unitA", "GET", "/api/contests/{year}/entries?page=-1", null, 400, "invalid_paging"),
+        new("page-size-zero-entries", "unitA", "GET", "/api/contests/{year}/entries?pageSize=0", null, 400, "invalid_paging"),
+        new("page-size-1000-entries", "unitA", "GET", "/api/contests/{year}/entries?pageSize=1000", null, 400, "invalid_paging"),
+        new("page-size-201-entries", "unitA", "GET", "/api/contests/{year}/entries?pageSize=201", null, 400, "invalid_paging"),
+        new("page-huge-entries", "unitA", "GET", "/api/contests/{year}/entries?page=1000001", null, 400, "invalid_paging"),
+        new("page-abc-entries", "unitA", "GET", "/api/contests/{year}/entries?page=abc", null, 400, "malformed_request"),
+        new("page-size-exp-entries", "unitA", "GET", "/api/contests/{year}/entries?pageSize=1e3", null, 400, "malformed_request"),
+        new("page-overflow-entries", "unitA", "GET", "/api/contests/{year}/entries?page=99999999999", null, 400, "malformed_request"),
+        new("page-zero-tallies", "anonymous", "GET", "/api/reports/{year}/tallies?page=0", null, 400, "invalid_paging"),
+        new("page-size-1000-tallies", "anonymous", "GET", "/api/reports/{year}/tallies?pageSize=1000", null, 400, "invalid_paging"),
+        new("page-abc-tallies", "anonymous", "GET", "/api/reports/{year}/tallies?page=abc", null, 400, "malformed_request"),
+        new("page-zero-mine", "judge", "GET", "/api/judging/{year}/assignments/mine?page=0", null, 400, "invalid_paging"),
+        new("page-size-1000-mine", "judge", "GET", "/api/judging/{year}/assignments/mine?pageSize=1000", null, 400, "invalid_paging"),
+        new("page-zero-nominees", "secretariat", "GET", "/api/recognition/{year}/nominees?page=0", null, 400, "invalid_paging"),
+        new("page-size-1000-judges", "secretariat", "GET", "/api/judging/{year}/judges?pageSize=1000", null, 400, "invalid_paging"),
+
+        // API2 broken authentication: forged, expired, wrong-audience, wrong-signature tokens.
+        new("token-garbage", "token:garbage", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-alg-none-secretariat", "token:alg-none", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-wrong-key", "token:wrong-key", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-wrong-key-secretariat-write", "token:wrong-key", "POST", "/api/units", "{\"code\":\"forged\",\"name\":\"x\",\"kind\":\"other\"}", 401, "unauthorized"),
+        new("token-expired", "token:expired", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-wrong-audience", "token:wrong-audience", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-wrong-issuer", "token:wrong-issuer", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-not-yet-valid", "token:not-yet-valid", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-signature-stripped", "token:signature-stripped", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-role-tampered", "token:role-tampered", "GET", "/api/reports/{year}/summary", null, 401, "unauthorized"),
+        new("token-hs512-wrong-key", "token:hs512-wrong-key", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-basic-scheme", "basic", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-empty-bearer", "token:", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-wrong-grant", "anonymous", "POST", "/connect/token", "grant_type=password&username=secretariat&password=x", 400, "unsupported_grant_type", "application/x-www-form-urlencoded"),
+        new("token-json-body", "anonymous", "POST", "/connect/token", "{\"grant_type\":\"client_credentials\"}", 400, "invalid_request"),
+        new("token-huge-client-id", "anonymous", "POST", "/connect/token", "grant_type=client_credentials&client_id=" + new string('u', 5000) + "&client_secret=x", 400, "invalid_request", "application/x-www-form-urlencoded"),
+
+        // API1 BOLA: unit A acting on unit B's entry.
+        new("bola-get-other-entry", "unitA", "GET", "/api/contests/{year}/entries/{entryB}", null, 404, "entry_not_found"),
+        new("bola-delete-other-entry", "unitA", "DELETE", "/api/contests/{year}/entries/{entryB}", null, 404, "entry_not_found"),
+        new("bola-list-other-unit", "unitA", "GET", "/api/contests/{year}/entries?unitCode={unitB}", null, 403, "forbidden"),
+        new("bola-submit-for-other-unit", "unitA", "POST", "/api/contests/{year}/entries", "entry:unit-b", 403, "forbidden"),
+        new("bola-submit-for-unknown-unit", "unitA", "POST", "/api/contests/{year}/entries", "entry:unit-unknown", 403, "forbidden"),
+        new("bola-unit-b-delete-a", "unitB", "DELETE", "/api/contests/{year}/entries/{entryA}", null, 404, "entry_not_found"),
+
+        // API5 BFLA: units and judges calling the secretariat's calls.
+        new("bfla-unit-register-unit", "unitA", "POST", "/api/units", "{\"code\":\"rogue\",\"name\":\"x\",\"kind\":\"other\"}", 403, "forbidden"),
+        new("bfla-unit-configure-contest", "unitA", "PUT", "/api/contests/{year}", "{\"title\":\"x\",\"minWords\":1}", 403, "forbidden"),
+        new("bfla-unit-set-quota", "unitA", "PUT", "/api/contests/{year}/quotas/{unitA}", "{\"target\":0}", 403, "forbidden"),
+        new("bfla-unit-add-judge", "unitA", "POST", "/api/judging/{year}/judges", "{\"fullName\":\"Giám khảo giả\"}", 403, "forbidden"),
+        new("bfla-unit-assign", "unitA", "POST", "/api/judging/{year}/assignments", null, 403, "forbidden"),
+        new("bfla-unit-finalize", "unitA", "POST", "/api/judging/{year}/finalize", null, 403, "forbidden"),
+        new("bfla-unit-settings", "unitA", "PUT", "/api/judging/{year}/settings", "{\"judgesPerEntry\":1}", 403, "forbidden"),
+        new("bfla-unit-nominees", "unitA", "GET", "/api/recognition/{year}/nominees", null, 403, "forbidden"),
+        new("bfla-unit-decision", "unitA", "POST", "/api/recognition/{year}/decisions", "{\"number\":\"1\",\"form\":\"x\",\"amountPerRecipient\":1}", 403, "forbidden"),
+        new("bfla-unit-summary", "unitA", "GET", "/api/reports/{year}/summary", null, 403, "forbidden"),
+        new("bfla-unit-tallies-csv", "unitA", "GET", "/api/reports/{year}/tallies.csv", null, 403, "forbidden"),
+        new("bfla-unit-results", "unitA", "GET", "/api/judging/{year}/results", null, 403, "forbidden"),
+        new("bfla-unit-score", "unitA", "PUT", "/api/judging/{year}/entries/{entryB}/scores/mine", "{\"scores\":{\"content\":1}}", 403, "forbidden"),
+        new("bfla-unit-mine", "unitA", "GET", "/api/judging/{year}/assignments/mine", null, 403, "forbidden"),
+        new("bfla-judge-register-unit", "judge", "POST", "/api/units", "{\"code\":\"rogue\",\"name\":\"x\",\"kind\":\"other\"}", 403, "forbidden"),
+        new("bfla-judge-add-judge", "judge", "POST", "/api/judging/{year}/judges", "{\"fullName\":\"Giám khảo giả\"}", 403, "forbidden"),
+        new("bfla-judge-assign", "judge", "POST", "/api/judging/{year}/assignments", null, 403, "forbidden"),
+        new("bfla-judge-finalize", "judge", "POST", "/api/judging/{year}/finalize", null, 403, "forbidden"),
+        new("bfla-judge-settings", "judge", "PUT", "/api/judging/{year}/settings", "{\"judgesPerEntry\":1}", 403, "forbidden"),
+        new("bfla-judge-nominees", "judge", "GET", "/api/recognition/{year}/nominees", null, 403, "forbidden"),
+        new("bfla-judge-summary", "judge", "GET", "/api/reports/{year}/summary", null, 403, "forbidden"),
+        new("bfla-judge-submit", "judge", "POST", "/api/contests/{year}/entries", "entry:valid", 403, "forbidden"),
+        new("bfla-judge-withdraw", "judge", "DELETE", "/api/contests/{year}/entries/{entryA}", null, 403, "forbidden"),
+        new("bfla-anonymous-entries", "anonymous", "GET", "/api/contests/{year}/entries", null, 401, "unauthorized"),
+        new("bfla-anonymous-summary", "anonymous", "GET", "/api/reports/{year}/summary", null, 401, "unauthorized"),
+
+        // A judge reading entries not assigned to them (nothing is assigned in this year).
+        new("judge-read-entry", "judge", "GET", "/api/contests/{year}/entries/{entryA}", null, 403, "forbidden"),
+        new("judge-list-entries", "judge", "GET", "/api/contests/{year}/entries", null, 403, "forbidden"),
+        new("judge-score-unassigned", "judge", "PUT", "/api/judging/{year}/entries/{entryA}/scores/mine", "{\"scores\":{\"content\":1}}", 403, "forbidden"),
+        new("judge-score-unknown-entry", "judge", "PUT", "/api/judging/{year}/entries/00000000-0000-0000-0000-000000000001/scores/mine", "{\"scores\":{\"content\":1}}", 403, "forbidden"),
+    ];
+
+    public static TheoryData<string> AttackNames() => [.. Attacks.Select(a => a.Name)];
+
+    [Theory]
+    [MemberData(nameof(AttackNames))]
+    public async Task Hostile_request_gets_4xx_problem_and_changes_nothing(string name)
+    {
+        var attack = Attacks.Single(a => a.Name == name);
+        var w = await WorldAsync();
+        var before = await w.SnapshotAsync();
+
+        using var client = ClientFor(w, attack.Who);
+        using var request = new HttpRequestMessage(new HttpMethod(attack.Method), w.Fill(attack.Path)) { Content = Content(w, attack) };
+        using var response = await client.SendAsync(request);
+
+        await AssertRefusal(response, attack.Status, attack.Code);
+        Assert.Equal(before, await w.SnapshotAsync());
+    }
+
+    [Fact]
+    public void Suite_sends_at_least_100_hostile_requests() => Assert.True(Attacks.Length >= 100, $"{Attacks.Length} attacks");
+
+    [Fact]
+    public async Task Markup_and_sql_in_every_text_field_are_stored_as_text_and_returned_as_json_strings()
+    {
+        var w = await WorldAsync();
+        const string script = "<script>alert('x')</script>";
+        const string image = "\"><img src=x onerror=alert(1)>";
+        const string sql = "'; DROP TABLE Entries; --";
+        var entry = EntryNode(w.Year * 100 + 20);
+        entry["title"] = $"{script} {sql}";
+        entry["author"]!["fullName"] = script;
+        entry["author"]!["position"] = image;
+        entry["author"]!["phone"] = sql;
+        entry["author"]!["email"] = $"{script}@x.vn";
+        entry["nominee"]!["fullName"] = image;
+        entry["nominee"]!["position"] = script;
+        entry["nominee"]!["workplace"] = sql;
+        entry["nominee"]!["address"]!["street"] = script;
+
+        using var unitA = system.Client(w.UnitAToken);
+        var receipt = await ThinSliceTests.ReadJson(await unitA.PostAsync($"/api/contests/{w.Year}/entries", Json(entry)), HttpStatusCode.Created);
+        using var response = await unitA.GetAsync($"/api/contests/{w.Year}/entries/{receipt.GetProperty("id").GetString()}");
+        var raw = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        // Served as JSON, never as a page; a quote in the text stays inside its JSON string.
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotMatch(@"(?<!\\)""><img", raw);
+        var stored = JsonDocument.Parse(raw).RootElement;
+        Assert.Equal($"{script} {sql}", stored.GetProperty("title").GetString());
+        Assert.Equal(script, stored.GetProperty("author").GetProperty("fullName").GetString());
+        Assert.Equal(image, stored.GetProperty("author").GetProperty("position").GetString());
+        Assert.Equal(sql, stored.GetProperty("author").GetProperty("phone").GetString());
+        Assert.Equal($"{script}@x.vn", stored.GetProperty("author").GetProperty("email").GetString());
+        Assert.Equal(image, stored.GetProperty("nominee").GetProperty("fullName").GetString());
+        Assert.Equal(script, stored.GetProperty("nominee").GetProperty("position").GetString());
+        Assert.Equal(sql, stored.GetProperty("nominee").GetProperty("workplace").GetString());
+        Assert.Equal(script, stored.GetProperty("nominee").GetProperty("address").GetProperty("street").GetString());
+    }
+
+    [Fact]
+    public async Task Markup_in_a_unit_name_reaches_the_public_tallies_as_json_text_only()
+    {
+        var year = system.NewYear();
+        var name = "<script>alert(document.cookie)</script>";
+        using var secretariat = system.Client(await system.SecretariatTokenAsync());
+        await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync("/api/units", new { code = $"xss-{year}", name, kind = "other" }), HttpStatusCode.Created);
+        await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
+        {
+            title = $"Năm {year}",
+            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+            closesAt = DateTimeOffset.UtcNow.AddDays(30)
+        }), HttpStatusCode.Created);
+
+        using var anonymous = system.Client();
+        var raw = await Eventually.Until(
+            async () => await (await anonymous.GetAsync($"/api/reports/{year}/tallies?pageSize=200")).Content.ReadAsStringAsync(),
+            body => body.Contains($"xss-{year}"));
+        Assert.Equal("application/json", (await anonymous.GetAsync($"/api/reports/{year}/tallies")).Content.Headers.ContentType?.MediaType);
+        var row = JsonDocument.Parse(raw).RootElement.GetProperty("items").EnumerateArray().Single(r => r.GetProperty("unitCode").GetString() == $"xss-{year}");
+        Assert.Equal(name, row.GetProperty("unitName").GetString());
+
+        // The page renders names with textContent only, so the page itself never carries unit data.
+        var page = await anonymous.GetStringAsync($"/tallies/{year}");
+        Assert.DoesNotContain("innerHTML", page);
+        Assert.DoesNotContain(name, page);
+    }
+
+    [Fact]
+    public async Task Control_characters_never_reach_storage_as_line_breaks()
+    {
+        var w = await WorldAsync();
+        var entry = EntryNode(w.Year * 100 + 21);
+        entry["title"] = "Tiêu đề\r\n2026-01-01 INFO forged log line\u0007\u001b[31m";
+        entry["nominee"]!["fullName"] = "Trần\nThị\tBình";
+        using var unitA = system.Client(w.UnitAToken);
+        using var response = await unitA.PostAsync($"/api/contests/{w.Year}/entries", Json(entry));
+        Assert.True((int)response.StatusCode is 201 or 400, $"Got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        if (response.StatusCode == HttpStatusCode.BadRequest)
+        {
+            await AssertRefusal(response, 400, "validation_failed");
+            return;
+        }
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
+        var stored = await unitA.GetFromJsonAsync<JsonElement>($"/api/contests/{w.Year}/entries/{id}");
+        Assert.DoesNotContain('\n', stored.GetProperty("title").GetString()!);
+        Assert.DoesNotContain('\r', stored.GetProperty("title").GetString()!);
+        Assert.Equal("Trần Thị Bình", stored.GetProperty("nominee").GetProperty("fullName").GetString());
+    }
+
+    [Fact]
+    public async Task Server_fields_in_the_body_are_ignored()
+    {
+        var w = await WorldAsync();
+        var entry = EntryNode(w.Year * 100 + 22);
+        entry["id"] = w.EntryB.ToString();
+        entry["status"] = "withdrawn";
+        entry["unitCode"] = w.UnitA;
+        entry["receivedAt"] = "2000-01-01T00:00:00+07:00";
+        entry["wordCount"] = 5;
+        entry["year"] = 1999;
+        using var unitA = system.Client(w.UnitAToken);
+
+        var receipt = await ThinSliceTests.ReadJson(await unitA.PostAsync($"/api/contests/{w.Year}/entries", Json(entry)), HttpStatusCode.Created);
+
+        Assert.NotEqual(w.EntryB.ToString(), receipt.GetProperty("id").GetString());
+        Assert.Equal("accepted", receipt.GetProperty("status").GetString());
+        Assert.Equal(w.UnitA, receipt.GetProperty("unitCode").GetString());
+        Assert.Equal(1400, receipt.GetProperty("wordCount").GetInt32());
+        Assert.True(receipt.GetProperty("receivedAt").GetDateTimeOffset() > DateTimeOffset.UtcNow.AddMinutes(-5));
+        using var secretariat = system.Client(w.SecretariatToken);
+        var other = await secretariat.GetFromJsonAsync<JsonElement>($"/api/contests/{w.Year}/entries/{w.EntryB}");
+        Assert.Equal(w.UnitB, other.GetProperty("unitCode").GetString());
+        Assert.Equal("accepted", other.GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task More_requests_than_the_burst_from_one_client_get_429_with_retry_after()
+    {
+        var w = await WorldAsync();
+        using var client = system.Client(w.FloodToken);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 400).Select(async _ =>
+        {
+            using var response = await client.GetAsync("/api/units?pageSize=1");
+            return (response.StatusCode, RetryAfter: response.Headers.RetryAfter?.Delta,
+                Type: response.Content.Headers.ContentType?.MediaType, Body: await response.Content.ReadAsStringAsync());
+        }));
+
+        Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
+        var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
+        Assert.NotEmpty(limited);
+        Assert.All(limited, r =>
+        {
+            Assert.True(r.RetryAfter >= TimeSpan.FromSeconds(1), "Retry-After is missing");
+            Assert.Equal("application/problem+json", r.Type);
+            Assert.Equal("rate_limited", JsonDocument.Parse(r.Body).RootElement.GetProperty("code").GetString());
+        });
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) >= 200, "the burst itself is served");
+
+        // Another client is not limited by this one's flood.
+        using var other = system.Client(w.UnitBToken);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/units?pageSize=1")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_correctly_minted_token_is_accepted_so_the_forged_ones_fail_for_their_flaw()
+    {
+        var w = await WorldAsync();
+        using var client = system.Client(MintToken(w.SigningKey, claims: UnitClaims(w)));
+        using var response = await client.GetAsync($"/api/contests/{w.Year}/entries");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Personal_data_never_reaches_the_console_logs()
+    {
+        var w = await WorldAsync();
+        using var anonymous = system.Client();
+        await Eventually.Until(
+            async () => await (await anonymous.GetAsync($"/api/reports/{w.Year}/tallies?pageSize=200")).Content.ReadAsStringAsync(),
+            body => JsonDocument.Parse(body).RootElement.GetProperty("items").EnumerateArray()
+                .Any(row => row.GetProperty("unitCode").GetString() == w.UnitA && row.GetProperty("accepted").GetInt32() >= 1),
+            TimeSpan.FromSeconds(30));
+        // Recognition keeps the nominee: wait until it has consumed the entry, so its handling is in the logs too.
+        using var secretariat = system.Client(w.SecretariatToken);
+        await Eventually.Until(
+            async () => await (await secretariat.GetAsync($"/api/recognition/{w.Year}/nominees?pageSize=200")).Content.ReadAsStringAsync(),
+            body => body.Contains(w.PrivateNomineeName), TimeSpan.FromSeconds(30));
+
+        var logs = system.App.Services.GetRequiredService<ResourceLoggerService>();
+        var model = system.App.Services.GetRequiredService<DistributedApplicationModel>();
+        var lines = new List<string>();
+        foreach (var resource in model.Resources.OfType<ProjectResource>())
+        {
+            await foreach (var batch in logs.GetAllAsync(resource))
+            {
+                lines.AddRange(batch.Select(line => $"{resource.Name}: {line.Content}"));
+            }
+        }
+        if (lines.Count == 0)
+        {
+            Assert.Skip("The app host kept no console log lines to inspect.");
+        }
+        foreach (var secret in new[] { w.PrivatePhone, w.PrivateEmail, w.PrivateNomineeName, w.PrivateStreet })
+        {
+            Assert.DoesNotContain(lines, line => line.Contains(secret, StringComparison.Ordinal));
+        }
+    }
+
+    private static async Task AssertRefusal(HttpResponseMessage response, int status, string code)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True((int)response.StatusCode < 500, $"5xx: {(int)response.StatusCode} {body}");
+        Assert.True((int)response.StatusCode == status, $"Expected {status} {code}, got {(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        using var problem = JsonDocument.Parse(body);
+        Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
+        Assert.DoesNotContain("Exception", body);
+        Assert.DoesNotContain("   at ", body);
+        Assert.DoesNotContain("SQLite", body, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private HttpClient ClientFor(World w, string who)
+    {
+        if (who == "basic")
+        {
+            var client = system.Client();
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"secretariat:{SystemFixture.SecretariatSecret}")));
+            return client;
+        }
+        if (who.StartsWith("token:", StringComparison.Ordinal))
+        {
+            var client = system.Client();
+            client.DefaultRequestHeaders.TryAddWithoutValidation("Authorization", $"Bearer {ForgedToken(w, who["token:".Length..])}".TrimEnd());
+            return client;
+        }
+        return who switch
+        {
+            "anonymous" => system.Client(),
+            "unitA" => system.Client(w.UnitAToken),
+            "unitB" => system.Client(w.UnitBToken),
+            "judge" => system.Client(w.JudgeToken),
+            "secretariat" => system.Client(w.SecretariatToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(who), who, null)
+        };
+    }
+
+    private static string ForgedToken(World w, string kind)
+    {
+        var secretariat = new Dictionary<string, object> { ["sub"] = "secretariat", ["role"] = "secretariat" };
+        var wrongKey = "a-key-that-is-long-enough-but-not-the-app-hosts-key-0123456789";
+        var now = DateTime.UtcNow;
+        return kind switch
+        {
+            "" => "",
+            "garbage" => "not.a.token",
+            "alg-none" => $"{Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Base64UrlEncoder.Encode(
+                $"{{\"sub\":\"secretariat\",\"role\":\"secretariat\",\"iss\":\"hoankiem\",\"aud\":\"hoankiem-api\",\"exp\":{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}")}.",
+            "wrong-key" => MintToken(wrongKey, claims: secretariat),
+            "hs512-wrong-key" => MintToken(wrongKey + wrongKey, claims: secretariat, algorithm: SecurityAlgorithms.HmacSha512),
+            "expired" => MintToken(w.SigningKey, claims: secretariat, notBefore: now.AddHours(-2), expires: now.AddHours(-1)),
+            "wrong-audience" => MintToken(w.SigningKey, claims: secretariat, audience: "another-api"),
+            "wrong-issuer" => MintToken(w.SigningKey, claims: secretariat, issuer: "evil"),
+            "not-yet-valid" => MintToken(w.SigningKey, claims: secretariat, notBefore: now.AddHours(1), expires: now.AddHours(2)),
+            "signature-stripped" => string.Join('.', MintToken(w.SigningKey, claims: secretariat).Split('.')[..2]) + ".",
+            "role-tampered" => TamperRole(w.UnitAToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null)
+        };
+    }
+
+    /// <summary>A real unit token with its payload rewritten to the secretariat's role, signature kept.</summary>
+    private static string TamperRole(string token)
+    {
+        var parts = token.Split('.');
+        var payload = JsonNode.Parse(Base64UrlEncoder.Decode(parts[1]))!.AsObject();
+        payload["role"] = "secretariat";
+        return $"{parts[0]}.{Base64UrlEncoder.Encode(payload.ToJsonString())}.{parts[2]}";
+    }
+
+    private static Dictionary<string, object> UnitClaims(World w) => new() { ["sub"] = $"minted-{w.UnitA}", ["role"] = "unit", ["unit"] = w.UnitA };
+
+    private static string MintToken(string key, Dictionary<string, object> claims, string issuer = "hoankiem", string audience = "hoankiem-api",
+        DateTime? notBefore = null, DateTime? expires = null, string algorithm = SecurityAlgorithms.HmacSha256)
+    {
+        var from = notBefore ?? DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Claims = claims,
+            IssuedAt = from,
+            NotBefore = from,
+            Expires = expires ?? from.AddHours(1),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm)
+        });
+    }
+
+    private static HttpContent? Content(World w, Attack attack)
+    {
+        if (attack.Body is null)
+        {
+            return null;
+        }
+        if (attack.Body.StartsWith("hex:", StringComparison.Ordinal))
+        {
+            var bytes = new ByteArrayContent(Convert.FromHexString(attack.Body["hex:".Length..]));
+            bytes.Headers.ContentType = new MediaTypeHeaderValue(attack.ContentType) { CharSet = "utf-8" };
+            return bytes;
+        }
+        if (attack.Body == "entry:chunked-300k")
+        {
+            var entry = EntryNode(w.Year * 100 + 30);
+            entry["body"] = new string('a', 300 * 1024);
+            return new StreamContent(new UnknownLengthStream(Encoding.UTF8.GetBytes(entry.ToJsonString())))
+            {
+                Headers = { ContentType = new MediaTypeHeaderValue("application/json") }
+            };
+        }
+        if (attack.Body.StartsWith("entry:", StringComparison.Ordinal))
+        {
+            return Json(MutatedEntry(w, attack.Body["entry:".Length..]));
+        }
+        return new StringContent(w.Fill(attack.Body), Encoding.UTF8, attack.ContentType);
+    }
+
+    private static JsonObject MutatedEntry(World w, string mutation)
+    {
+        var entry = EntryNode(w.Year * 1000 + 500 + Array.FindIndex(Attacks, a => a.Body == $"entry:{mutation}"));
+        var author = entry["author"]!.AsObject();
+        var nominee = entry["nominee"]!.AsObject();
+        switch (mutation)
+        {
+            case "valid": break;
+            case "title-501": entry["title"] = new string('t', 501); break;
+            case "title-100k": entry["title"] = new string('t', 100_000); break;
+            case "title-blank": entry["title"] = " \t\u00a0 "; break;
+            case "author-name-201": author["fullName"] = new string('n', 201); break;
+            case "author-position-201": author["position"] = new string('p', 201); break;
+            case "author-phone-51": author["phone"] = new string('9', 51); break;
+            case "author-email-201": author["email"] = new string('e', 196) + "@x.vn"; break;
+            case "nominee-name-201": nominee["fullName"] = new string('n', 201); break;
+            case "nominee-position-201": nominee["position"] = new string('p', 201); break;
+            case "nominee-workplace-301": nominee["workplace"] = new string('w', 301); break;
+            case "nominee-street-301": nominee["address"]!["street"] = new string('s', 301); break;
+            case "nominee-ward-101": nominee["address"]!["ward"] = new string('w', 101); break;
+            case "birthyear-1700": nominee["birthYear"] = 1700; break;
+            case "birthyear-negative": nominee["birthYear"] = -5; break;
+            case "birthyear-3000": nominee["birthYear"] = 3000; break;
+            case "body-one-word": entry["body"] = "Một"; break;
+            case "body-3000-words": entry["body"] = TestData.Article(w.Year, 3000); break;
+            case "field-script": entry["field"] = "<script>alert(1)</script>"; break;
+            case "field-sql": entry["field"] = "urban'; DROP TABLE Entries; --"; break;
+            case "ward-sql": nominee["address"]!["ward"] = "Hàng Gai' OR '1'='1"; break;
+            case "no-author-contact": author["phone"] = null; author["email"] = null; break;
+            case "no-nominee": entry["nominee"] = null; break;
+            case "unit-b": entry["unitCode"] = w.UnitB; break;
+            case "unit-unknown": entry["unitCode"] = "khong-ton-tai"; break;
+            default: throw new ArgumentOutOfRangeException(nameof(mutation), mutation, null);
+        }
+        return entry;
+    }
+
+    private static JsonObject EntryNode(int seed) => JsonSerializer.SerializeToNode(TestData.Entry(seed))!.AsObject();
+
+    private static StringContent Json(JsonNode node) => new(node.ToJsonString(), Encoding.UTF8, "application/json");
+
+    private async Task<World> WorldAsync()
+    {
+        await WorldGate.WaitAsync();
+        try
+        {
+            return world ??= await World.CreateAsync(system);
+        }
+        finally
+        {
+            WorldGate.Release();
+        }
+    }
+
+    /// <summary>The year every attack targets: two units with an entry each, a judge with nothing assigned.</summary>
+    private sealed record World(
+        SystemFixture System, string SecretariatToken, int Year, string UnitA, string UnitB, string UnitAToken, string UnitBToken, string FloodToken, string JudgeToken,
+        Guid EntryA, Guid EntryB, string SigningKey, string PrivatePhone, string PrivateEmail, string PrivateNomineeName, string PrivateStreet)
+    {
+        public static async Task<World> CreateAsync(SystemFixture system)
+        {
+            var year = system.NewYear();
+            var secretariatToken = await system.SecretariatTokenAsync();
+            using var secretariat = system.Client(secretariatToken);
+            await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
+            {
+                title = $"Cuộc thi {year}",
+                opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+                closesAt = DateTimeOffset.UtcNow.AddDays(30)
+            }), HttpStatusCode.Created);
+            async Task<(string Code, string Token)> UnitAsync(string code)
+            {
+                var unit = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync("/api/units", new { code, name = $"Đơn vị {code}", kind = "ward" }), HttpStatusCode.Created);
+                return (code, await system.TokenAsync(unit.GetProperty("clientId").GetString()!, unit.GetProperty("clientSecret").GetString()!));
+            }
+            var (unitA, tokenA) = await UnitAsync($"attack-a-{year}");
+            var (unitB, tokenB) = await UnitAsync($"attack-b-{year}");
+            var (_, floodToken) = await UnitAsync($"attack-flood-{year}");
+            var judge = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync($"/api/judging/{year}/judges", new { fullName = "Giám khảo Lê Văn C" }), HttpStatusCode.Created);
+            var judgeToken = await system.TokenAsync(judge.GetProperty("clientId").GetString()!, judge.GetProperty("clientSecret").GetString()!);
+
+            var marker = Guid.NewGuid().ToString("N")[..8];
+            var phone = $"09{Random.Shared.Next(10_000_000, 99_999_999)}";
+            var email = $"rieng-tu-{marker}@example.vn";
+            var nomineeName = $"Phạm Thị Riêng Tư {marker}";
+            var street = $"{marker} ngõ Bí Mật";
+            var entryA = EntryNode(year * 100 + 1);
+            entryA["author"]!["phone"] = phone;
+            entryA["author"]!["email"] = email;
+            entryA["nominee"]!["fullName"] = nomineeName;
+            entryA["nominee"]!["address"]!["street"] = street;
+            using var clientA = system.Client(tokenA);
+            using var clientB = system.Client(tokenB);
+            var receiptA = await ThinSliceTests.ReadJson(await clientA.PostAsync($"/api/contests/{year}/entries", Json(entryA)), HttpStatusCode.Created);
+            var receiptB = await ThinSliceTests.ReadJson(await clientB.PostAsync($"/api/contests/{year}/entries", Json(EntryNode(year * 100 + 2))), HttpStatusCode.Created);
+
+            var model = system.App.Services.GetRequiredService<DistributedApplicationModel>();
+            var key = await model.Resources.OfType<ParameterResource>().Single(p => p.Name == ResourceNames.TokenSigningKey).GetValueAsync(CancellationToken.None);
+
+            return new World(system, secretariatToken, year, unitA, unitB, tokenA, tokenB, floodToken, judgeToken,
+                receiptA.GetProperty("id").GetGuid(), receiptB.GetProperty("id").GetGuid(), key!, phone, email, nomineeName, street);
+        }
+
+        public string Fill(string text) => text
+            .Replace("{year}", Year.ToString())
+            .Replace("{entryA}", EntryA.ToString())
+            .Replace("{entryB}", EntryB.ToString())
+            .Replace("{unitA}", UnitA)
+            .Replace("{unitB}", UnitB);
+
+        /// <summary>What an attack must not change: the year's entries (ids, units, statuses, titles).</summary>
+        public async Task<string> SnapshotAsync()
+        {
+            using var secretariat = System.Client(SecretariatToken);
+            var entries = await secretariat.GetFromJsonAsync<JsonElement>($"/api/contests/{Year}/entries?pageSize=200");
+            var rows = entries.GetProperty("items").EnumerateArray()
+                .Select(e => $"{e.GetProperty("id")}:{e.GetProperty("unitCode")}:{e.GetProperty("status")}:{e.GetProperty("title").GetString()?.Length}");
+            return $"entries={entries.GetProperty("total")} {string.Join(",", rows)}";
+        }
+    }
+
+    /// <summary>A body the client cannot announce a length for, so it is sent chunked.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+    }
+}
