@@ -146,18 +146,18 @@ public sealed class ResultsTests(JudgingFixture fixture)
         Assert.Contains(",phuong-hang-gai,Phường Hàng Gai,100,first,true,", lines[1]);
         Assert.Equal(3, lines.Length);
 
-        var notForwarded = await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{other}/city-outcome", new { outcome = "prize" });
+        var notForwarded = await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{other}/city-outcome", new { outcome = "Giải Ba" });
         await JudgingFixture.ProblemAsync(notForwarded, HttpStatusCode.UnprocessableEntity, "entry_not_forwarded");
-        var invalid = await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{top}/city-outcome", new { outcome = "gold" });
+        var invalid = await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{top}/city-outcome", new { outcome = "   " });
         await JudgingFixture.ProblemAsync(invalid, HttpStatusCode.BadRequest, "validation_failed");
-        var recorded = await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{top}/city-outcome", new { outcome = "prize" });
+        var recorded = await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{top}/city-outcome", new { outcome = " Giải  Ba " });
         Assert.Equal(HttpStatusCode.OK, recorded.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, (await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{top}/city-outcome", new { outcome = "prize" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/entries/{top}/city-outcome", new { outcome = "Giải Ba" })).StatusCode);
 
         var events = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<CityOutcomeRecorded>().Where(e => e.Message.Year == year).ToList()), e => e.Count >= 1);
         var outcome = Assert.Single(events).Message;
-        Assert.Equal((top, "phuong-hang-gai", "prize"), (outcome.EntryId, outcome.UnitCode, outcome.Outcome));
+        Assert.Equal((top, "phuong-hang-gai", "Giải Ba"), (outcome.EntryId, outcome.UnitCode, outcome.Outcome));
         var results = await JudgingFixture.GetAsync(fixture.Secretariat, $"/api/judging/{year}/results");
-        Assert.Equal("prize", results.GetProperty("items")[0].GetProperty("cityOutcome").GetString());
+        Assert.Equal("Giải Ba", results.GetProperty("items")[0].GetProperty("cityOutcome").GetString());
     }
 }

@@ -7,6 +7,7 @@ using HoanKiem.Judging.Data;
 using HoanKiem.Judging.Models;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -21,7 +22,7 @@ public sealed record CityOutcomeView(Guid EntryId, string UnitCode, string Outco
 
 public static class CityOutcomes
 {
-    public static readonly string[] All = ["prize", "commendation", "none"];
+    public const int MaxLength = 200;
 }
 
 public static class ResultsApi
@@ -151,7 +152,10 @@ public static class ResultsApi
         return TypedResults.File(bytes, "text/csv; charset=utf-8", $"ket-qua-cham-thi-{year}.csv");
     }
 
-    /// <summary>The city-level contest's outcome for an entry the district forwarded; reporting counts the city's rewards from it.</summary>
+    /// <summary>
+    /// The city-level award for an entry the district forwarded, as the city's decision words it ("giải Ba", "giấy
+    /// khen"); recording one means the city rewarded the entry, and reporting counts them. Re-recording corrects it.
+    /// </summary>
     public static async Task<Results<Ok<CityOutcomeView>, ProblemHttpResult>> RecordCityOutcome(
         int year, Guid entryId, CityOutcomeRequest request, JudgingDbContext db, TimeProvider clock)
     {
@@ -159,10 +163,10 @@ public static class ResultsApi
         {
             return SettingsApi.InvalidYear();
         }
-        var outcome = request.Outcome?.Trim().ToLowerInvariant() ?? "";
-        if (!CityOutcomes.All.Contains(outcome))
+        var outcome = VietnameseText.Clean(request.Outcome) ?? "";
+        if (outcome.Length is 0 or > CityOutcomes.MaxLength)
         {
-            return Problems.Validation("outcome", $"outcome is one of {string.Join(", ", CityOutcomes.All)}.");
+            return Problems.Validation("outcome", $"outcome names the city's award in 1 to {CityOutcomes.MaxLength} characters, e.g. \"giải Ba\" or \"giấy khen\".");
         }
         if (!await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null))
         {

@@ -67,7 +67,7 @@ public abstract class JudgingDbContext(DbContextOptions options) : ServiceDbCont
             result.HasKey(r => new { r.Year, r.EntryId });
             result.HasIndex(r => new { r.Year, r.Rank });
             result.Property(r => r.Prize).HasMaxLength(20);
-            result.Property(r => r.CityOutcome).HasMaxLength(20);
+            result.Property(r => r.CityOutcome).HasMaxLength(200);
         });
     }
 }

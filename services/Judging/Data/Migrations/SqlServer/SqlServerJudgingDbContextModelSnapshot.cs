@@ -202,8 +202,8 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("CityOutcome")
-                        .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<long?>("CityOutcomeRecordedAt")
                         .HasColumnType("bigint");

@@ -197,7 +197,7 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CityOutcome")
-                        .HasMaxLength(20)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CityOutcomeRecordedAt")
