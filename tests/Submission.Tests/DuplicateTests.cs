@@ -154,7 +154,7 @@ public sealed class DuplicateTests(SubmissionFixture fixture)
     [Fact]
     public async Task Index_is_rebuilt_from_the_database_when_the_service_restarts()
     {
-        await using var service = new ServiceFactory<Program>(fixture.Broker, ResourceNames.SubmissionDb);
+        await using var service = new SubmissionService(fixture.Broker);
         using var secretariat = service.CreateClient(TestCallers.Secretariat);
         const int year = 2019;
         await OpenContestAsync(secretariat, year);

@@ -253,9 +253,9 @@ public sealed class EntryRulesTests(SubmissionFixture fixture)
         var year = await fixture.OpenContestAsync();
         var (unit, client) = await fixture.UnitAsync(year, "dong-xuan");
 
-        await SubmitExpectingAsync(client, 2099, Entry(year * 10), HttpStatusCode.NotFound, "contest_not_found");
+        await SubmitExpectingAsync(client, YearWithoutContest, Entry(year * 10), HttpStatusCode.NotFound, "contest_not_found");
 
-        var list = await ReadAsync(await fixture.Secretariat.GetAsync($"/api/contests/2099/entries?unitCode={unit}"));
+        var list = await ReadAsync(await fixture.Secretariat.GetAsync($"/api/contests/{YearWithoutContest}/entries?unitCode={unit}"));
         Assert.Equal(0, list.GetProperty("total").GetInt32());
     }
 

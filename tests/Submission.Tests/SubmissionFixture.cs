@@ -29,13 +29,16 @@ public sealed class SubmissionFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         Broker = await RabbitMqBroker.StartAsync();
-        Service = new ServiceFactory<Program>(Broker, ResourceNames.SubmissionDb);
+        Service = new SubmissionService(Broker);
         Secretariat = Service.CreateClient(TestCallers.Secretariat);
         await Eventually.Until(async () => (await Secretariat.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
         Bus = await TestBus.StartAsync(Broker);
         await Bus.RecordAsync<EntryAccepted>();
         await Bus.RecordAsync<EntryRefused>();
         await Bus.RecordAsync<EntryWithdrawn>();
+        await Bus.RecordAsync<UnitRegistered>();
+        await Bus.RecordAsync<ContestConfigured>();
+        await Bus.RecordAsync<QuotaSet>();
     }
 
     public async ValueTask DisposeAsync()
@@ -46,9 +49,16 @@ public sealed class SubmissionFixture : IAsyncLifetime
         await Broker.DisposeAsync();
     }
 
+    /// <summary>Never given a contest: tests use it for "no contest this year". 2100 is kept for the contest defaults test.</summary>
+    public const int YearWithoutContest = 2099;
+
     /// <summary>A contest year no other test uses, open from yesterday to next month unless told otherwise.</summary>
-    public Task<int> OpenContestAsync(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, int? minWords = null, int? maxWords = null) =>
-        OpenContestAsync(Secretariat, Interlocked.Increment(ref lastYear), opensAt, closesAt, minWords, maxWords);
+    public Task<int> OpenContestAsync(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, int? minWords = null, int? maxWords = null)
+    {
+        var year = Interlocked.Increment(ref lastYear);
+        Assert.True(year < YearWithoutContest, "The tests have used up the contest years 2001–2098.");
+        return OpenContestAsync(Secretariat, year, opensAt, closesAt, minWords, maxWords);
+    }
 
     public static async Task<int> OpenContestAsync(HttpClient secretariat, int year,
         DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, int? minWords = null, int? maxWords = null)
