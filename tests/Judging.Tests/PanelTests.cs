@@ -121,4 +121,27 @@ public sealed class PanelTests(JudgingFixture fixture)
         Assert.Contains("/api/judging/{year}/finalize", paths);
         Assert.DoesNotContain(paths, p => p.StartsWith("/internal", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Malformed_requests_are_400_problems_and_never_500()
+    {
+        var year = fixture.NewYear();
+        var judge = await fixture.AddJudgeAsync(year, "Giám khảo");
+        var bodies = new (HttpClient Client, HttpMethod Method, string Path, string Json)[]
+        {
+            (fixture.Secretariat, HttpMethod.Put, $"/api/judging/{year}/settings", """{"rubric": [null]}"""),
+            (fixture.Secretariat, HttpMethod.Put, $"/api/judging/{year}/settings", """{"judgesPerEntry": "three"}"""),
+            (fixture.Secretariat, HttpMethod.Post, $"/api/judging/{year}/judges", """{"fullName": ""}"""),
+            (fixture.Secretariat, HttpMethod.Post, $"/api/judging/{year}/judges", """[1, 2]"""),
+            (fixture.Secretariat, HttpMethod.Post, $"/api/judging/{year}/assignments?allowUneven=maybe", ""),
+            (fixture.Secretariat, HttpMethod.Put, $"/api/judging/1999/settings", "{}"),
+            (judge.Client, HttpMethod.Put, $"/api/judging/{year}/entries/{Guid.NewGuid()}/scores/mine", """{"scores": {"content": "many"}}"""),
+        };
+        foreach (var (client, method, path, json) in bodies)
+        {
+            var response = await client.SendAsync(new HttpRequestMessage(method, path) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") });
+            Assert.True(response.StatusCode == HttpStatusCode.BadRequest, $"{method} {path} {json}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        }
+    }
 }

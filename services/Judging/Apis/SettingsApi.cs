@@ -12,7 +12,7 @@ namespace HoanKiem.Judging.Apis;
 
 public sealed record PrizeCountsRequest(int? First, int? Second, int? Third, int? Encouragement);
 public sealed record CriterionRequest(string? Key, string? Name, int? MaxPoints);
-public sealed record SettingsRequest(int? JudgesPerEntry, PrizeCountsRequest? Prizes, int? CityForwardCount, List<CriterionRequest>? Rubric);
+public sealed record SettingsRequest(int? JudgesPerEntry, PrizeCountsRequest? Prizes, int? CityForwardCount, List<CriterionRequest?>? Rubric);
 public sealed record SettingsView(int Year, int JudgesPerEntry, PrizeCounts Prizes, int CityForwardCount, IReadOnlyList<RubricCriterion> Rubric, bool Finalized);
 
 public static partial class SettingsApi
@@ -53,7 +53,7 @@ public static partial class SettingsApi
         var cityForwardCount = request.CityForwardCount ?? defaults.CityForwardCount;
         var rubric = request.Rubric is null
             ? [.. JudgingYear.DefaultRubric]
-            : request.Rubric.Select(c => new RubricCriterion(c.Key?.Trim().ToLowerInvariant() ?? "", VietnameseText.Clean(c.Name) ?? "", c.MaxPoints ?? 0)).ToList();
+            : request.Rubric.Select(c => new RubricCriterion(c?.Key?.Trim().ToLowerInvariant() ?? "", VietnameseText.Clean(c?.Name) ?? "", c?.MaxPoints ?? 0)).ToList();
 
         var errors = new Dictionary<string, string[]>();
         if (judgesPerEntry is < 1 or > ScoreLimits.MaxJudgesPerEntry)
