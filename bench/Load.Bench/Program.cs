@@ -1,0 +1,233 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using HoanKiem.Load.Bench;
+using Spectre.Console;
+
+// End-to-end figures against a running system (./run.sh): tallies through the gateway against straight at the reporting
+// service, durable submissions per second through the gateway with accept latency, and accept → visible in tallies.
+// Prints, asserts nothing. Usage (see bench/README.md):
+//   dotnet run -c Release --project bench/Load.Bench -- [--gateway http://localhost:5080] [--reporting http://localhost:PORT]
+//     [--secret hoankiem-local-secretariat] [--units 50] [--concurrency 32] [--submissions 3000] [--seconds 10]
+var options = BenchOptions.Parse(args);
+AnsiConsole.MarkupLine($"[bold]Load bench[/], {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, gateway {options.Gateway}");
+
+using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+{
+    Timeout = TimeSpan.FromSeconds(60)
+};
+var run = $"{Random.Shared.Next(0x1000, 0xFFFF):x4}";
+var year = Random.Shared.Next(2040, 2100);
+var secretariat = await TokenAsync("secretariat", options.Secret);
+
+// Many unit clients, so the gateway's per-client rate limit (100/s, burst 200 by default) never binds.
+var units = new List<(string Code, string Token)>();
+await AnsiConsole.Progress().StartAsync(async progress =>
+{
+    var setup = progress.AddTask($"Contest {year} and {options.Units} units", maxValue: options.Units + 1);
+    await Send(HttpMethod.Put, $"/api/contests/{year}", secretariat, new
+    {
+        title = $"Load bench {run}",
+        opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+        closesAt = DateTimeOffset.UtcNow.AddDays(30)
+    }, HttpStatusCode.Created, HttpStatusCode.OK);
+    setup.Increment(1);
+    for (var i = 0; i < options.Units; i++)
+    {
+        var code = $"load-{run}-{i:D3}";
+        var unit = await Send(HttpMethod.Post, "/api/units", secretariat, new { code, name = $"Đơn vị tải {i}", kind = "other" }, HttpStatusCode.Created);
+        units.Add((code, await TokenAsync(unit.GetProperty("clientId").GetString()!, unit.GetProperty("clientSecret").GetString()!)));
+        setup.Increment(1);
+    }
+});
+
+await CompareTallies();
+var maximum = await Submissions("at full concurrency", options.Submissions, ratePerSecond: null);
+if (maximum > 0)
+{
+    await Submissions($"paced at 70 % of that ({maximum * 0.7:N0}/s)", options.Submissions / 2, maximum * 0.7);
+}
+
+async Task CompareTallies()
+{
+    var path = $"/api/reports/{year}/tallies?pageSize=50";
+    if (options.Reporting is null)
+    {
+        AnsiConsole.MarkupLine("[yellow]No --reporting address: gateway vs direct skipped (see bench/README.md for finding it).[/]");
+        return;
+    }
+    await Hammer(new Uri(options.Gateway), path, TimeSpan.FromSeconds(2), "warm-up");
+    var direct = await Hammer(new Uri(options.Reporting), path, TimeSpan.FromSeconds(options.Seconds), "direct");
+    var gateway = await Hammer(new Uri(options.Gateway), path, TimeSpan.FromSeconds(options.Seconds), "gateway");
+    var table = new Table().AddColumns("GET tallies", "requests/s", "p50 ms", "p99 ms", "not 200");
+    foreach (var (label, result) in new[] { ("straight at reporting", direct), ("through the gateway", gateway) })
+    {
+        table.AddRow(label, $"{result.PerSecond:N0}", $"{result.Latency.P(0.50):F2}", $"{result.Latency.P(0.99):F2}", $"{result.Failures}");
+    }
+    AnsiConsole.Write(table);
+    AnsiConsole.MarkupLine($"Gateway / direct: [bold]{gateway.PerSecond / direct.PerSecond:F2}×[/] (concurrency {options.Concurrency}, {options.Seconds} s each, one bearer token per worker from {units.Count} units)");
+}
+
+async Task<(double PerSecond, Latencies Latency, int Failures)> Hammer(Uri root, string path, TimeSpan duration, string label)
+{
+    var latency = new Latencies();
+    var failures = 0;
+    var done = 0;
+    var clock = Stopwatch.StartNew();
+    await AnsiConsole.Progress().StartAsync(async progress =>
+    {
+        var bar = progress.AddTask($"tallies {label}", maxValue: duration.TotalSeconds);
+        var ticker = Task.Run(async () =>
+        {
+            while (clock.Elapsed < duration)
+            {
+                bar.Value = clock.Elapsed.TotalSeconds;
+                await Task.Delay(200);
+            }
+            bar.Value = duration.TotalSeconds;
+        });
+        await Task.WhenAll(Enumerable.Range(0, options.Concurrency).Select(worker => Task.Run(async () =>
+        {
+            var token = units[worker % units.Count].Token;
+            while (clock.Elapsed < duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(root, path));
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+                using var response = await http.SendAsync(request);
+                await response.Content.CopyToAsync(Stream.Null);
+                latency.Add(Stopwatch.GetElapsedTime(started));
+                Interlocked.Increment(ref done);
+                if (response.StatusCode != HttpStatusCode.OK)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+        await ticker;
+    });
+    return (done / clock.Elapsed.TotalSeconds, latency, failures);
+}
+
+/// <summary>Submits distinct valid entries spread over the units; returns the accepted entries per second.</summary>
+async Task<double> Submissions(string label, int count, double? ratePerSecond)
+{
+    var seed = Random.Shared.Next(1, int.MaxValue / 2);
+    var bodies = new string[count];
+    Parallel.For(0, count, i => bodies[i] = EntryJson(seed + i));
+    var accepted = new ConcurrentDictionary<string, ConcurrentBag<long>>();
+    var accept = new Latencies();
+    var statuses = new ConcurrentDictionary<int, int>();
+    var next = -1;
+    var polling = new CancellationTokenSource();
+    var visibility = new TallyWatcher(http, new Uri(options.Gateway), year, secretariat, units.Select(u => u.Code).ToList());
+    var baseline = await visibility.SnapshotAsync();
+    var watcher = visibility.WatchAsync(polling.Token);
+
+    var clock = Stopwatch.StartNew();
+    await AnsiConsole.Progress().StartAsync(async progress =>
+    {
+        var bar = progress.AddTask($"submissions {label}", maxValue: count);
+        var workers = ratePerSecond is null ? options.Concurrency : options.Concurrency * 4;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < count)
+            {
+                if (ratePerSecond is { } rate && TimeSpan.FromSeconds(i / rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait);
+                }
+                var unit = units[i % units.Count];
+                using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(options.Gateway), $"/api/contests/{year}/entries"))
+                {
+                    Content = new StringContent(bodies[i], Encoding.UTF8, "application/json")
+                };
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", unit.Token);
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.SendAsync(request);
+                await response.Content.CopyToAsync(Stream.Null);
+                var finished = Stopwatch.GetTimestamp();
+                statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    accept.Add(Stopwatch.GetElapsedTime(started, finished));
+                    accepted.GetOrAdd(unit.Code, _ => []).Add(finished);
+                }
+                bar.Increment(1);
+            }
+        })));
+    });
+    var elapsed = clock.Elapsed;
+    var total = accepted.Values.Sum(bag => bag.Count);
+    var perSecond = total / elapsed.TotalSeconds;
+
+    // Wait until every accepted entry shows in the tallies (or give up after a minute).
+    var expected = accepted.ToDictionary(pair => pair.Key, pair => pair.Value.Count + baseline.GetValueOrDefault(pair.Key));
+    await visibility.UntilAsync(expected, TimeSpan.FromSeconds(60));
+    await polling.CancelAsync();
+    await watcher;
+    var visible = new Latencies();
+    var missing = 0;
+    foreach (var (unit, stamps) in accepted)
+    {
+        var times = stamps.Order().ToArray();
+        for (var k = 0; k < times.Length; k++)
+        {
+            if (visibility.FirstSeen(unit, baseline.GetValueOrDefault(unit) + k + 1) is { } seen)
+            {
+                visible.Add(Stopwatch.GetElapsedTime(times[k], Math.Max(seen, times[k])));
+            }
+            else
+            {
+                missing++;
+            }
+        }
+    }
+
+    var table = new Table().AddColumns("submissions " + label, "value");
+    table.AddRow("sent / accepted", $"{count:N0} / {total:N0} ({string.Join(", ", statuses.OrderBy(s => s.Key).Select(s => $"{s.Key}: {s.Value}"))})");
+    table.AddRow("durable accepted per second", $"{perSecond:N0}/s over {elapsed.TotalSeconds:F1} s");
+    table.AddRow("accept latency p50 / p95 / p99", $"{accept.P(0.50):F1} / {accept.P(0.95):F1} / {accept.P(0.99):F1} ms");
+    table.AddRow("accept → visible in tallies p50 / p99", $"{visible.P(0.50):F0} / {visible.P(0.99):F0} ms (poll every {TallyWatcher.PollInterval.TotalMilliseconds} ms; {missing} not seen)");
+    AnsiConsole.Write(table);
+    return perSecond;
+}
+
+async Task<string> TokenAsync(string clientId, string clientSecret)
+{
+    using var response = await http.PostAsync(new Uri(new Uri(options.Gateway), "/connect/token"), new FormUrlEncodedContent(new Dictionary<string, string>
+    {
+        ["grant_type"] = "client_credentials",
+        ["client_id"] = clientId,
+        ["client_secret"] = clientSecret
+    }));
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("access_token").GetString()!;
+}
+
+async Task<JsonElement> Send(HttpMethod method, string path, string token, object body, params HttpStatusCode[] expected)
+{
+    using var request = new HttpRequestMessage(method, new Uri(new Uri(options.Gateway), path)) { Content = JsonContent.Create(body) };
+    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    using var response = await http.SendAsync(request);
+    var text = await response.Content.ReadAsStringAsync();
+    if (!expected.Contains(response.StatusCode))
+    {
+        throw new InvalidOperationException($"{method} {path}: {(int)response.StatusCode} {text}");
+    }
+    return JsonDocument.Parse(text).RootElement.Clone();
+}
+
+static string EntryJson(int seed) => JsonSerializer.Serialize(new
+{
+    title = $"Gương người tốt việc tốt {seed}",
+    body = Articles.Generate(seed, 1400),
+    field = "culture-society",
+    author = new { fullName = "Nguyễn Văn An", phone = "0912345678" },
+    nominee = new { fullName = $"Trần Thị Bình {seed}", birthYear = 1960, address = new { street = "12 Hàng Gai", ward = "Hàng Gai" } }
+});

@@ -1,0 +1,81 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace HoanKiem.Load.Bench;
+
+/// <summary>
+/// Polls the year's tallies through the gateway and remembers when each unit's accepted count first reached each value,
+/// so an accepted entry's "visible in tallies" time is the first poll that answered with enough entries for its unit.
+/// </summary>
+public sealed class TallyWatcher(HttpClient http, Uri gateway, int year, string token, IReadOnlyList<string> units)
+{
+    public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private readonly ConcurrentDictionary<string, List<(int Count, long Seen)>> history = new();
+    private readonly ConcurrentDictionary<string, int> latest = new();
+
+    public async Task<Dictionary<string, int>> SnapshotAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, $"/api/reports/{year}/tallies?pageSize=200"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        using var response = await http.SendAsync(request);
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var counts = page.GetProperty("items").EnumerateArray()
+            .Where(row => units.Contains(row.GetProperty("unitCode").GetString()!))
+            .ToDictionary(row => row.GetProperty("unitCode").GetString()!, row => row.GetProperty("accepted").GetInt32());
+        var seen = Stopwatch.GetTimestamp();
+        foreach (var (unit, count) in counts)
+        {
+            if (count > latest.GetValueOrDefault(unit))
+            {
+                latest[unit] = count;
+                var list = history.GetOrAdd(unit, _ => []);
+                lock (list)
+                {
+                    list.Add((count, seen));
+                }
+            }
+        }
+        return counts;
+    }
+
+    public async Task WatchAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            await SnapshotAsync();
+            try
+            {
+                await Task.Delay(PollInterval, cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    public async Task UntilAsync(IReadOnlyDictionary<string, int> expected, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && expected.Any(pair => latest.GetValueOrDefault(pair.Key) < pair.Value))
+        {
+            await Task.Delay(PollInterval);
+        }
+    }
+
+    /// <summary>The timestamp of the first poll that showed at least <paramref name="count"/> accepted entries.</summary>
+    public long? FirstSeen(string unit, int count)
+    {
+        if (!history.TryGetValue(unit, out var list))
+        {
+            return null;
+        }
+        lock (list)
+        {
+            return list.Where(point => point.Count >= count).Select(point => (long?)point.Seen).FirstOrDefault();
+        }
+    }
+}

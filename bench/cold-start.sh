@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# Cold start of the local system to healthy: from launching the app host (as ./run.sh does after its build step) to the
+# gateway's /health answering 200. The gateway waits for every service, and every service waits for the broker, so
+# a healthy gateway means every resource is healthy. Leaves the system running with KEEP_RUNNING=1 (prints the PIDs).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+port="${GATEWAY_PORT:-5080}"
+node="${BROKER_NODE:-hoankiem}"
+log="${LOG:-/tmp/hoankiem-cold-start.log}"
+
+start=$(date +%s.%N)
+setsid env "Parameters__secretariat-secret=${SECRETARIAT_SECRET:-hoankiem-local-secretariat}" GatewayPort="$port" Mode=local \
+  dotnet run --project AppHost --no-build --launch-profile http -- "Local:BrokerNode=$node" ${DATA_DIRECTORY:+"Local:DataDirectory=$DATA_DIRECTORY"} \
+  >"$log" 2>&1 &
+app_host=$!
+until curl -fsS -o /dev/null "http://localhost:${port}/health" 2>/dev/null; do
+  kill -0 "$app_host" 2>/dev/null || { echo "the app host exited; see $log"; exit 1; }
+  sleep 0.2
+done
+end=$(date +%s.%N)
+echo "cold start to healthy: $(echo "$end - $start" | bc) s ($(nproc) cores, $(date -u +%F))"
+if [ "${KEEP_RUNNING:-0}" = 1 ]; then
+  echo "app host process group: $app_host (stop: kill -TERM -- -$app_host; then check pgrep -f \"$node@\")"
+else
+  kill -TERM -- "-$app_host"
+  wait "$app_host" || true
+fi
