@@ -43,6 +43,20 @@ public sealed class RegisterTests(RecognitionFixture fixture)
     }
 
     [Fact]
+    public async Task The_same_article_sent_at_once_through_many_channels_introduces_one_person()
+    {
+        var year = fixture.NewYear();
+        var spellings = new[] { "Vũ Thị Ngọc Oanh", "VU THI NGOC OANH", "vũ thị ngọc oanh", "Vu Thi Ngoc Oanh", "Vũ Thị Ngọc Oanh".Normalize(NormalizationForm.FormD) };
+        var wards = new[] { "Trần Hưng Đạo", "phường Trần Hưng Đạo", "P. Tran Hung Dao", "tran hung dao" };
+
+        await Task.WhenAll(Enumerable.Range(0, 12).Select(i =>
+            fixture.AcceptEntryAsync(year, spellings[i % spellings.Length], wards[i % wards.Length], $"don-vi-{i}")));
+
+        var nominees = await fixture.WaitForRegisterAsync(year, count: 1, entries: 12);
+        Assert.Equal(12, nominees[0].GetProperty("entryIds").GetArrayLength());
+    }
+
+    [Fact]
     public async Task An_entry_withdrawn_before_appraisal_withdraws_its_nomination_and_a_nominee_without_entries_leaves_the_register()
     {
         var year = fixture.NewYear();
