@@ -33,13 +33,13 @@ public static class ServiceDatabase
         {
             builder.Services.AddDbContext<TContext, TSqliteContext>((services, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<OutboxSignalInterceptor>()));
+                .AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else
         {
             builder.Services.AddDbContext<TContext, TSqlServerContext>((services, options) => options
                 .UseSqlServer(connectionString)
-                .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+                .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<DatabaseMigrator<TContext>>();

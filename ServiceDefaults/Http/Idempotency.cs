@@ -103,21 +103,23 @@ public static class Idempotency
 
     private static async Task Complete(ServiceDbContext db, string scope, string key, string hash, long now, object? result, HttpContext http)
     {
-        var status = (result as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        // Handlers return Results<A, B>: the answer that went out is the one inside.
+        var outcome = result;
+        while (outcome is INestedHttpResult nested)
+        {
+            outcome = nested.Result;
+        }
+        var status = (outcome as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
         if (status >= 500)
         {
             await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync();
             return;
         }
-        var value = (result as IValueHttpResult)?.Value;
+        var value = (outcome as IValueHttpResult)?.Value;
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json);
-        var contentType = value is Microsoft.AspNetCore.Mvc.ProblemDetails ? "application/problem+json" : (result as IContentTypeHttpResult)?.ContentType ?? "application/json";
-        var location = result switch
-        {
-            IResult r when r.GetType().GetProperty("Location")?.GetValue(r) is string l => l,
-            _ => null
-        };
+        var contentType = value is Microsoft.AspNetCore.Mvc.ProblemDetails ? "application/problem+json" : (outcome as IContentTypeHttpResult)?.ContentType ?? "application/json";
+        var location = outcome?.GetType().GetProperty("Location")?.GetValue(outcome) as string;
         await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key && r.RequestHash == hash)
             .ExecuteUpdateAsync(s => s
                 .SetProperty(r => r.StatusCode, status)

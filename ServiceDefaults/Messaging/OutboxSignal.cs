@@ -1,4 +1,6 @@
+using System.Data.Common;
 using HoanKiem.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -21,37 +23,51 @@ public sealed class OutboxSignal
     public Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
 }
 
+/// <summary>Rings the signal once events are committed: after SaveChanges, or after the commit of an explicit transaction.</summary>
 public sealed class OutboxSignalInterceptor(OutboxSignal signal) : SaveChangesInterceptor
 {
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        NotifyIfNeeded(eventData);
+        NotifyIfCommitted(eventData.Context);
         return result;
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        NotifyIfNeeded(eventData);
+        NotifyIfCommitted(eventData.Context);
         return ValueTask.FromResult(result);
     }
 
-    private void NotifyIfNeeded(SaveChangesCompletedEventData eventData)
+    internal void NotifyIfCommitted(DbContext? context, bool committing = false)
     {
-        if (eventData.Context is ServiceDbContext { HasNewOutboxMessages: true } context)
+        if (context is ServiceDbContext { HasNewOutboxMessages: true } service && (committing || service.Database.CurrentTransaction is null))
         {
-            context.HasNewOutboxMessages = false;
+            service.HasNewOutboxMessages = false;
             signal.Notify();
         }
     }
 }
 
+public sealed class OutboxCommitInterceptor(OutboxSignalInterceptor saves) : DbTransactionInterceptor
+{
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        saves.NotifyIfCommitted(eventData.Context, committing: true);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        saves.NotifyIfCommitted(eventData.Context, committing: true);
+        return Task.CompletedTask;
+    }
+}
+
 public static class OutboxSignalRegistration
 {
-    /// <summary>The signal and the interceptor that rings it; the database and the relay both need them.</summary>
+    /// <summary>The signal and the interceptors that ring it; the database and the relay both need them.</summary>
     public static IServiceCollection AddOutboxSignal(this IServiceCollection services)
     {
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<OutboxSignalInterceptor>();
+        services.TryAddSingleton<OutboxCommitInterceptor>();
         return services;
     }
 }
