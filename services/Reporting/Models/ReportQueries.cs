@@ -65,14 +65,38 @@ public static class ReportQueries
     /// <summary>Every unit's tally up to the end of <paramref name="month"/> (yyyymm), one page of units by code.</summary>
     public static async Task<Page<UnitTally>> TalliesAsync(this ReportingDbContext db, int year, int month, PageRequest paging, CancellationToken cancellationToken)
     {
-        var units = await UnitsAsync(db, year, cancellationToken);
-        return new Page<UnitTally>(await TallyAsync(db, year, month, [.. units.Skip(paging.Skip).Take(paging.Size)], cancellationToken), units.Count);
+        var all = await db.AllTalliesAsync(year, month, cancellationToken);
+        return new Page<UnitTally>([.. all.Skip(paging.Skip).Take(paging.Size)], all.Count);
     }
 
-    /// <summary>Every unit's tally up to the end of <paramref name="month"/> (yyyymm), all units by code.</summary>
+    /// <summary>
+    /// Every unit's tally up to the end of <paramref name="month"/> (yyyymm), by code: every registered unit, and any
+    /// unit the year's quotas or counts name before its registration has arrived (listed under its code).
+    /// A year has a few hundred counter rows whatever the number of entries, so they are summed here in one pass.
+    /// </summary>
     public static async Task<IReadOnlyList<UnitTally>> AllTalliesAsync(this ReportingDbContext db, int year, int month, CancellationToken cancellationToken)
     {
-        return await TallyAsync(db, year, month, await UnitsAsync(db, year, cancellationToken), cancellationToken);
+        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var quotas = await db.Quotas.AsNoTracking().Where(q => q.Year == year).ToDictionaryAsync(q => q.UnitCode, q => q.Target, cancellationToken);
+        var cells = await db.Tallies.AsNoTracking().Where(t => t.Year == year && t.Month <= month).ToListAsync(cancellationToken);
+
+        var counts = new Dictionary<string, (int Accepted, int InMonth, int Duplicates, int Refused)>();
+        foreach (var cell in cells)
+        {
+            var count = counts.GetValueOrDefault(cell.UnitCode);
+            counts[cell.UnitCode] = (
+                count.Accepted + cell.Received - cell.Withdrawn,
+                count.InMonth + (cell.Month == month ? cell.Received - cell.WithdrawnSameMonth : 0),
+                count.Duplicates + cell.Duplicates,
+                count.Refused + cell.Refused);
+        }
+        return [.. names.Keys.Union(quotas.Keys).Union(counts.Keys).Order(StringComparer.Ordinal).Select(code =>
+        {
+            var quota = quotas.GetValueOrDefault(code);
+            var count = counts.GetValueOrDefault(code);
+            return new UnitTally(code, names.GetValueOrDefault(code, code), quota, count.Accepted, count.InMonth,
+                count.Duplicates, count.Refused, count.Accepted >= quota);
+        })];
     }
 
     public static async Task<YearFigures> FiguresAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken)
@@ -99,44 +123,5 @@ public static class ReportQueries
             forwarded, [.. cityAwards.OrderByDescending(a => a.Count).ThenBy(a => a.Outcome, StringComparer.Ordinal)],
             recognition, commended,
             [.. ruleBreaks.OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)]);
-    }
-
-    private sealed record UnitName(string Code, string Name);
-
-    /// <summary>Every registered unit, and any unit the year's quotas or counts name before its registration arrives; by code.</summary>
-    private static async Task<List<UnitName>> UnitsAsync(ReportingDbContext db, int year, CancellationToken cancellationToken)
-    {
-        var registered = await db.Units.AsNoTracking().Select(u => new UnitName(u.Code, u.Name)).ToListAsync(cancellationToken);
-        var named = await db.Quotas.Where(q => q.Year == year).Select(q => q.UnitCode)
-            .Union(db.Tallies.Where(t => t.Year == year).Select(t => t.UnitCode))
-            .ToListAsync(cancellationToken);
-        var known = registered.Select(u => u.Code).ToHashSet();
-        return [.. registered.Concat(named.Where(code => !known.Contains(code)).Select(code => new UnitName(code, code)))
-            .OrderBy(u => u.Code, StringComparer.Ordinal)];
-    }
-
-    private static async Task<IReadOnlyList<UnitTally>> TallyAsync(
-        ReportingDbContext db, int year, int month, List<UnitName> units, CancellationToken cancellationToken)
-    {
-        var quotas = await db.Quotas.Where(q => q.Year == year).ToDictionaryAsync(q => q.UnitCode, q => q.Target, cancellationToken);
-        var counts = await db.Tallies.Where(t => t.Year == year && t.Month <= month)
-            .GroupBy(t => t.UnitCode)
-            .Select(g => new
-            {
-                UnitCode = g.Key,
-                Accepted = g.Sum(t => t.Received - t.Withdrawn),
-                InMonth = g.Sum(t => t.Month == month ? t.Received - t.WithdrawnSameMonth : 0),
-                Duplicates = g.Sum(t => t.Duplicates),
-                Refused = g.Sum(t => t.Refused)
-            })
-            .ToDictionaryAsync(c => c.UnitCode, cancellationToken);
-        return [.. units.Select(unit =>
-        {
-            var quota = quotas.GetValueOrDefault(unit.Code);
-            counts.TryGetValue(unit.Code, out var count);
-            var accepted = count?.Accepted ?? 0;
-            return new UnitTally(unit.Code, unit.Name, quota, accepted, count?.InMonth ?? 0,
-                count?.Duplicates ?? 0, count?.Refused ?? 0, accepted >= quota);
-        })];
     }
 }
