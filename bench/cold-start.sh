@@ -8,9 +8,20 @@ port="${GATEWAY_PORT:-5080}"
 node="${BROKER_NODE:-hoankiem}"
 log="${LOG:-/tmp/hoankiem-cold-start.log}"
 
+# DASHBOARD_PORT moves the dashboard's three ports (default 18888-18890) when another app host already runs here.
+profile=(--launch-profile http)
+dashboard=()
+if [ -n "${DASHBOARD_PORT:-}" ]; then
+  profile=(--no-launch-profile)
+  dashboard=(ASPNETCORE_ENVIRONMENT=Development DOTNET_ENVIRONMENT=Development ASPIRE_ALLOW_UNSECURED_TRANSPORT=true
+    ASPNETCORE_URLS="http://localhost:${DASHBOARD_PORT}"
+    ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL="http://localhost:$((DASHBOARD_PORT + 1))"
+    ASPIRE_RESOURCE_SERVICE_ENDPOINT_URL="http://localhost:$((DASHBOARD_PORT + 2))")
+fi
+
 start=$(date +%s.%N)
-setsid env "Parameters__secretariat-secret=${SECRETARIAT_SECRET:-hoankiem-local-secretariat}" GatewayPort="$port" Mode=local \
-  dotnet run --project AppHost --no-build --launch-profile http -- "Local:BrokerNode=$node" ${DATA_DIRECTORY:+"Local:DataDirectory=$DATA_DIRECTORY"} \
+setsid env "Parameters__secretariat-secret=${SECRETARIAT_SECRET:-hoankiem-local-secretariat}" GatewayPort="$port" Mode=local ${dashboard[@]+"${dashboard[@]}"} \
+  dotnet run --project AppHost --no-build "${profile[@]}" -- "Local:BrokerNode=$node" ${DATA_DIRECTORY:+"Local:DataDirectory=$DATA_DIRECTORY"} \
   >"$log" 2>&1 &
 app_host=$!
 until curl -fsS -o /dev/null "http://localhost:${port}/health" 2>/dev/null; do
