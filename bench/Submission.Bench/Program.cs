@@ -106,49 +106,65 @@ async Task CheckCost(int size)
     Task<IReadOnlyDictionary<Guid, uint[]>> Lookup(IReadOnlyCollection<Guid> wanted) =>
         Task.FromResult<IReadOnlyDictionary<Guid, uint[]>>(wanted.ToDictionary(id => id, id => byId[id]));
 
+    DuplicateMatch? Check(Fingerprint fingerprint) => detector.FindAsync(Year, fingerprint, Lookup).GetAwaiter().GetResult();
     foreach (var body in queries.Take(20))
     {
-        await detector.FindAsync(Year, Fingerprint.Of(body), Lookup);
+        Check(Fingerprint.Of(body));
     }
     var found = 0;
-    var check = Stopwatch.StartNew();
-    foreach (var body in queries)
-    {
-        if (await detector.FindAsync(Year, Fingerprint.Of(body), Lookup) is not null)
-        {
-            found++;
-        }
-    }
-    check.Stop();
+    var check = Cost.Measure(queries.Length, q => found += Check(Fingerprint.Of(queries[q])) is null ? 0 : 1);
     var fingerprints = queries.Select(Fingerprint.Of).ToArray();
-    var lookup = Stopwatch.StartNew();
-    foreach (var fingerprint in fingerprints)
-    {
-        await detector.FindAsync(Year, fingerprint, Lookup);
-    }
-    lookup.Stop();
+    var lookup = Cost.Measure(queries.Length, q => Check(fingerprints[q]));
 
     var bruteQueries = Math.Max(4, Math.Min(queries.Length, 2_000_000 / size));
     var bruteFound = 0;
-    var brute = Stopwatch.StartNew();
-    foreach (var body in queries.Take(bruteQueries))
+    var brute = Cost.Measure(bruteQueries, q =>
     {
-        var shingles = Shingles.Of(body);
+        var shingles = Shingles.Of(queries[q]);
         var best = 0.0;
         foreach (var set in stored)
         {
             best = Math.Max(best, Shingles.Jaccard(shingles, set));
         }
-        if (best >= DuplicateDetector.Threshold)
-        {
-            bruteFound++;
-        }
-    }
-    brute.Stop();
+        bruteFound += best >= DuplicateDetector.Threshold ? 1 : 0;
+    });
 
-    var perCheck = check.Elapsed.TotalMicroseconds / queries.Length;
-    var perBrute = brute.Elapsed.TotalMicroseconds / bruteQueries;
-    Console.WriteLine($"{size,7:N0} stored (built in {build.Elapsed.TotalSeconds:F1} s): check {perCheck,9:N0} µs " +
-        $"(index part {lookup.Elapsed.TotalMicroseconds / queries.Length:N0} µs), found {found}/{queries.Length}; " +
-        $"brute force {perBrute,11:N0} µs, found {bruteFound}/{bruteQueries}; LSH is {perBrute / perCheck:N0}× faster");
+    Console.WriteLine($"{size,7:N0} stored (built in {build.Elapsed.TotalSeconds:F0} s): check {check.Cpu,7:N0} µs CPU ({check.Wall:N0} wall), " +
+        $"index part {lookup.Cpu:N0} µs, found {found}/{queries.Length}; brute force {brute.Cpu,9:N0} µs CPU ({brute.Wall:N0} wall), " +
+        $"found {bruteFound}/{bruteQueries}; LSH {brute.Cpu / check.Cpu:N0}× faster");
+}
+
+/// <summary>
+/// Per-operation cost in microseconds: wall time, and the measuring thread's own CPU time (getrusage), which stays
+/// meaningful on a machine shared with other work. Where getrusage is unavailable, CPU equals wall.
+/// </summary>
+static class Cost
+{
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "getrusage")]
+    private static extern int GetResourceUsage(int who, long[] usage);
+
+    public static (double Wall, double Cpu) Measure(int count, Action<int> operation)
+    {
+        var cpuBefore = ThreadCpuMicroseconds();
+        var wall = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            operation(i);
+        }
+        wall.Stop();
+        var cpu = ThreadCpuMicroseconds() - cpuBefore;
+        var wallPerOperation = wall.Elapsed.TotalMicroseconds / count;
+        return (wallPerOperation, cpu is { } spent ? spent / count : wallPerOperation);
+    }
+
+    private static double? ThreadCpuMicroseconds()
+    {
+        if (!OperatingSystem.IsLinux())
+        {
+            return null;
+        }
+        var usage = new long[18];
+        const int currentThread = 1;
+        return GetResourceUsage(currentThread, usage) == 0 ? (usage[0] + usage[2]) * 1e6 + usage[1] + usage[3] : null;
+    }
 }

@@ -65,9 +65,10 @@ public static class EntriesApi
         {
             return Problems.Validation(errors);
         }
-        if (EntryRules.Refusal(entry, contest, Now(clock)) is { } refusal)
+        var checkedAt = Now(clock);
+        if (EntryRules.Refusal(entry, contest, checkedAt) is { } refusal)
         {
-            await RecordRefusalAsync(db, year, unitCode, refusal.Code, Now(clock), null, cancellationToken);
+            await RecordRefusalAsync(db, year, unitCode, refusal.Code, checkedAt, null, cancellationToken);
             return Problems.Unprocessable(refusal.Code, refusal.Detail, refusal.Extensions);
         }
 
@@ -93,7 +94,8 @@ public static class EntriesApi
         db.Publish(new EntryAccepted(entry.Id, year, unitCode, entry.Title, entry.Body, entry.Field, entry.WordCount,
             new NomineeDetails(entry.NomineeFullName, entry.NomineeBirthYear, entry.NomineePosition, entry.NomineeWorkplace, entry.NomineeStreet, entry.NomineeWard),
             entry.ReceivedAt));
-        await db.SaveChangesAsync(cancellationToken);
+        // Not cancellable: once committed, the entry must reach the index, or a copy could slip in until the next restart.
+        await db.SaveChangesAsync(CancellationToken.None);
         detector.Add(new IndexedEntry(entry.Id, year, unitCode, entry.ReceivedAt), fingerprint.Signature);
         return TypedResults.Created($"/api/contests/{year}/entries/{entry.Id}",
             new EntryReceipt(entry.Id, unitCode, entry.Status, entry.WordCount, entry.ReceivedAt));

@@ -46,7 +46,8 @@ public sealed class DuplicateIndex
 
     public void Add(IndexedEntry entry, uint[] signature)
     {
-        if (ordinals.ContainsKey(entry.Id) || signature.Length != MinHash.Length)
+        // An article without a single syllable (all punctuation) has no shingles and can repeat nothing.
+        if (ordinals.ContainsKey(entry.Id) || signature.Length != MinHash.Length || signature.All(v => v == uint.MaxValue))
         {
             return;
         }
