@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HoanKiem.TestSupport;
 using Xunit;
@@ -94,6 +95,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
         Assert.Equal(DocxType, response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var word = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var body = word.MainDocumentPart!.Document!.Body!;
         var styles = word.MainDocumentPart.StyleDefinitionsPart!.Styles!.Elements<Style>().Select(s => s.StyleId?.Value).ToHashSet();
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HoanKiem.Contracts;
 using Xunit;
@@ -58,6 +59,7 @@ public sealed class ExportTests(ReportingFixture fixture)
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", response.Content.Headers.ContentType?.MediaType);
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var spreadsheet = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(spreadsheet).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var workbook = spreadsheet.WorkbookPart!;
         var sheet = Assert.Single(workbook.Workbook!.Sheets!.Elements<Sheet>());
         Assert.Equal($"Tháng 02-{year}", sheet.Name?.Value);

@@ -69,8 +69,9 @@ public static class DocxWriter
         static T Line<T>() where T : BorderType, new() => new() { Val = BorderValues.Single, Size = 4 };
         var grid = new WordTable(new TableProperties(
             new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
-            new TableBorders(Line<TopBorder>(), Line<BottomBorder>(), Line<LeftBorder>(), Line<RightBorder>(),
+            new TableBorders(Line<TopBorder>(), Line<LeftBorder>(), Line<BottomBorder>(), Line<RightBorder>(),
                 Line<InsideHorizontalBorder>(), Line<InsideVerticalBorder>())));
+        grid.Append(new TableGrid(table.Header.Select(_ => new GridColumn())));
         grid.Append(Row(table.Header, header: true));
         grid.Append(table.Rows.Select(row => Row(row, header: false)));
         return grid;
@@ -117,11 +118,9 @@ public static class DocxWriter
 
     private static Style HeadingStyle(int level, string size, JustificationValues alignment, bool italic = false)
     {
-        var run = new StyleRunProperties(new Bold(), new FontSize { Val = size });
-        if (italic)
-        {
-            run.Append(new Italic());
-        }
+        var run = italic
+            ? new StyleRunProperties(new Bold(), new Italic(), new FontSize { Val = size })
+            : new StyleRunProperties(new Bold(), new FontSize { Val = size });
         return new Style(
             new StyleName { Val = $"heading {level}" }, new BasedOn { Val = "Normal" }, new NextParagraphStyle { Val = "Normal" },
             new PrimaryStyle(),
