@@ -11,8 +11,6 @@ public sealed record TokenResponse(
     [property: System.Text.Json.Serialization.JsonPropertyName("token_type")] string TokenType,
     [property: System.Text.Json.Serialization.JsonPropertyName("expires_in")] int ExpiresIn);
 
-public sealed record VerifyCredentialsRequest(string ClientId, string ClientSecret);
-
 /// <summary>
 /// OAuth 2.0 client credentials. The secretariat's secret is the app host's parameter; a unit's or a judge's is
 /// checked by the service that issued it (submission or judging), so no credential lives in two places.
@@ -71,7 +69,7 @@ public static class TokenApi
             return null;
         }
         using var response = await clients.CreateClient(owner)
-            .PostAsJsonAsync("/internal/credentials/verify", new VerifyCredentialsRequest(clientId, secret), cancellationToken);
+            .PostAsJsonAsync(CredentialVerification.Route, new VerifyCredentialsRequest(clientId, secret), cancellationToken);
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Caller>(cancellationToken) : null;
     }
 
