@@ -42,6 +42,19 @@ await Measure("GET tallies.xlsx", 20, () => secretariat.GetAsync($"/api/reports/
 await Measure("GET tallies (public, pageSize 50)", 500, () => anonymous.GetAsync($"/api/reports/{Year}/tallies?month={Year}-06"));
 await Measure("GET tallies (public, pageSize 200)", 500, () => anonymous.GetAsync($"/api/reports/{Year}/tallies?month={Year}-11&pageSize=200"));
 await MeasureQuery();
+await SaveSamplesAsync();
+
+// The documents measured, kept for a human to open.
+async Task SaveSamplesAsync()
+{
+    var folder = Directory.CreateDirectory(Path.Combine(Path.GetTempPath(), "hoankiem-reporting-bench")).FullName;
+    await File.WriteAllBytesAsync(Path.Combine(folder, $"annual-{Year}.md"), await (await Annual("text/markdown")).Content.ReadAsByteArrayAsync());
+    await File.WriteAllBytesAsync(Path.Combine(folder, $"annual-{Year}.docx"),
+        await (await Annual("application/vnd.openxmlformats-officedocument.wordprocessingml.document")).Content.ReadAsByteArrayAsync());
+    await File.WriteAllBytesAsync(Path.Combine(folder, $"tallies-{Year}-06.xlsx"),
+        await (await secretariat.GetAsync($"/api/reports/{Year}/tallies.xlsx?month={Year}-06")).Content.ReadAsByteArrayAsync());
+    Console.WriteLine($"Samples written to {folder}");
+}
 
 Task<HttpResponseMessage> Annual(string mediaType)
 {
@@ -93,14 +106,18 @@ async Task SeedAsync()
     foreach (var (code, i) in units.Select((c, i) => (c, i)))
     {
         db.Units.Add(new Unit { Code = code, Name = i < 18 ? $"Phường số {i + 1}" : $"Đơn vị số {i + 1}", Kind = i < 18 ? "ward" : "department", RegisteredAt = opens });
-        db.Quotas.Add(new Quota { Year = Year, UnitCode = code, Target = entryCount / units.Length + random.Next(-200, 200) });
+        db.Quotas.Add(new Quota { Year = Year, UnitCode = code, Target = Math.Max(1, entryCount / units.Length * random.Next(70, 130) / 100) });
     }
     await db.SaveChangesAsync();
 
     // Skewed like real units: some send many, a few send nothing.
     var weights = units.Select((_, i) => i % 13 == 12 ? 0 : 1 + random.NextDouble() * 2).ToArray();
     var cumulative = weights.Select((w, i) => weights.Take(i + 1).Sum() / weights.Sum()).ToArray();
-    string PickUnit() => units[Array.FindIndex(cumulative, c => c >= random.NextDouble())];
+    string PickUnit()
+    {
+        var draw = random.NextDouble();
+        return units[Array.FindIndex(cumulative, c => c >= draw)];
+    }
     DateTimeOffset Instant() => opens.AddSeconds(random.NextDouble() * 330 * 86_400);
     string[] rules = ["word_count_out_of_range", "missing_author_info", "missing_nominee_info", "nominee_outside_district"];
 
