@@ -17,8 +17,12 @@ public static class TalliesPage
     public static IEndpointRouteBuilder MapTalliesPage(this IEndpointRouteBuilder app)
     {
         app.MapGet("/tallies/{year:int}", GetPage).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/tallies", RedirectToThisYear).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
+
+    public static RedirectHttpResult RedirectToThisYear(TimeProvider clock) =>
+        TypedResults.Redirect($"/tallies/{ContestCalendar.LocalNow(clock).Year}");
 
     public static Results<ContentHttpResult, ProblemHttpResult> GetPage(int year) =>
         ReportRequests.CheckYear(year) is { } problem
