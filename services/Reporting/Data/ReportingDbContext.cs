@@ -59,6 +59,10 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         }
     }
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) => pendingTallies.Count == 0
+        ? base.SaveChanges(acceptAllChangesOnSuccess)
+        : throw new InvalidOperationException("Counter changes are applied by SaveChangesAsync only.");
+
     private async Task ApplyAsync(TallyChange change, CancellationToken cancellationToken)
     {
         var updated = await Tallies
