@@ -52,6 +52,12 @@ public static class GatewayExtensions
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        app.Use((context, next) =>
+        {
+            // Stored text may hold markup people typed; browsers must never sniff a JSON answer into HTML.
+            context.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(context);
+        });
         app.Use(RefuseOversizedBodies);
         app.UseAuthentication();
         app.UseAuthorization();
