@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs the whole system in local mode: RabbitMQ from Debian's package, SQLite files under .data/.
+# With --demo it also fills one contest year through the gateway (tools/Demo) once the gateway is up.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
@@ -20,5 +21,26 @@ cat <<INFO
   Stop everything:         Ctrl+C
 
 INFO
-exec env "Parameters__secretariat-secret=${secret}" GatewayPort="${gateway_port}" Mode="${MODE:-local}" \
-  dotnet run --project AppHost --no-build --launch-profile http "$@"
+demo=false
+app_host_args=()
+for arg in "$@"; do
+  if [ "$arg" = "--demo" ]; then demo=true; else app_host_args+=("$arg"); fi
+done
+app_host=(env "Parameters__secretariat-secret=${secret}" GatewayPort="${gateway_port}" Mode="${MODE:-local}"
+  dotnet run --project AppHost --no-build --launch-profile http ${app_host_args[@]+"${app_host_args[@]}"})
+[ "$demo" = true ] || exec "${app_host[@]}"
+
+"${app_host[@]}" &
+app_host_pid=$!
+# A script's background job ignores SIGINT, so Ctrl+C reaches the app host as SIGTERM from here.
+trap 'kill -TERM "$app_host_pid" 2>/dev/null || true' INT TERM
+echo "Waiting for the gateway before the demo..."
+for _ in $(seq 1 180); do
+  curl -fsS -o /dev/null "http://localhost:${gateway_port}/health" 2>/dev/null && break
+  kill -0 "$app_host_pid" 2>/dev/null || exit 1
+  sleep 2
+done
+dotnet run --project tools/Demo --no-build -- --gateway "http://localhost:${gateway_port}" --secret "${secret}" \
+  || echo "The demo did not finish (see above); the system keeps running."
+echo "The system keeps running: Ctrl+C stops everything."
+wait "$app_host_pid" || wait "$app_host_pid" || true
