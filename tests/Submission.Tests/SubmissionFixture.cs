@@ -132,9 +132,12 @@ public sealed class SubmissionFixture : IAsyncLifetime
         return json;
     }
 
-    /// <summary>Waits for the refusal events of a year's unit, as the reporting service will receive them.</summary>
+    /// <summary>
+    /// Waits for the refusal events of a year's unit, as the reporting service will receive them: delivery is at least
+    /// once, so a redelivered event counts once (by its attempt id).
+    /// </summary>
     public Task<IReadOnlyList<EntryRefused>> RefusalsAsync(int year, string unitCode, int count) =>
         Eventually.Until(() => Task.FromResult<IReadOnlyList<EntryRefused>>(
-                Bus.Received<EntryRefused>().Select(r => r.Message).Where(r => r.Year == year && r.UnitCode == unitCode).ToList()),
+                Bus.Received<EntryRefused>().Select(r => r.Message).Where(r => r.Year == year && r.UnitCode == unitCode).DistinctBy(r => r.AttemptId).ToList()),
             refusals => refusals.Count >= count);
 }

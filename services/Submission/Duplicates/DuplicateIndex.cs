@@ -37,8 +37,9 @@ public sealed class DuplicateIndex
     private readonly Dictionary<ulong, int> heads = [];
     private readonly List<int> next = [];
     private readonly List<IndexedEntry?> entries = [];
-    private readonly List<uint[]> signatures = [];
     private readonly Dictionary<Guid, int> ordinals = [];
+    // All signatures end to end: a candidate costs one contiguous read, not a hop through an array object.
+    private uint[] signatures = new uint[1024 * MinHash.Length];
     private int[] seen = [];
     private int stamp;
 
@@ -52,8 +53,12 @@ public sealed class DuplicateIndex
             return;
         }
         var ordinal = entries.Count;
+        if ((ordinal + 1) * MinHash.Length > signatures.Length)
+        {
+            Array.Resize(ref signatures, signatures.Length * 2);
+        }
+        signature.CopyTo(signatures, ordinal * MinHash.Length);
         entries.Add(entry);
-        signatures.Add(signature);
         ordinals[entry.Id] = ordinal;
         for (var band = 0; band < Bands; band++)
         {
@@ -96,15 +101,15 @@ public sealed class DuplicateIndex
             for (; link >= 0; link = next[link])
             {
                 var ordinal = link / Bands;
-                // A bucket key is a hash: another year or other band values may collide with it, so both must agree.
-                if (seen[ordinal] == stamp || entries[ordinal] is not { } entry || entry.Year != year
-                    || !BandEquals(signatures[ordinal], signature, link % Bands))
+                if (seen[ordinal] == stamp)
                 {
                     continue;
                 }
                 seen[ordinal] = stamp;
-                var estimate = MinHash.Estimate(signatures[ordinal], signature);
-                if (estimate >= minEstimate)
+                // Cheapest test first: most entries sharing a bucket are different articles with a low estimate.
+                // A bucket key is a 64-bit hash of year, band and values, so the year is checked only for the survivors.
+                var estimate = MinHash.Estimate(signatures.AsSpan(ordinal * MinHash.Length, MinHash.Length), signature);
+                if (estimate >= minEstimate && entries[ordinal] is { } entry && entry.Year == year)
                 {
                     found.Add(new Candidate(entry, estimate));
                 }
@@ -113,9 +118,6 @@ public sealed class DuplicateIndex
         found.Sort((a, b) => b.Estimate.CompareTo(a.Estimate));
         return found;
     }
-
-    private static bool BandEquals(uint[] a, uint[] b, int band) =>
-        a.AsSpan(band * Rows, Rows).SequenceEqual(b.AsSpan(band * Rows, Rows));
 
     private static ulong BucketKey(int year, int band, uint[] signature)
     {

@@ -49,15 +49,13 @@ public static class MinHash
     /// <summary>The share of positions where two signatures agree: an unbiased estimate of the sets' Jaccard similarity.</summary>
     public static double Estimate(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
-        var equal = 0;
-        for (var i = 0; i < a.Length; i++)
+        // Each equal lane is -1 in the comparison mask; summing the masks counts the equal positions.
+        var equal = Vector<int>.Zero;
+        for (var i = 0; i < Length; i += Vector<uint>.Count)
         {
-            if (a[i] == b[i])
-            {
-                equal++;
-            }
+            equal += Vector.AsVectorInt32(Vector.Equals(new Vector<uint>(a[i..]), new Vector<uint>(b[i..])));
         }
-        return (double)equal / a.Length;
+        return -Vector.Sum(equal) / (double)Length;
     }
 
     public static byte[] ToBytes(uint[] signature) => MemoryMarshal.AsBytes(signature.AsSpan()).ToArray();
