@@ -33,7 +33,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         var (portals, registered, known) = await RegisterUnitsAsync(cancellationToken);
         var contest = await gateway.PutAsync($"/api/contests/{year}", new
         {
-            title = $"Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm năm {year}",
+            title = "Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm",
             opensAt = Earliest(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(-1)),
             closesAt = Latest(new DateTimeOffset(year, 12, 31, 23, 59, 59, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(60)),
             minWords = 1300,
@@ -137,7 +137,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     {
         UnitHabit.Eager => 3,
         UnitHabit.Steady => 1,
-        UnitHabit.RuleBreaker => 0.8,
+        UnitHabit.RuleBreaker => 0.4,
         UnitHabit.Resender => 0.6,
         _ => 0
     };
