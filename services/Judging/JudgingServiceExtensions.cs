@@ -11,6 +11,7 @@ public static class JudgingServiceExtensions
     {
         builder.AddServiceDatabase<JudgingDbContext, SqliteJudgingDbContext, SqlServerJudgingDbContext>(ResourceNames.JudgingDb);
         builder.AddMessaging<JudgingDbContext>(ResourceNames.Judging);
+        builder.Services.AddSingleton<JudgingMetrics>();
         return builder;
     }
 }

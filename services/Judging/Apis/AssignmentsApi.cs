@@ -32,7 +32,7 @@ public static class AssignmentsApi
     /// assignment exists (e.g. a judge added late, with too few late entries to catch up).
     /// </summary>
     public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(
-        int year, bool? allowUneven, JudgingDbContext db, TimeProvider clock)
+        int year, bool? allowUneven, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
         if (!SettingsApi.IsValidYear(year))
         {
@@ -87,6 +87,7 @@ public static class AssignmentsApi
         }
         var finalLoads = judges.Select(j => loads.GetValueOrDefault(j.Id)).ToList();
         var plannedEntries = plan.Assignments.Select(p => p.EntryId).ToHashSet();
+        metrics.AssignmentsCreated(plan.Assignments.Count);
         return TypedResults.Ok(new AssignmentRun(
             entries.Count(e => judgesByEntry[e.Id].Any() || plannedEntries.Contains(e.Id)),
             plannedEntries.Count(e => !judgesByEntry[e].Any()),

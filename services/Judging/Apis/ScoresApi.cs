@@ -23,7 +23,7 @@ public static class ScoresApi
 
     /// <summary>A judge scores (or revises the score of) an entry assigned to them, per criterion, until finalisation.</summary>
     public static async Task<Results<Ok<ScoreView>, ProblemHttpResult>> PutMyScore(
-        int year, Guid entryId, ScoreRequest request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock)
+        int year, Guid entryId, ScoreRequest request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
         if (!SettingsApi.IsValidYear(year))
         {
@@ -88,6 +88,7 @@ public static class ScoresApi
         {
             return SettingsApi.Finalized(year);
         }
+        metrics.ScoreSaved();
         return TypedResults.Ok(new ScoreView(entryId, points, total, comment, scoredAt));
     }
 }
