@@ -47,15 +47,18 @@ public static class MinHash
     }
 
     /// <summary>The share of positions where two signatures agree: an unbiased estimate of the sets' Jaccard similarity.</summary>
-    public static double Estimate(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
+    public static double Estimate(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b) => (double)Matches(a, b) / a.Length;
+
+    /// <summary>How many positions two signatures (or equal-length parts of them, a multiple of 16 long) agree at.</summary>
+    public static int Matches(ReadOnlySpan<uint> a, ReadOnlySpan<uint> b)
     {
         // Each equal lane is -1 in the comparison mask; summing the masks counts the equal positions.
         var equal = Vector<int>.Zero;
-        for (var i = 0; i < Length; i += Vector<uint>.Count)
+        for (var i = 0; i < a.Length; i += Vector<uint>.Count)
         {
             equal += Vector.AsVectorInt32(Vector.Equals(new Vector<uint>(a[i..]), new Vector<uint>(b[i..])));
         }
-        return -Vector.Sum(equal) / (double)Length;
+        return -Vector.Sum(equal);
     }
 
     public static byte[] ToBytes(uint[] signature) => MemoryMarshal.AsBytes(signature.AsSpan()).ToArray();
