@@ -13,6 +13,7 @@ public static class SubmissionServiceExtensions
         builder.AddServiceDatabase<SubmissionDbContext, SqliteSubmissionDbContext, SqlServerSubmissionDbContext>(ResourceNames.SubmissionDb);
         builder.AddMessaging<SubmissionDbContext>(ResourceNames.Submission);
         builder.Services.AddSingleton<DuplicateDetector>();
+        builder.Services.AddSingleton<SubmissionMetrics>();
         builder.Services.AddHostedService<DuplicateIndexLoader>();
         return builder;
     }

@@ -38,7 +38,7 @@ public static class EntriesApi
 
     public static async Task<Results<Created<EntryReceipt>, ProblemHttpResult>> SubmitEntry(
         int year, SubmitEntryRequest request, ClaimsPrincipal user, SubmissionDbContext db, DuplicateDetector detector,
-        TimeProvider clock, CancellationToken cancellationToken)
+        SubmissionMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = user.Caller();
         var unitCode = user.IsSecretariat() ? request.UnitCode?.Trim().ToLowerInvariant() : caller.UnitCode;
@@ -69,6 +69,7 @@ public static class EntriesApi
         if (EntryRules.Refusal(entry, contest, checkedAt) is { } refusal)
         {
             await RecordRefusalAsync(db, year, unitCode, refusal.Code, checkedAt, null, cancellationToken);
+            metrics.Submitted(refusal.Code);
             return Problems.Unprocessable(refusal.Code, refusal.Detail, refusal.Extensions);
         }
 
@@ -78,6 +79,7 @@ public static class EntriesApi
         if (await detector.FindAsync(year, fingerprint, ids => ShinglesOfAsync(db, ids, cancellationToken)) is { } match)
         {
             await RecordRefusalAsync(db, year, unitCode, "duplicate_entry", now, match, cancellationToken);
+            metrics.Submitted("duplicate_entry");
             var original = match.Original;
             return Problems.Conflict("duplicate_entry",
                 $"This article repeats entry {original.Id} received from unit '{original.UnitCode}' on {original.ReceivedAt:O}.",
@@ -97,6 +99,7 @@ public static class EntriesApi
         // Not cancellable: once committed, the entry must reach the index, or a copy could slip in until the next restart.
         await db.SaveChangesAsync(CancellationToken.None);
         detector.Add(new IndexedEntry(entry.Id, year, unitCode, entry.ReceivedAt), fingerprint.Signature);
+        metrics.Submitted(EntryStatus.Accepted);
         return TypedResults.Created($"/api/contests/{year}/entries/{entry.Id}",
             new EntryReceipt(entry.Id, unitCode, entry.Status, entry.WordCount, entry.ReceivedAt));
     }
