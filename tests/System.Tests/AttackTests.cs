@@ -133,6 +133,7 @@ public sealed class AttackTests(SystemFixture system)
         new("year-zero-mine", "judge", "GET", "/api/judging/0/assignments/mine", null, 400, "validation_failed"),
         new("year-negative-settings", "secretariat", "PUT", "/api/judging/-1/settings", "{\"judgesPerEntry\":3}", 400, "validation_failed"),
         new("year-negative-summary", "secretariat", "GET", "/api/reports/-1/summary", null, 400, "validation_failed"),
+        new("year-negative-list", "unitA", "GET", "/api/contests/-1/entries", null, 400, "validation_failed"),
         new("year-unknown-entry", "unitA", "GET", "/api/contests/2099/entries/{entryA}", null, 404, "entry_not_found"),
 
         // Bad pagination.

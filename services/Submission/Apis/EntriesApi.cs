@@ -117,6 +117,10 @@ public static class EntriesApi
     public static async Task<Results<Ok<Page<EntryView>>, ProblemHttpResult>> ListEntries(
         int year, [AsParameters] EntryListQuery query, ClaimsPrincipal user, SubmissionDbContext db)
     {
+        if (!ContestsApi.IsValidYear(year))
+        {
+            return ContestsApi.InvalidYear();
+        }
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Problem() is { } problem)
         {
