@@ -36,7 +36,8 @@ async Task Similarities(int count)
         }
     });
     Array.Sort(highest);
-    Console.WriteLine($"{count} distinct articles, {count * (count - 1) / 2:N0} pairs: highest Jaccard {highest[^1]:F3}, " +
+    var words = articles.Select(a => ArticleCorpus.CountWords(a.Body)).ToArray();
+    Console.WriteLine($"{count} distinct articles of {words.Min()}–{words.Max()} words, {count * (count - 1) / 2:N0} pairs: highest Jaccard {highest[^1]:F3}, " +
         $"99th percentile of each article's closest {highest[(int)(count * 0.99)]:F3}, median closest {highest[count / 2]:F3}");
 
     var detector = new DuplicateDetector();
@@ -95,9 +96,14 @@ async Task CheckCost(int size)
     for (var i = 0; i < size; i++)
     {
         byId[ids[i]] = stored[i];
+    }
+    var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
+    for (var i = 0; i < size; i++)
+    {
         detector.Add(new IndexedEntry(ids[i], Year, "unit", DateTimeOffset.UnixEpoch), signatures[i]);
     }
     build.Stop();
+    var indexMegabytes = (GC.GetTotalMemory(forceFullCollection: true) - memoryBefore) / 1e6;
 
     // Half the checks are light edits of stored articles (found), half new articles (not found).
     var queries = Enumerable.Range(0, 200).Select(q => q % 2 == 0
@@ -129,7 +135,7 @@ async Task CheckCost(int size)
         bruteFound += best >= DuplicateDetector.Threshold ? 1 : 0;
     });
 
-    Console.WriteLine($"{size,7:N0} stored (built in {build.Elapsed.TotalSeconds:F0} s): check {check.Cpu,7:N0} µs CPU ({check.Wall:N0} wall), " +
+    Console.WriteLine($"{size,7:N0} stored (built in {build.Elapsed.TotalSeconds:F0} s, index {indexMegabytes:F0} MB): check {check.Cpu,7:N0} µs CPU ({check.Wall:N0} wall), " +
         $"index part {lookup.Cpu:N0} µs, found {found}/{queries.Length}; brute force {brute.Cpu,9:N0} µs CPU ({brute.Wall:N0} wall), " +
         $"found {bruteFound}/{bruteQueries}; LSH {brute.Cpu / check.Cpu:N0}× faster");
 }

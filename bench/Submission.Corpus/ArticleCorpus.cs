@@ -119,16 +119,17 @@ public static class ArticleCorpus
         var fullName = $"{family} {Pick(random, male ? MaleMiddle : FemaleMiddle)} {given}";
         var honorific = male ? Pick(random, ["ông", "anh", "bác"]) : Pick(random, ["bà", "chị", "cô"]);
         var person = new Person(fullName, $"{honorific} {given}", honorific, Pick(random, Roles), Pick(random, Streets), Pick(random, Wards));
-        var target = random.Next(MinWords + 20, MaxWords - 40);
+        // Sentences have at most about 45 words, so stopping at the first count past the target stays inside the range.
+        var target = random.Next(MinWords + 10, MaxWords - 60);
 
         var opening = Slogans[seed % Slogans.Length] + " " + Slogans[(seed / Slogans.Length + 1) % Slogans.Length];
         var paragraphs = new List<string> { opening };
         var words = CountWords(opening);
-        while (words < target - 25)
+        while (words < target)
         {
             var sentences = new List<string>();
             var size = random.Next(4, 8);
-            for (var i = 0; i < size && words < target - 25; i++)
+            for (var i = 0; i < size && words < target; i++)
             {
                 var sentence = random.Next(9) == 0 ? Pick(random, Slogans) : Sentence(random, person);
                 sentences.Add(sentence);

@@ -53,6 +53,7 @@ public sealed class DuplicateCorpusTests
             }
         }
 
+        Assert.All(articles, a => Assert.InRange(ArticleCorpus.CountWords(a.Body), ArticleCorpus.MinWords, ArticleCorpus.MaxWords));
         Assert.Equal(0, falsePositives);
         Assert.All(missed, m => Assert.True(1.0 - (double)m.Value / Articles >= 0.99, $"{m.Key}: recall {1.0 - (double)m.Value / Articles:P1}"));
     }
