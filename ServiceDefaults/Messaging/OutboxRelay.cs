@@ -103,6 +103,7 @@ public sealed class OutboxRelay<TContext>(
                 await db.OutboxMessages.Where(m => failed.Contains(m.Sequence))
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, 0L)
                         .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
                 throw new InvalidOperationException($"The broker did not confirm {failed.Count} of {batch.Count} events.");
             }
         }
