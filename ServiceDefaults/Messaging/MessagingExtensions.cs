@@ -42,7 +42,8 @@ public static class MessagingExtensions
                     host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
                 });
                 rabbit.PrefetchCount = 32;
-                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 1000, 2000, 5000));
+                // Spread out so that consumers racing on the same rows (several replicas) stop colliding in lockstep.
+                rabbit.UseMessageRetry(retry => retry.Intervals(50, 150, 400, 1000, 2000, 3500, 5000, 8000, 13000));
                 rabbit.ConfigureEndpoints(context);
             });
         });

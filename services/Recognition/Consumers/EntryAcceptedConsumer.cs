@@ -90,3 +90,12 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
         return candidates.SingleOrDefault(n => n.Id == match);
     }
 }
+
+/// <summary>
+/// One entry at a time per replica: entries about the same person must merge into one nominee, and taking them in
+/// turn avoids the write conflicts that concurrent merges would otherwise retry through.
+/// </summary>
+public sealed class EntryAcceptedConsumerDefinition : ConsumerDefinition<EntryAcceptedConsumer>
+{
+    public EntryAcceptedConsumerDefinition() => ConcurrentMessageLimit = 1;
+}
