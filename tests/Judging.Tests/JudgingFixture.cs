@@ -22,38 +22,16 @@ public sealed record TestJudge(Guid Id, string ClientId, string? UnitCode, HttpC
 /// One judging service for the whole assembly on a real SQLite file and a real broker; entries arrive as the
 /// submission service's events. Each test works in a contest year of its own.
 /// </summary>
-public sealed class JudgingFixture : IAsyncLifetime
+public sealed class JudgingFixture() : ServiceFixture<Program>(ResourceNames.JudgingDb)
 {
     public const string NomineeName = "Trần Thị Bình";
     public const string NomineeStreet = "12 Hàng Gai";
     public const string NomineeWorkplace = "Tổ dân phố số 5 Hàng Gai";
 
-    private int lastYear = 2000;
-
-    public RabbitMqBroker Broker { get; private set; } = null!;
-    public ServiceFactory<Program> Service { get; private set; } = null!;
-    public TestBus Bus { get; private set; } = null!;
-    public HttpClient Secretariat { get; private set; } = null!;
-
-    public int NewYear() => Interlocked.Increment(ref lastYear);
-
-    public async ValueTask InitializeAsync()
+    protected override async Task RecordEventsAsync(TestBus bus)
     {
-        Broker = await RabbitMqBroker.StartAsync();
-        Service = new ServiceFactory<Program>(Broker, ResourceNames.JudgingDb);
-        Secretariat = Service.CreateClient(TestCallers.Secretariat);
-        await Eventually.Until(async () => (await Secretariat.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
-        Bus = await TestBus.StartAsync(Broker);
-        await Bus.RecordAsync<JudgingFinalized>();
-        await Bus.RecordAsync<CityOutcomeRecorded>();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Bus.DisposeAsync();
-        Secretariat.Dispose();
-        await Service.DisposeAsync();
-        await Broker.DisposeAsync();
+        await bus.RecordAsync<JudgingFinalized>();
+        await bus.RecordAsync<CityOutcomeRecorded>();
     }
 
     /// <summary>Publishes an accepted entry as the submission service would, nominee details and all, and returns its id.</summary>

@@ -14,36 +14,13 @@ namespace HoanKiem.Recognition.Tests;
 /// One recognition service for the whole assembly (its queues would otherwise share the events between copies),
 /// on a real SQLite file and a real broker; each test works in a contest year of its own.
 /// </summary>
-public sealed class RecognitionFixture : IAsyncLifetime
+public sealed class RecognitionFixture() : ServiceFixture<Program>(ResourceNames.RecognitionDb)
 {
-    private int lastYear = 2000;
-
-    public RabbitMqBroker Broker { get; private set; } = null!;
-    public ServiceFactory<Program> Service { get; private set; } = null!;
-    public TestBus Bus { get; private set; } = null!;
-    public HttpClient Secretariat { get; private set; } = null!;
-
-    public int NewYear() => Interlocked.Increment(ref lastYear);
-
-    public async ValueTask InitializeAsync()
+    protected override async Task RecordEventsAsync(TestBus bus)
     {
-        Broker = await RabbitMqBroker.StartAsync();
-        Service = new ServiceFactory<Program>(Broker, ResourceNames.RecognitionDb);
-        Secretariat = Service.CreateClient(TestCallers.Secretariat);
-        // Healthy means migrated and the bus connected, so the service's queues are bound before any test publishes.
-        await Eventually.Until(async () => (await Secretariat.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
-        Bus = await TestBus.StartAsync(Broker);
-        await Bus.RecordAsync<RecognitionTotalsChanged>();
-        await Bus.RecordAsync<NomineeAppraised>();
-        await Bus.RecordAsync<CommendationDecided>();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Bus.DisposeAsync();
-        Secretariat.Dispose();
-        await Service.DisposeAsync();
-        await Broker.DisposeAsync();
+        await bus.RecordAsync<RecognitionTotalsChanged>();
+        await bus.RecordAsync<NomineeAppraised>();
+        await bus.RecordAsync<CommendationDecided>();
     }
 
     /// <summary>Publishes an accepted entry as the submission service would and returns its id.</summary>

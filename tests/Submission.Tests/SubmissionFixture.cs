@@ -17,36 +17,16 @@ namespace HoanKiem.Submission.Tests;
 /// One submission service for the whole assembly on a real SQLite file and a real broker, with a test bus recording
 /// what it publishes. Each test opens a contest year of its own and registers its own units, so tests never meet.
 /// </summary>
-public sealed class SubmissionFixture : IAsyncLifetime
+public sealed class SubmissionFixture() : ServiceFixture<Program>(ResourceNames.SubmissionDb)
 {
-    private int lastYear = 2000;
-
-    public RabbitMqBroker Broker { get; private set; } = null!;
-    public ServiceFactory<Program> Service { get; private set; } = null!;
-    public TestBus Bus { get; private set; } = null!;
-    public HttpClient Secretariat { get; private set; } = null!;
-
-    public async ValueTask InitializeAsync()
+    protected override async Task RecordEventsAsync(TestBus bus)
     {
-        Broker = await RabbitMqBroker.StartAsync();
-        Service = new SubmissionService(Broker);
-        Secretariat = Service.CreateClient(TestCallers.Secretariat);
-        await Eventually.Until(async () => (await Secretariat.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
-        Bus = await TestBus.StartAsync(Broker);
-        await Bus.RecordAsync<EntryAccepted>();
-        await Bus.RecordAsync<EntryRefused>();
-        await Bus.RecordAsync<EntryWithdrawn>();
-        await Bus.RecordAsync<UnitRegistered>();
-        await Bus.RecordAsync<ContestConfigured>();
-        await Bus.RecordAsync<QuotaSet>();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        await Bus.DisposeAsync();
-        Secretariat.Dispose();
-        await Service.DisposeAsync();
-        await Broker.DisposeAsync();
+        await bus.RecordAsync<EntryAccepted>();
+        await bus.RecordAsync<EntryRefused>();
+        await bus.RecordAsync<EntryWithdrawn>();
+        await bus.RecordAsync<UnitRegistered>();
+        await bus.RecordAsync<ContestConfigured>();
+        await bus.RecordAsync<QuotaSet>();
     }
 
     /// <summary>Never given a contest: tests use it for "no contest this year". 2100 is kept for the contest defaults test.</summary>
@@ -55,7 +35,7 @@ public sealed class SubmissionFixture : IAsyncLifetime
     /// <summary>A contest year no other test uses, open from yesterday to next month unless told otherwise.</summary>
     public Task<int> OpenContestAsync(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, int? minWords = null, int? maxWords = null)
     {
-        var year = Interlocked.Increment(ref lastYear);
+        var year = NewYear();
         Assert.True(year < YearWithoutContest, "The tests have used up the contest years 2001–2098.");
         return OpenContestAsync(Secretariat, year, opensAt, closesAt, minWords, maxWords);
     }
