@@ -65,6 +65,8 @@ public sealed class MessagingHost : IAsyncDisposable
             .UseSqlite($"Data Source={databasePath}")
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
         builder.AddMessaging<MessagingDbContext>(serviceName);
+        // A test publishes right after the start: the service's queues must be bound by then, or the broker drops it.
+        builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         var host = builder.Build();
         await using (var scope = host.Services.CreateAsyncScope())
         {
