@@ -11,6 +11,9 @@ namespace HoanKiem.ServiceDefaults.Data;
 
 public enum DatabaseProvider { Sqlite, SqlServer }
 
+/// <summary>Which provider this service's database runs on, for plumbing that must behave differently on SQLite.</summary>
+public sealed record ServiceDatabaseInfo(DatabaseProvider Provider);
+
 public static class ServiceDatabase
 {
     /// <summary>
@@ -27,6 +30,7 @@ public static class ServiceDatabase
         var connectionString = builder.Configuration.GetConnectionString(connectionName)
             ?? throw new InvalidOperationException($"Connection string '{connectionName}' is missing: the app host provides it with WithReference.");
         var provider = ProviderOf(connectionString, builder.Configuration);
+        builder.Services.AddSingleton(new ServiceDatabaseInfo(provider));
 
         builder.Services.AddOutboxSignal();
         if (provider == DatabaseProvider.Sqlite)

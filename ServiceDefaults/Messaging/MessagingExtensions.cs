@@ -42,6 +42,12 @@ public static class MessagingExtensions
                     host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
                 });
                 rabbit.PrefetchCount = 32;
+                // SQLite has one writer at a time and waits for it by blocking a thread: consumers taking turns per
+                // queue keep a backlog (a restart after an outage) from starving the thread pool that serves /health.
+                if (context.GetService<ServiceDatabaseInfo>()?.Provider == DatabaseProvider.Sqlite)
+                {
+                    rabbit.ConcurrentMessageLimit = 1;
+                }
                 // Spread out so that consumers racing on the same rows (several replicas) stop colliding in lockstep.
                 rabbit.UseMessageRetry(retry => retry.Intervals(50, 150, 400, 1000, 2000, 3500, 5000, 8000, 13000));
                 rabbit.ConfigureEndpoints(context);

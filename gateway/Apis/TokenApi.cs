@@ -43,7 +43,16 @@ public static class TokenApi
             return OAuthProblem(StatusCodes.Status400BadRequest, "invalid_request", "client_id and client_secret are required.");
         }
 
-        var caller = await VerifyAsync(clientId, clientSecret, options.Value, clients, cancellationToken);
+        Caller? caller;
+        try
+        {
+            caller = await VerifyAsync(clientId, clientSecret, options.Value, clients, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            return Problems.Create(StatusCodes.Status503ServiceUnavailable, "credentials_unavailable", "Try again shortly",
+                "The service that keeps this client's credentials does not answer; try again in a moment.");
+        }
         if (caller is null)
         {
             return OAuthProblem(StatusCodes.Status401Unauthorized, "invalid_client", "Unknown client or wrong secret.");
