@@ -34,9 +34,9 @@ public static class AssignmentsApi
     public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(
         int year, bool? allowUneven, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var panel = await db.YearAsync(year);
         if (panel.IsFinalized)
@@ -100,9 +100,9 @@ public static class AssignmentsApi
     public static async Task<Results<Ok<Page<BlindAssignment>>, ProblemHttpResult>> MyAssignments(
         int year, [AsParameters] PageRequest paging, ClaimsPrincipal user, JudgingDbContext db)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         if (paging.Problem() is { } problem)
         {

@@ -28,9 +28,9 @@ public static partial class JudgesApi
     public static async Task<Results<Created<JudgeCredentials>, ProblemHttpResult>> AddJudge(
         int year, AddJudgeRequest request, JudgingDbContext db, TimeProvider clock)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var fullName = VietnameseText.Clean(request.FullName) ?? "";
         var unitCode = request.UnitCode?.Trim().ToLowerInvariant() is { Length: > 0 } code ? code : null;
@@ -69,9 +69,9 @@ public static partial class JudgesApi
     public static async Task<Results<Ok<Page<JudgeSummary>>, ProblemHttpResult>> ListJudges(
         int year, [AsParameters] PageRequest paging, JudgingDbContext db)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         if (paging.Problem() is { } problem)
         {

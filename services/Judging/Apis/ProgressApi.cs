@@ -28,9 +28,9 @@ public static class ProgressApi
 
     public static async Task<Results<Ok<ProgressSummary>, ProblemHttpResult>> Summary(int year, JudgingDbContext db)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var entries = await EntryCounts(year, db);
         var judges = await JudgeCounts(year, db);
@@ -49,9 +49,9 @@ public static class ProgressApi
     public static async Task<Results<Ok<Page<JudgeProgress>>, ProblemHttpResult>> ByJudge(
         int year, [AsParameters] JudgeProgressQuery query, JudgingDbContext db)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Problem() is { } problem)
@@ -66,9 +66,9 @@ public static class ProgressApi
     public static async Task<Results<Ok<Page<EntryProgress>>, ProblemHttpResult>> ByEntry(
         int year, [AsParameters] EntryProgressQuery query, JudgingDbContext db)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Problem() is { } problem)

@@ -46,9 +46,9 @@ public static class ResultsApi
     public static async Task<Results<Ok<Page<ResultItem>>, ProblemHttpResult>> FinalizeResults(
         int year, [AsParameters] ResultsQuery query, JudgingDbContext db, TimeProvider clock)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Problem() is { } problem)
@@ -159,9 +159,9 @@ public static class ResultsApi
     public static async Task<Results<Ok<CityOutcomeView>, ProblemHttpResult>> RecordCityOutcome(
         int year, Guid entryId, CityOutcomeRequest request, JudgingDbContext db, TimeProvider clock)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var outcome = VietnameseText.Clean(request.Outcome) ?? "";
         if (outcome.Length is 0 or > CityOutcomes.MaxLength)
@@ -219,9 +219,9 @@ public static class ResultsApi
     /// <summary>Results are for the secretariat and this year's judges, and only once final.</summary>
     private static async Task<ProblemHttpResult?> ResultsRefusal(int year, ClaimsPrincipal user, JudgingDbContext db)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
         {

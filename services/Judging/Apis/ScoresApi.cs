@@ -25,9 +25,9 @@ public static class ScoresApi
     public static async Task<Results<Ok<ScoreView>, ProblemHttpResult>> PutMyScore(
         int year, Guid entryId, ScoreRequest request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
-        if (!SettingsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return SettingsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var judge = await db.CallingJudgeAsync(user, year);
         var assignment = judge is null ? null

@@ -17,9 +17,6 @@ public sealed record SettingsView(int Year, int JudgesPerEntry, PrizeCounts Priz
 
 public static partial class SettingsApi
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
-
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/judging/{year:int}/settings").WithTags("Judging settings");
@@ -29,19 +26,14 @@ public static partial class SettingsApi
         return app;
     }
 
-    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
-
-    public static ProblemHttpResult InvalidYear() =>
-        Problems.Validation("year", $"A contest year is between {MinYear} and {MaxYear}.");
-
     public static ProblemHttpResult Finalized(int year) =>
         Problems.Conflict("judging_finalized", $"The {year} results are final: scores, settings and assignments are frozen.");
 
     public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutSettings(int year, SettingsRequest request, JudgingDbContext db)
     {
-        if (!IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return InvalidYear();
+            return ContestYear.Invalid();
         }
         var defaults = new JudgingYear();
         var judgesPerEntry = request.JudgesPerEntry ?? defaults.JudgesPerEntry;
@@ -108,9 +100,9 @@ public static partial class SettingsApi
 
     public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> GetSettings(int year, ClaimsPrincipal user, JudgingDbContext db)
     {
-        if (!IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return InvalidYear();
+            return ContestYear.Invalid();
         }
         if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
         {

@@ -31,9 +31,9 @@ public static class CommendationsApi
     public static async Task<Results<Created<CommendationView>, ProblemHttpResult>> Commend(
         int year, CommendationRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
-        if (!RecognitionRoutes.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return RecognitionRoutes.InvalidYear();
+            return ContestYear.Invalid();
         }
         var category = request.Category?.Trim().ToLowerInvariant() ?? "";
         var name = VietnameseText.Clean(request.Name) ?? "";

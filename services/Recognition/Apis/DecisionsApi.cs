@@ -37,9 +37,9 @@ public static class DecisionsApi
     public static async Task<Results<Created<DecisionView>, ProblemHttpResult>> Decide(
         int year, DecisionRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
-        if (!RecognitionRoutes.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return RecognitionRoutes.InvalidYear();
+            return ContestYear.Invalid();
         }
         var number = VietnameseText.Clean(request.Number) ?? "";
         var form = request.Form?.Trim().ToLowerInvariant() ?? "";

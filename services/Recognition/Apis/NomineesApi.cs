@@ -37,9 +37,9 @@ public static class NomineesApi
         {
             return problem;
         }
-        if (!RecognitionRoutes.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return RecognitionRoutes.InvalidYear();
+            return ContestYear.Invalid();
         }
         var status = query.Status?.Trim().ToLowerInvariant();
         if (status is { Length: > 0 } && !NomineeStatus.Public.Contains(status))
@@ -66,9 +66,9 @@ public static class NomineesApi
     public static async Task<Results<Ok<NomineeView>, ProblemHttpResult>> Appraise(
         int year, Guid id, AppraisalRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
-        if (!RecognitionRoutes.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return RecognitionRoutes.InvalidYear();
+            return ContestYear.Invalid();
         }
         var outcome = request.Outcome?.Trim().ToLowerInvariant();
         var note = VietnameseText.Clean(request.Note) is { Length: > 0 } cleaned ? cleaned : null;

@@ -9,8 +9,6 @@ namespace HoanKiem.Recognition.Apis;
 /// <summary>What every recognition endpoint shares: the secretariat-only year routes and safe saving.</summary>
 public static class RecognitionRoutes
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
     public const long MaxAmount = 10_000_000_000;
 
     public static RouteGroupBuilder MapYearGroup(this IEndpointRouteBuilder app, string path, string tag) =>
@@ -18,11 +16,6 @@ public static class RecognitionRoutes
 
     public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
         endpoint.WithIdempotency<RouteHandlerBuilder, RecognitionDbContext>();
-
-    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
-
-    public static ProblemHttpResult InvalidYear() =>
-        Problems.Validation("year", $"A contest year is between {MinYear} and {MaxYear}.");
 
     /// <summary>
     /// Saves; a write that lost a race (the same recipient commended twice at once, a figure version taken by

@@ -25,9 +25,9 @@ public static class SummaryApi
     /// </summary>
     public static async Task<Results<Ok<RecognitionSummary>, ProblemHttpResult>> GetSummary(int year, RecognitionDbContext db)
     {
-        if (!RecognitionRoutes.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return RecognitionRoutes.InvalidYear();
+            return ContestYear.Invalid();
         }
         var totals = await db.ComputeTotalsAsync(year);
         var categories = await db.Commendations.Where(c => c.Year == year).GroupBy(c => c.Category)

@@ -7,9 +7,9 @@ namespace HoanKiem.Reporting.Apis;
 /// <summary>The year and month every report call takes, checked the same way everywhere.</summary>
 public static class ReportRequests
 {
-    public static ProblemHttpResult? CheckYear(int year) => ContestCalendar.IsValidYear(year)
+    public static ProblemHttpResult? CheckYear(int year) => ContestYear.IsValid(year)
         ? null
-        : Problems.Validation("year", $"A contest year is between {ContestCalendar.MinYear} and {ContestCalendar.MaxYear}.");
+        : ContestYear.Invalid();
 
     /// <summary>The month as yyyymm (the default month when none is given), or a 400 problem.</summary>
     public static (int Month, ProblemHttpResult? Problem) CheckMonth(int year, string? month, TimeProvider clock)

@@ -3,12 +3,7 @@ namespace HoanKiem.Reporting.Models;
 /// <summary>The contest's calendar is Asia/Ho_Chi_Minh: a month ends at local midnight, whatever the server's zone.</summary>
 public static class ContestCalendar
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
-
     public static readonly TimeZoneInfo Zone = FindZone();
-
-    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
 
     /// <summary>The local month of an instant as yyyymm.</summary>
     public static int MonthOf(DateTimeOffset instant)

@@ -16,9 +16,6 @@ public sealed record QuotaView(string UnitCode, int Target);
 
 public static class ContestsApi
 {
-    public const int MinYear = 2000;
-    public const int MaxYear = 2100;
-
     public static IEndpointRouteBuilder MapContestsApi(this IEndpointRouteBuilder app)
     {
         var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests").WithBodyLimit()
@@ -29,17 +26,12 @@ public static class ContestsApi
         return app;
     }
 
-    public static bool IsValidYear(int year) => year is >= MinYear and <= MaxYear;
-
-    public static ProblemHttpResult InvalidYear() =>
-        Problems.Validation("year", $"A contest year is between {MinYear} and {MaxYear}.");
-
     public static async Task<Results<Ok<ContestView>, Created<ContestView>, ProblemHttpResult>> PutContest(
         int year, ContestRequest request, SubmissionDbContext db)
     {
-        if (!IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return InvalidYear();
+            return ContestYear.Invalid();
         }
         var title = VietnameseText.Clean(request.Title) ?? "";
         var minWords = request.MinWords ?? 1300;
@@ -87,9 +79,9 @@ public static class ContestsApi
     public static async Task<Results<Ok<QuotaView>, ProblemHttpResult>> PutQuota(
         int year, string unitCode, QuotaRequest request, SubmissionDbContext db)
     {
-        if (!IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return InvalidYear();
+            return ContestYear.Invalid();
         }
         if (request.Target is not (>= 0 and <= 100_000))
         {

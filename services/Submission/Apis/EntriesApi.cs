@@ -117,9 +117,9 @@ public static class EntriesApi
     public static async Task<Results<Ok<Page<EntryView>>, ProblemHttpResult>> ListEntries(
         int year, [AsParameters] EntryListQuery query, ClaimsPrincipal user, SubmissionDbContext db)
     {
-        if (!ContestsApi.IsValidYear(year))
+        if (!ContestYear.IsValid(year))
         {
-            return ContestsApi.InvalidYear();
+            return ContestYear.Invalid();
         }
         var paging = new PageRequest(query.Page, query.PageSize);
         if (paging.Problem() is { } problem)
