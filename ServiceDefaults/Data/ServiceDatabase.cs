@@ -55,11 +55,14 @@ public static class ServiceDatabase
             ? Enum.Parse<DatabaseProvider>(configured, ignoreCase: true)
             : connectionString.Contains("Server=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 
-    /// <summary>WAL lets readers go on while one writer commits; NORMAL sync keeps every commit through a process crash.</summary>
+    /// <summary>
+    /// NORMAL sync keeps every commit through a process crash in WAL mode; both are per connection, whereas WAL itself
+    /// is stored in the file and set once by the migrator.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Pragmas = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
         {
@@ -88,6 +91,11 @@ public static class ServiceDatabase
                 Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
             }
             await db.Database.MigrateAsync(cancellationToken);
+            if (db.Database.IsSqlite())
+            {
+                // WAL lets readers go on while one writer commits.
+                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+            }
             logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
         }
 
