@@ -35,7 +35,8 @@ public sealed class ThinSliceTests(SystemFixture system)
         var month = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).ToString("yyyy-MM");
         var tally = await Eventually.Until(
             async () => FindUnit(await ReadJson(await anonymous.GetAsync($"/api/reports/{year}/tallies?month={month}&pageSize=200"), HttpStatusCode.OK), unitCode),
-            row => row is { } r && r.GetProperty("accepted").GetInt32() == 1);
+            // QuotaSet and EntryAccepted travel on separate queues: wait for both.
+            row => row is { } r && r.GetProperty("accepted").GetInt32() == 1 && r.GetProperty("quota").GetInt32() == 2);
         Assert.Equal(2, tally!.Value.GetProperty("quota").GetInt32());
         Assert.False(tally.Value.GetProperty("quotaMet").GetBoolean());
 
