@@ -99,6 +99,12 @@ public static class GatewayExtensions
         }
         if (request.ContentLength is null && context.Features.Get<IHttpRequestBodyDetectionFeature>()?.CanHaveBody == true)
         {
+            // Kestrel's own limit would cut the stream at the contract's limit; this check enforces that limit itself
+            // and lets the drain below read a little further.
+            if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = 4 * limit;
+            }
             var buffer = new MemoryStream();
             var chunk = new byte[16 * 1024];
             int read;
@@ -108,6 +114,7 @@ public static class GatewayExtensions
                 {
                     if (buffer.Length + read > limit)
                     {
+                        await DrainAsync(request.Body, chunk, context.RequestAborted);
                         await TooLarge(context);
                         return;
                     }
@@ -124,6 +131,20 @@ public static class GatewayExtensions
             request.ContentLength = buffer.Length;
         }
         await next(context);
+    }
+
+    /// <summary>
+    /// Reads on (up to a bound) so a client still streaming gets the 413 instead of a broken pipe; past the bound the
+    /// connection closes, which the contract allows.
+    /// </summary>
+    private static async Task DrainAsync(Stream body, byte[] chunk, CancellationToken cancellationToken)
+    {
+        long drained = 0;
+        int read;
+        while (drained < 3 * ServiceDefaultsExtensions.MaxRequestBodyBytes && (read = await body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            drained += read;
+        }
     }
 
     private static Task TooLarge(HttpContext context)
