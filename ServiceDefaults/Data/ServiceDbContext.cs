@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
 using HoanKiem.ServiceDefaults.Http;
@@ -18,6 +19,62 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
 
     internal bool HasNewOutboxMessages { get; set; }
+
+    private static readonly ConcurrentDictionary<string, SemaphoreSlim> SqliteWriteGates = new(StringComparer.Ordinal);
+    private int writeLocks;
+
+    /// <summary>
+    /// Takes this process's turn to write to the database, until disposed. SQLite lets one connection write at a time and
+    /// makes the others sleep and poll (busy_timeout), which under load costs far more than the writes themselves;
+    /// writers of one process queue here instead, and only other processes (replicas) still meet the busy wait.
+    /// SaveChanges takes it by itself; take it explicitly before a transaction or an ExecuteUpdate/ExecuteDelete.
+    /// A no-op on SQL Server, whose row locks queue writers already.
+    /// </summary>
+    public async ValueTask<IDisposable> WriteLockAsync(CancellationToken cancellationToken = default)
+    {
+        if (!Database.IsSqlite() || writeLocks > 0)
+        {
+            return new WriteLock(this, null);
+        }
+        var gate = SqliteWriteGates.GetOrAdd(Path.GetFullPath(Database.GetDbConnection().DataSource), _ => new SemaphoreSlim(1, 1));
+        await gate.WaitAsync(cancellationToken);
+        return new WriteLock(this, gate);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        if (Database.CurrentTransaction is not null)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        using var writing = await WriteLockAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    private sealed class WriteLock : IDisposable
+    {
+        private readonly ServiceDbContext db;
+        private SemaphoreSlim? gate;
+
+        public WriteLock(ServiceDbContext db, SemaphoreSlim? gate)
+        {
+            this.db = db;
+            this.gate = gate;
+            if (gate is not null)
+            {
+                db.writeLocks++;
+            }
+        }
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref gate, null) is { } held)
+            {
+                db.writeLocks--;
+                held.Release();
+            }
+        }
+    }
 
     /// <summary>Queues an event: it is stored with this context's next SaveChanges and relayed after the commit.</summary>
     public void Publish<TEvent>(TEvent message) where TEvent : class

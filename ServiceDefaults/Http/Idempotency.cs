@@ -110,6 +110,7 @@ public static class Idempotency
             outcome = nested.Result;
         }
         var status = (outcome as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status200OK;
+        using var writing = await db.WriteLockAsync();
         if (status >= 500)
         {
             await db.IdempotencyRecords.Where(r => r.Scope == scope && r.Key == key).ExecuteDeleteAsync();

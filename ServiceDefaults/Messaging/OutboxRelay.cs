@@ -72,13 +72,16 @@ public sealed class OutboxRelay<TContext>(
         var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).MinAsync(m => (long?)m.CreatedAt, cancellationToken);
         telemetry.OldestUnsentAgeSeconds = oldest is null ? 0 : Math.Max(0, (now - oldest.Value) / 1000.0);
 
-        await db.OutboxMessages
-            .Where(m => m.SentAt == null && m.LockedUntil < now)
-            .OrderBy(m => m.Sequence)
-            .Take(settings.BatchSize)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(m => m.LockedBy, instance)
-                .SetProperty(m => m.LockedUntil, now + (long)settings.Lease.TotalMilliseconds), cancellationToken);
+        using (await db.WriteLockAsync(cancellationToken))
+        {
+            await db.OutboxMessages
+                .Where(m => m.SentAt == null && m.LockedUntil < now)
+                .OrderBy(m => m.Sequence)
+                .Take(settings.BatchSize)
+                .ExecuteUpdateAsync(s => s
+                    .SetProperty(m => m.LockedBy, instance)
+                    .SetProperty(m => m.LockedUntil, now + (long)settings.Lease.TotalMilliseconds), cancellationToken);
+        }
 
         var batch = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.LockedBy == instance && m.LockedUntil > now)
@@ -93,6 +96,7 @@ public sealed class OutboxRelay<TContext>(
             var sent = batch.Where((_, i) => confirmed[i]).Select(m => m.Sequence).ToList();
             var failed = batch.Where((_, i) => !confirmed[i]).Select(m => m.Sequence).ToList();
             var sentAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            using var writing = await db.WriteLockAsync(CancellationToken.None);
             if (sent.Count > 0)
             {
                 await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
@@ -112,6 +116,7 @@ public sealed class OutboxRelay<TContext>(
         {
             nextCleanup = now + 600_000;
             var cutoff = now - (long)settings.SentRetention.TotalMilliseconds;
+            using var writing = await db.WriteLockAsync(cancellationToken);
             await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
         return batch.Count;

@@ -63,6 +63,7 @@ public static class ResultsApi
 
         // Claiming the year first takes the write lock, so the scores read below are the last ones: a score racing
         // finalisation waits for this transaction, then finds the year final and is refused.
+        using var writing = await db.WriteLockAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var finalizedAt = clock.GetUtcNow();
         var claimed = await db.Years.Where(y => y.Year == year && y.FinalizedAt == null)

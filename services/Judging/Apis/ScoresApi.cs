@@ -77,6 +77,7 @@ public static class ScoresApi
         var comment = request.Comment?.Normalize(System.Text.NormalizationForm.FormC).Trim() is { Length: > 0 } text ? text : null;
         var scoredAt = clock.GetUtcNow();
         // One statement that also checks the year is still open, so a score racing finalisation cannot land after the results froze.
+        using var writing = await db.WriteLockAsync();
         var saved = await db.Assignments
             .Where(a => a.Id == assignment.Id && db.Years.Any(y => y.Year == year && y.FinalizedAt == null))
             .ExecuteUpdateAsync(s => s

@@ -52,6 +52,7 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         }
 
+        using var writing = await WriteLockAsync(cancellationToken);
         await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var year in years)

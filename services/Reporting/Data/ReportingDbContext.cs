@@ -36,6 +36,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
         }
         var changes = TallyChange.Combine(pendingTallies).ToList();
         pendingTallies.Clear();
+        using var writing = await WriteLockAsync(cancellationToken);
         var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
         try
         {
