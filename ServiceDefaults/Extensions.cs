@@ -4,6 +4,7 @@ using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
@@ -44,6 +45,8 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
+    public const string TraceSampleRatioKey = "Telemetry:TraceSampleRatio";
+
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
         // Every SQL statement at Information would drown the domain's own logs; failures still log as errors.
@@ -54,6 +57,9 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
+        // Every span costs CPU in this process and in the dashboard that stores it; under load a share of the traces
+        // (the gateway decides, the services follow its choice) is enough to follow requests. Default: all of them.
+        var traceSampleRatio = Math.Clamp(builder.Configuration.GetValue(TraceSampleRatioKey, 1.0), 0.0, 1.0);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -61,6 +67,7 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit", MessagingTelemetry.MeterName, "HoanKiem.*"))
             .WithTracing(tracing => tracing
+                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(traceSampleRatio)))
                 .AddSource(builder.Environment.ApplicationName, "MassTransit", MessagingTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/alive"))
