@@ -21,7 +21,7 @@ fi
 
 start=$(date +%s.%N)
 setsid env "Parameters__secretariat-secret=${SECRETARIAT_SECRET:-hoankiem-local-secretariat}" GatewayPort="$port" Mode=local ${dashboard[@]+"${dashboard[@]}"} \
-  dotnet run --project AppHost --no-build "${profile[@]}" -- "Local:BrokerNode=$node" ${DATA_DIRECTORY:+"Local:DataDirectory=$DATA_DIRECTORY"} \
+  dotnet run --project AppHost --configuration "${CONFIGURATION:-Release}" --no-build "${profile[@]}" -- "Local:BrokerNode=$node" ${DATA_DIRECTORY:+"Local:DataDirectory=$DATA_DIRECTORY"} \
   >"$log" 2>&1 &
 app_host=$!
 until curl -fsS -o /dev/null "http://localhost:${port}/health" 2>/dev/null; do
