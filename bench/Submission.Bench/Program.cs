@@ -51,7 +51,7 @@ async Task Similarities(int count)
         falsePositives += await detector.FindAsync(Year, fingerprints[i], Lookup) is null ? 0 : 1;
         ids[i] = Guid.NewGuid();
         byId[ids[i]] = fingerprints[i].Shingles;
-        detector.Add(new IndexedEntry(ids[i], Year, "unit", DateTimeOffset.UnixEpoch), fingerprints[i].Signature);
+        detector.Add(new IndexedEntry(ids[i], Year, "unit", DateTimeOffset.UnixEpoch), fingerprints[i].Signature, i + 1);
     }
     Console.WriteLine($"False positives among them, each checked against those stored before it: {falsePositives}");
 
@@ -100,7 +100,7 @@ async Task CheckCost(int size)
     var memoryBefore = GC.GetTotalMemory(forceFullCollection: true);
     for (var i = 0; i < size; i++)
     {
-        detector.Add(new IndexedEntry(ids[i], Year, "unit", DateTimeOffset.UnixEpoch), signatures[i]);
+        detector.Add(new IndexedEntry(ids[i], Year, "unit", DateTimeOffset.UnixEpoch), signatures[i], i + 1);
     }
     build.Stop();
     var indexMegabytes = (GC.GetTotalMemory(forceFullCollection: true) - memoryBefore) / 1e6;

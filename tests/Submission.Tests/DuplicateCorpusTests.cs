@@ -35,7 +35,7 @@ public sealed class DuplicateCorpusTests
             }
             ids[i] = Guid.NewGuid();
             shingles[ids[i]] = originals[i].Shingles;
-            detector.Add(new IndexedEntry(ids[i], Year, $"unit-{i % 40}", DateTimeOffset.UnixEpoch.AddMinutes(i)), originals[i].Signature);
+            detector.Add(new IndexedEntry(ids[i], Year, $"unit-{i % 40}", DateTimeOffset.UnixEpoch.AddMinutes(i)), originals[i].Signature, i + 1);
         }
 
         var missed = new Dictionary<EditKind, int>();
@@ -64,7 +64,7 @@ public sealed class DuplicateCorpusTests
         var detector = new DuplicateDetector();
         var fingerprint = Fingerprint.Of(ArticleCorpus.Generate(1).Body);
         var id = Guid.NewGuid();
-        detector.Add(new IndexedEntry(id, Year, "hang-gai", DateTimeOffset.UnixEpoch), fingerprint.Signature);
+        detector.Add(new IndexedEntry(id, Year, "hang-gai", DateTimeOffset.UnixEpoch), fingerprint.Signature, 1);
         Task<IReadOnlyDictionary<Guid, uint[]>> Lookup(IReadOnlyCollection<Guid> wanted) =>
             Task.FromResult<IReadOnlyDictionary<Guid, uint[]>>(wanted.ToDictionary(w => w, _ => fingerprint.Shingles));
 

@@ -8,12 +8,15 @@ using Microsoft.Extensions.Options;
 namespace HoanKiem.TestSupport;
 
 /// <summary>
-/// One service's real HTTP pipeline (ASP.NET Core's test server) on its own fresh SQLite file and the real broker.
+/// One service's real HTTP pipeline (ASP.NET Core's test server) on its own fresh SQLite file and the real broker, or,
+/// given another instance's <paramref name="sharedDatabasePath"/>, a second replica on that instance's file.
 /// </summary>
-public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConnectionName) : WebApplicationFactory<TProgram>
+public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConnectionName, string? sharedDatabasePath = null)
+    : WebApplicationFactory<TProgram>
     where TProgram : class
 {
-    public string DatabasePath { get; } = Path.Combine(Path.GetTempPath(), "hoankiem-tests", $"{databaseConnectionName}-{Guid.NewGuid():N}.db");
+    public string DatabasePath { get; } = sharedDatabasePath
+        ?? Path.Combine(Path.GetTempPath(), "hoankiem-tests", $"{databaseConnectionName}-{Guid.NewGuid():N}.db");
 
     public HttpClient CreateClient(Caller caller)
     {
@@ -34,9 +37,12 @@ public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConn
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+        if (sharedDatabasePath is null)
         {
-            File.Delete(file);
+            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
+            {
+                File.Delete(file);
+            }
         }
         GC.SuppressFinalize(this);
     }

@@ -74,11 +74,12 @@ public static class EntriesApi
         }
 
         var fingerprint = Fingerprint.Of(entry.Body);
-        using var gate = await detector.LockAsync(cancellationToken);
+        await using var check = await DuplicateCheck.BeginAsync(db, detector, cancellationToken);
         var now = Now(clock);
         if (await detector.FindAsync(year, fingerprint, ids => ShinglesOfAsync(db, ids, cancellationToken)) is { } match)
         {
             await RecordRefusalAsync(db, year, unitCode, "duplicate_entry", now, match, cancellationToken);
+            await check.CommitAsync();
             metrics.Submitted("duplicate_entry");
             var original = match.Original;
             return Problems.Conflict("duplicate_entry",
@@ -90,15 +91,15 @@ public static class EntriesApi
         }
 
         entry.Id = Guid.CreateVersion7();
+        entry.Sequence = check.NextSequence;
         entry.ReceivedAt = now;
         entry.Signature = MinHash.ToBytes(fingerprint.Signature);
         db.Entries.Add(entry);
         db.Publish(new EntryAccepted(entry.Id, year, unitCode, entry.Title, entry.Body, entry.Field, entry.WordCount,
             new NomineeDetails(entry.NomineeFullName, entry.NomineeBirthYear, entry.NomineePosition, entry.NomineeWorkplace, entry.NomineeStreet, entry.NomineeWard),
             entry.ReceivedAt));
-        // Not cancellable: once committed, the entry must reach the index, or a copy could slip in until the next restart.
         await db.SaveChangesAsync(CancellationToken.None);
-        detector.Add(new IndexedEntry(entry.Id, year, unitCode, entry.ReceivedAt), fingerprint.Signature);
+        await check.CommitAsync(entry, fingerprint.Signature);
         metrics.Submitted(EntryStatus.Accepted);
         return TypedResults.Created($"/api/contests/{year}/entries/{entry.Id}",
             new EntryReceipt(entry.Id, unitCode, entry.Status, entry.WordCount, entry.ReceivedAt));
@@ -157,7 +158,8 @@ public static class EntriesApi
         int year, Guid id, ClaimsPrincipal user, SubmissionDbContext db, DuplicateDetector detector, TimeProvider clock,
         CancellationToken cancellationToken)
     {
-        // Under the detector's lock: no check can run between the status change and the index forgetting the entry.
+        // Under the detector's lock: no check of this replica runs between the status change and the index forgetting
+        // the entry; other replicas skip it when they compare, as only accepted entries' bodies are read.
         using var gate = await detector.LockAsync(cancellationToken);
         var entry = await db.Entries.SingleOrDefaultAsync(e => e.Year == year && e.Id == id, cancellationToken);
         if (entry is null || !CanSee(user, entry))
@@ -212,7 +214,8 @@ public static class EntriesApi
 
     private static async Task<IReadOnlyDictionary<Guid, uint[]>> ShinglesOfAsync(SubmissionDbContext db, IReadOnlyCollection<Guid> ids, CancellationToken cancellationToken)
     {
-        var bodies = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id)).Select(e => new { e.Id, e.Body }).ToListAsync(cancellationToken);
+        var bodies = await db.Entries.AsNoTracking().Where(e => ids.Contains(e.Id) && e.Status == EntryStatus.Accepted)
+            .Select(e => new { e.Id, e.Body }).ToListAsync(cancellationToken);
         return bodies.ToDictionary(e => e.Id, e => Shingles.Of(e.Body));
     }
 

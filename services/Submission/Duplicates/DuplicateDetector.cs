@@ -6,7 +6,8 @@ public sealed record DuplicateMatch(IndexedEntry Original, double Similarity);
 /// <summary>
 /// Recognises a re-sent article however lightly it was edited: LSH over MinHash signatures proposes the few stored
 /// entries that may be the same article, and the exact Jaccard similarity of their shingle sets decides.
-/// One per process; the index lives in memory and is rebuilt from the entries' stored signatures at start.
+/// One per process; the index lives in memory, is rebuilt from the entries' stored signatures at start and catches up
+/// with other replicas' entries before each check.
 /// </summary>
 public sealed class DuplicateDetector
 {
@@ -31,10 +32,12 @@ public sealed class DuplicateDetector
 
     public int Count => index.Count;
 
+    /// <summary>The highest entry sequence the index has taken in: it knows every entry stored up to it, by any replica.</summary>
+    public long StoredThrough { get; private set; }
+
     /// <summary>
-    /// Serialises check-and-store: while a caller holds it, no other submission can be checked or stored, so two
-    /// copies racing in from two units cannot both pass. Dispose to release. The lock and the index are per process,
-    /// so the service runs as one replica: a second would neither see the first's new entries nor wait for its lock.
+    /// Serialises this process's use of the index: a check and the store that follows it, a withdrawal. Replicas take
+    /// turns through the database as well (<see cref="DuplicateCheck"/>). Dispose to release.
     /// </summary>
     public async Task<IDisposable> LockAsync(CancellationToken cancellationToken = default)
     {
@@ -72,8 +75,22 @@ public sealed class DuplicateDetector
         return best;
     }
 
-    /// <summary>Makes a stored entry findable. Call under <see cref="LockAsync"/>, after its transaction committed.</summary>
-    public void Add(IndexedEntry entry, uint[] signature) => index.Add(entry, signature);
+    /// <summary>
+    /// Takes in a stored entry: findable with its signature, or forgotten without one (withdrawn). Call under
+    /// <see cref="LockAsync"/>, after its transaction committed.
+    /// </summary>
+    public void Add(IndexedEntry entry, uint[]? signature, long sequence)
+    {
+        if (signature is null)
+        {
+            index.Remove(entry.Id);
+        }
+        else
+        {
+            index.Add(entry, signature);
+        }
+        StoredThrough = Math.Max(StoredThrough, sequence);
+    }
 
     /// <summary>A withdrawn entry no longer counts, so a later copy of it is not refused. Call under <see cref="LockAsync"/>.</summary>
     public void Remove(Guid id) => index.Remove(id);

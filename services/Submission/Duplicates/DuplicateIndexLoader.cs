@@ -17,13 +17,18 @@ public sealed class DuplicateIndexLoader(IServiceProvider services, DuplicateDet
         var db = scope.ServiceProvider.GetRequiredService<SubmissionDbContext>();
         using var gate = await detector.LockAsync(cancellationToken);
         var stale = new List<Guid>();
-        var rows = db.Entries.AsNoTracking().Where(e => e.Status == EntryStatus.Accepted)
-            .Select(e => new { e.Id, e.Year, e.UnitCode, e.ReceivedAt, e.Signature }).AsAsyncEnumerable();
+        var rows = db.Entries.AsNoTracking()
+            .Select(e => new { e.Id, e.Year, e.UnitCode, e.ReceivedAt, e.Status, e.Signature, e.Sequence }).AsAsyncEnumerable();
         await foreach (var row in rows.WithCancellation(cancellationToken))
         {
-            if (MinHash.FromBytes(row.Signature) is { } signature)
+            var entry = new IndexedEntry(row.Id, row.Year, row.UnitCode, row.ReceivedAt);
+            if (row.Status != EntryStatus.Accepted)
             {
-                detector.Add(new IndexedEntry(row.Id, row.Year, row.UnitCode, row.ReceivedAt), signature);
+                detector.Add(entry, null, row.Sequence);
+            }
+            else if (MinHash.FromBytes(row.Signature) is { } signature)
+            {
+                detector.Add(entry, signature, row.Sequence);
             }
             else
             {
@@ -35,7 +40,7 @@ public sealed class DuplicateIndexLoader(IServiceProvider services, DuplicateDet
             var entry = await db.Entries.SingleAsync(e => e.Id == id, cancellationToken);
             var signature = Fingerprint.Of(entry.Body).Signature;
             entry.Signature = MinHash.ToBytes(signature);
-            detector.Add(new IndexedEntry(entry.Id, entry.Year, entry.UnitCode, entry.ReceivedAt), signature);
+            detector.Add(new IndexedEntry(entry.Id, entry.Year, entry.UnitCode, entry.ReceivedAt), signature, entry.Sequence);
         }
         await db.SaveChangesAsync(cancellationToken);
         logger.LogInformation("Duplicate index holds {Count} entries ({Recomputed} signatures recomputed)", detector.Count, stale.Count);

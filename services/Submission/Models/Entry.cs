@@ -36,6 +36,12 @@ public sealed class Entry
     public string? NomineeStreet { get; set; }
     public required string NomineeWard { get; set; }
 
+    /// <summary>
+    /// The order in which accepted entries were stored, given under the duplicate check's lock: a replica's index
+    /// catches up to the highest one before each check, so it also knows the articles other replicas stored.
+    /// </summary>
+    public long Sequence { get; set; }
+
     /// <summary>The body's MinHash signature (<see cref="Duplicates.MinHash"/>), kept so the duplicate index is rebuilt at start without re-reading every body.</summary>
     public byte[]? Signature { get; set; }
 }

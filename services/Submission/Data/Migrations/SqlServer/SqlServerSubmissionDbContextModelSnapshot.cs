@@ -217,6 +217,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
                     b.Property<byte[]>("Signature")
                         .HasMaxLength(512)
                         .HasColumnType("varbinary(512)");
@@ -246,6 +249,8 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .HasColumnType("int");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("Year", "UnitCode", "Status");
 

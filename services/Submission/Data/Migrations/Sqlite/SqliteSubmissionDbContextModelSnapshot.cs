@@ -210,6 +210,9 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
                     b.Property<byte[]>("Signature")
                         .HasMaxLength(512)
                         .HasColumnType("BLOB");
@@ -239,6 +242,8 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("Sequence");
 
                     b.HasIndex("Year", "UnitCode", "Status");
 

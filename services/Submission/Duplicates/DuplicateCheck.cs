@@ -1,0 +1,96 @@
+using HoanKiem.Submission.Data;
+using HoanKiem.Submission.Models;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace HoanKiem.Submission.Duplicates;
+
+/// <summary>
+/// The span in which one submission is checked against every stored article and stored if it is new, safe across
+/// replicas: it holds this process's index lock and a database-wide lock in one transaction (SQLite: the transaction
+/// begins IMMEDIATE, taking the file's write lock; SQL Server: an exclusive application lock), so replicas take turns,
+/// and it first brings this replica's index up to date with what the others stored meanwhile.
+/// </summary>
+public sealed class DuplicateCheck : IAsyncDisposable
+{
+    private const string SqlServerLock =
+        "EXEC sp_getapplock @Resource = N'submission-duplicate-check', @LockMode = N'Exclusive', @LockOwner = N'Transaction'";
+
+    private readonly SubmissionDbContext db;
+    private readonly DuplicateDetector detector;
+    private readonly IDisposable indexLock;
+    private readonly IDisposable writeLock;
+    private readonly IDbContextTransaction transaction;
+
+    private DuplicateCheck(SubmissionDbContext db, DuplicateDetector detector, IDisposable indexLock, IDisposable writeLock, IDbContextTransaction transaction)
+    {
+        this.db = db;
+        this.detector = detector;
+        this.indexLock = indexLock;
+        this.writeLock = writeLock;
+        this.transaction = transaction;
+    }
+
+    /// <summary>The sequence number the entry stored in this check takes.</summary>
+    public long NextSequence => detector.StoredThrough + 1;
+
+    public static async Task<DuplicateCheck> BeginAsync(SubmissionDbContext db, DuplicateDetector detector, CancellationToken cancellationToken)
+    {
+        var indexLock = await detector.LockAsync(cancellationToken);
+        IDisposable? writeLock = null;
+        IDbContextTransaction? transaction = null;
+        try
+        {
+            writeLock = await db.WriteLockAsync(cancellationToken);
+            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            if (db.Database.IsSqlServer())
+            {
+                await db.Database.ExecuteSqlRawAsync(SqlServerLock, cancellationToken);
+            }
+            await CatchUpAsync(db, detector, cancellationToken);
+            return new DuplicateCheck(db, detector, indexLock, writeLock, transaction);
+        }
+        catch
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+            writeLock?.Dispose();
+            indexLock.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Commits what the check stored and makes a newly stored entry findable.</summary>
+    public async Task CommitAsync(Entry? stored = null, uint[]? signature = null)
+    {
+        // Not cancellable: once committed, the entry must reach the index, or a copy could slip in through this replica.
+        await transaction.CommitAsync(CancellationToken.None);
+        if (stored is not null && signature is not null)
+        {
+            detector.Add(new IndexedEntry(stored.Id, stored.Year, stored.UnitCode, stored.ReceivedAt), signature, stored.Sequence);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        writeLock.Dispose();
+        indexLock.Dispose();
+    }
+
+    private static async Task CatchUpAsync(SubmissionDbContext db, DuplicateDetector detector, CancellationToken cancellationToken)
+    {
+        var stored = await db.Entries.AsNoTracking()
+            .Where(e => e.Sequence > detector.StoredThrough)
+            .OrderBy(e => e.Sequence)
+            .Select(e => new { e.Id, e.Year, e.UnitCode, e.ReceivedAt, e.Status, e.Signature, e.Sequence })
+            .ToListAsync(cancellationToken);
+        foreach (var entry in stored)
+        {
+            var signature = entry.Status == EntryStatus.Accepted ? MinHash.FromBytes(entry.Signature) : null;
+            detector.Add(new IndexedEntry(entry.Id, entry.Year, entry.UnitCode, entry.ReceivedAt), signature, entry.Sequence);
+        }
+    }
+}
