@@ -17,11 +17,13 @@ namespace HoanKiem.SystemTests;
 public sealed class SystemFixture : IAsyncLifetime
 {
     public const string SecretariatSecret = "system-tests-secretariat-secret";
-    private readonly string dataDirectory = Path.Combine(Path.GetTempPath(), "hoankiem-system-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>Every service that may run replicated runs as two, so every system test also meets competing consumers.</summary>
+    public const int Replicas = 2;
     private int nextYear = 2030;
 
     public DistributedApplication App { get; private set; } = null!;
     public Uri GatewayAddress { get; private set; } = null!;
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hoankiem-system-tests", Guid.NewGuid().ToString("N"));
 
     public async ValueTask InitializeAsync()
     {
@@ -29,7 +31,8 @@ public sealed class SystemFixture : IAsyncLifetime
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
         [
             "Mode=local",
-            $"Local:DataDirectory={dataDirectory}",
+            $"Local:DataDirectory={DataDirectory}",
+            $"Replicas={Replicas}",
             $"Local:BrokerNode=system{Guid.NewGuid():N}",
             $"GatewayPort={gatewayPort}",
             $"Parameters:{ResourceNames.SecretariatSecret}={SecretariatSecret}"
@@ -45,7 +48,7 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
-        try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
     /// <summary>A contest year no other test uses.</summary>

@@ -1,0 +1,154 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+
+namespace HoanKiem.SystemTests;
+
+/// <summary>
+/// Crashes and restarts the app host's resources as a machine fault and an operator would: SIGKILL to each instance's
+/// process tree, then the dashboard's Start command for each instance. A resource with replicas has one instance per
+/// replica, each with its own id (the name plus a suffix) and its own process.
+/// </summary>
+public sealed class ResourceControl(DistributedApplication app)
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
+    private readonly ResourceNotificationService notifications = app.Services.GetRequiredService<ResourceNotificationService>();
+    private readonly ResourceCommandService commands = app.Services.GetRequiredService<ResourceCommandService>();
+
+    /// <summary>The instance ids of a resource, one per replica, as the notifications (which replay every known state first) name them.</summary>
+    public async Task<IReadOnlyList<string>> InstancesAsync(string name)
+    {
+        var replicas = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == name).GetReplicaCount();
+        var instances = new SortedSet<string>();
+        using var timeout = new CancellationTokenSource(Patience);
+        await foreach (var update in notifications.WatchAsync(timeout.Token))
+        {
+            if (update.Resource.Name == name && instances.Add(update.ResourceId) && instances.Count == replicas)
+            {
+                return [.. instances];
+            }
+        }
+        throw new InvalidOperationException($"{name} has fewer than {replicas} instances.");
+    }
+
+    public ResourceEvent State(string instance) =>
+        notifications.TryGetCurrentState(instance, out var state) ? state : throw new InvalidOperationException($"No state for {instance}.");
+
+    public static int? Pid(ResourceEvent state) =>
+        state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid ? Convert.ToInt32(pid) : null;
+
+    public static bool IsRunningAndHealthy(ResourceEvent state) =>
+        state.Snapshot.State?.Text == KnownResourceStates.Running && state.Snapshot.HealthStatus == HealthStatus.Healthy && Pid(state) is not null;
+
+    /// <summary>
+    /// SIGKILL to the instance's whole process tree (a project runs as `dotnet run` with the service as its child; the
+    /// broker as a shell script with beam.smp below it), then waits until the app host has seen it exit.
+    /// </summary>
+    public async Task<int> KillAsync(string instance)
+    {
+        var pid = Pid(State(instance)) ?? throw new InvalidOperationException($"{instance} has no process.");
+        using (var process = Process.GetProcessById(pid))
+        {
+            process.Kill(entireProcessTree: true);
+        }
+        await WaitAsync(instance, state => state.Snapshot.State?.Text is "Exited" or "Finished" or "FailedToStart");
+        return pid;
+    }
+
+    /// <summary>
+    /// SIGSTOP to the instance's whole process tree: it keeps its sockets open but answers nothing (a broker that takes
+    /// a publish and never confirms it), until <see cref="ResumeAsync"/> sends SIGCONT.
+    /// </summary>
+    public Task FreezeAsync(string instance) => SignalTreeAsync(instance, SigStop);
+
+    public Task ResumeAsync(string instance) => SignalTreeAsync(instance, SigCont);
+
+    private async Task SignalTreeAsync(string instance, int signal)
+    {
+        var root = Pid(State(instance)) ?? throw new InvalidOperationException($"{instance} has no process.");
+        foreach (var pid in ProcessTree(root))
+        {
+            if (kill(pid, signal) != 0)
+            {
+                throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}.");
+            }
+        }
+        await Task.Yield();
+    }
+
+    /// <summary>A process and all its descendants, from the parent ids in /proc/*/stat.</summary>
+    private static List<int> ProcessTree(int root)
+    {
+        var parents = new Dictionary<int, int>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                try
+                {
+                    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
+                }
+                catch (IOException)
+                {
+                    // The process ended while the table was read: it is no one's descendant any more.
+                }
+            }
+        }
+        var tree = new List<int> { root };
+        for (var i = 0; i < tree.Count; i++)
+        {
+            tree.AddRange(parents.Where(p => p.Value == tree[i]).Select(p => p.Key));
+        }
+        return tree;
+    }
+
+    private const int SigCont = 18;
+    private const int SigStop = 19;
+
+    [DllImport("libc", SetLastError = true)]
+    private static extern int kill(int pid, int signal);
+
+    /// <summary>Kills every instance of the resource at once.</summary>
+    public async Task<IReadOnlyList<string>> KillAllAsync(string name)
+    {
+        var instances = await InstancesAsync(name);
+        await Task.WhenAll(instances.Select(KillAsync));
+        return instances;
+    }
+
+    /// <summary>The Start command, then waits for a new process that is running and healthy.</summary>
+    public async Task StartAsync(string instance)
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        var started = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, timeout.Token);
+        if (!started.Success)
+        {
+            throw new InvalidOperationException($"Start {instance}: {started.Message}");
+        }
+        await WaitAsync(instance, IsRunningAndHealthy);
+    }
+
+    public Task StartAllAsync(IEnumerable<string> instances) => Task.WhenAll(instances.Select(StartAsync));
+
+    public async Task<ResourceEvent> WaitAsync(string instance, Func<ResourceEvent, bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (notifications.TryGetCurrentState(instance, out var state) && done(state))
+            {
+                return state;
+            }
+            if (clock.Elapsed > Patience)
+            {
+                throw new TimeoutException($"{instance} did not reach the state within {Patience.TotalMinutes} min: {state?.Snapshot.State?.Text}, {state?.Snapshot.HealthStatus}.");
+            }
+            await Task.Delay(100);
+        }
+    }
+}
