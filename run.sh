@@ -6,8 +6,8 @@ cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_debian_packages
 
-echo "Building..."
-dotnet build HoanKiem.Aspire.sln -nologo -v quiet -clp:ErrorsOnly
+echo "Building (Release)..."
+dotnet build HoanKiem.Aspire.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 gateway_port="${GATEWAY_PORT:-5080}"
 secret="${SECRETARIAT_SECRET:-hoankiem-local-secretariat}"
@@ -27,7 +27,7 @@ for arg in "$@"; do
   if [ "$arg" = "--demo" ]; then demo=true; else app_host_args+=("$arg"); fi
 done
 app_host=(env "Parameters__secretariat-secret=${secret}" GatewayPort="${gateway_port}" Mode="${MODE:-local}"
-  dotnet run --project AppHost --no-build --launch-profile http ${app_host_args[@]+"${app_host_args[@]}"})
+  dotnet run --project AppHost -c Release --no-build --launch-profile http ${app_host_args[@]+"${app_host_args[@]}"})
 [ "$demo" = true ] || exec "${app_host[@]}"
 
 "${app_host[@]}" &
@@ -40,7 +40,7 @@ for _ in $(seq 1 180); do
   kill -0 "$app_host_pid" 2>/dev/null || exit 1
   sleep 2
 done
-dotnet run --project tools/Demo --no-build -- --gateway "http://localhost:${gateway_port}" --secret "${secret}" \
+dotnet run --project tools/Demo -c Release --no-build -- --gateway "http://localhost:${gateway_port}" --secret "${secret}" \
   || echo "The demo did not finish (see above); the system keeps running."
 echo "The system keeps running: Ctrl+C stops everything."
 wait "$app_host_pid" || wait "$app_host_pid" || true
