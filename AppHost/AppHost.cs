@@ -9,8 +9,7 @@ var signingKey = builder.AddSecretParameter(ResourceNames.TokenSigningKey, Conve
 // Broker and databases: Debian's RabbitMQ and SQLite files here; containers where a container runtime answers.
 var infrastructure = mode == HostingMode.Local ? builder.AddLocalInfrastructure() : builder.AddContainerInfrastructure();
 
-// One submission instance whatever `Replicas` says: its duplicate check is serialised in the process.
-var submission = builder.AddService<Projects.HoanKiem_Submission>(ResourceNames.Submission, ResourceNames.SubmissionDb, infrastructure, signingKey, replicas: 1);
+var submission = builder.AddService<Projects.HoanKiem_Submission>(ResourceNames.Submission, ResourceNames.SubmissionDb, infrastructure, signingKey);
 var judging = builder.AddService<Projects.HoanKiem_Judging>(ResourceNames.Judging, ResourceNames.JudgingDb, infrastructure, signingKey);
 var recognition = builder.AddService<Projects.HoanKiem_Recognition>(ResourceNames.Recognition, ResourceNames.RecognitionDb, infrastructure, signingKey);
 var reporting = builder.AddService<Projects.HoanKiem_Reporting>(ResourceNames.Reporting, ResourceNames.ReportingDb, infrastructure, signingKey);

@@ -88,14 +88,14 @@ public static class InfrastructureExtensions
     /// <summary>
     /// A service: its database, the broker, the token key, and a health check the gateway waits for. <c>Replicas</c>
     /// (default 1) runs that many instances of it behind its endpoint's proxy: competing consumers, one outbox relay
-    /// each. <paramref name="replicas"/> overrides it for a service that must stay single.
+    /// each.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder,
-        string name, string database, Infrastructure infrastructure, IResourceBuilder<ParameterResource> signingKey, int? replicas = null)
+        string name, string database, Infrastructure infrastructure, IResourceBuilder<ParameterResource> signingKey)
         where TProject : IProjectMetadata, new()
     {
         var service = builder.AddProject<TProject>(name)
-            .WithReplicas(replicas ?? builder.Configuration.GetValue("Replicas", 1))
+            .WithReplicas(builder.Configuration.GetValue("Replicas", 1))
             .WithHttpEndpoint()
             .WithReference(infrastructure.Messaging, ResourceNames.Messaging).WaitFor(infrastructure.Broker)
             .WithReference(infrastructure.Database(database))

@@ -135,7 +135,7 @@ public sealed class FaultTests(SystemFixture system)
     [Fact]
     public async Task Services_as_two_replicas_share_every_queue_and_lose_nothing()
     {
-        foreach (var service in ConsumingServices)
+        foreach (var service in ConsumingServices.Append(ResourceNames.Submission))
         {
             var instances = await resources.InstancesAsync(service);
             Assert.Equal(SystemFixture.Replicas, instances.Count);
