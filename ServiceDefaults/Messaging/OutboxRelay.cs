@@ -36,6 +36,7 @@ public sealed class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
 {
     private readonly string instance = Guid.NewGuid().ToString("N");
+    private long leases;
     private long nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -47,7 +48,7 @@ public sealed class OutboxRelay<TContext>(
             var relayed = 0;
             try
             {
-                relayed = await RelayBatchAsync(settings, stoppingToken);
+                relayed = await RelayAsync(settings, stoppingToken);
                 failures = 0;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -64,14 +65,63 @@ public sealed class OutboxRelay<TContext>(
         }
     }
 
-    private async Task<int> RelayBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    /// <summary>
+    /// Relays batches until one comes back short and returns its size. While a batch waits for its confirms, the next
+    /// one is leased and read and starts publishing: the broker is never left idle during the database work, which
+    /// took about 40 % of each batch's time when batches ran one after another. At most two batches are in flight.
+    /// </summary>
+    private async Task<int> RelayAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        await CleanUpAsync(settings, cancellationToken);
+        Task? inFlight = null;
+        try
+        {
+            while (true)
+            {
+                var batch = await LeaseAsync(settings, cancellationToken);
+                var previous = inFlight;
+                inFlight = batch.Count > 0 ? PublishAndMarkAsync(batch, settings, cancellationToken) : null;
+                if (previous is not null)
+                {
+                    await previous;
+                }
+                if (batch.Count < settings.BatchSize)
+                {
+                    if (inFlight is not null)
+                    {
+                        var last = inFlight;
+                        inFlight = null;
+                        await last;
+                    }
+                    return batch.Count;
+                }
+            }
+        }
+        finally
+        {
+            // A batch still publishing when the one before it failed is seen through, so that the events the broker
+            // confirmed are marked before the relay backs off; its own failure was counted and logged with its events.
+            if (inFlight is not null)
+            {
+                await inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>Leases the oldest events no instance holds and reads them; each lease has its own id, so a batch is told apart from the one still in flight.</summary>
+    private async Task<List<OutboxMessage>> LeaseAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).MinAsync(m => (long?)m.CreatedAt, cancellationToken);
+        // The lowest unsent sequence is the oldest event (give or take concurrent writers' milliseconds), found in the
+        // (SentAt, LockedUntil, Sequence) index alone; MIN(CreatedAt) read every unsent row, and on SQLite each ~10 KB
+        // row's overflow pages, on every batch: a backlog of 20,000 events cost ~60–80 ms per batch.
+        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Sequence)
+            .Select(m => (long?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         telemetry.OldestUnsentAgeSeconds = oldest is null ? 0 : Math.Max(0, (now - oldest.Value) / 1000.0);
 
+        var lease = $"{instance}:{Interlocked.Increment(ref leases)}";
         using (await db.WriteLockAsync(cancellationToken))
         {
             await db.OutboxMessages
@@ -79,47 +129,58 @@ public sealed class OutboxRelay<TContext>(
                 .OrderBy(m => m.Sequence)
                 .Take(settings.BatchSize)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.LockedBy, instance)
+                    .SetProperty(m => m.LockedBy, lease)
                     .SetProperty(m => m.LockedUntil, now + (long)settings.Lease.TotalMilliseconds), cancellationToken);
         }
 
-        var batch = await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.LockedBy == instance && m.LockedUntil > now)
+        return await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.LockedBy == lease && m.LockedUntil > now)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
+    }
 
-        if (batch.Count > 0)
+    private async Task PublishAndMarkAsync(List<OutboxMessage> batch, OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        bool[] confirmed;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.PublishTimeout);
-            var confirmed = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
-            var sent = batch.Where((_, i) => confirmed[i]).Select(m => m.Sequence).ToList();
-            var failed = batch.Where((_, i) => !confirmed[i]).Select(m => m.Sequence).ToList();
-            var sentAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
-            using var writing = await db.WriteLockAsync(CancellationToken.None);
-            if (sent.Count > 0)
-            {
-                await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedBy, (string?)null), cancellationToken);
-            }
-            if (failed.Count > 0)
-            {
-                await db.OutboxMessages.Where(m => failed.Contains(m.Sequence))
-                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, 0L)
-                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
-                cancellationToken.ThrowIfCancellationRequested();
-                throw new InvalidOperationException($"The broker did not confirm {failed.Count} of {batch.Count} events.");
-            }
+            confirmed = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
         }
-
-        if (now >= nextCleanup)
+        var sent = batch.Where((_, i) => confirmed[i]).Select(m => m.Sequence).ToList();
+        var failed = batch.Where((_, i) => !confirmed[i]).Select(m => m.Sequence).ToList();
+        var sentAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        using var writing = await db.WriteLockAsync(CancellationToken.None);
+        if (sent.Count > 0)
         {
-            nextCleanup = now + 600_000;
-            var cutoff = now - (long)settings.SentRetention.TotalMilliseconds;
-            using var writing = await db.WriteLockAsync(cancellationToken);
-            await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+            await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedBy, (string?)null), cancellationToken);
         }
-        return batch.Count;
+        if (failed.Count > 0)
+        {
+            await db.OutboxMessages.Where(m => failed.Contains(m.Sequence))
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, 0L)
+                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
+            cancellationToken.ThrowIfCancellationRequested();
+            throw new InvalidOperationException($"The broker did not confirm {failed.Count} of {batch.Count} events.");
+        }
+    }
+
+    private async Task CleanUpAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
+        if (now < nextCleanup)
+        {
+            return;
+        }
+        nextCleanup = now + 600_000;
+        var cutoff = now - (long)settings.SentRetention.TotalMilliseconds;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<TContext>();
+        using var writing = await db.WriteLockAsync(cancellationToken);
+        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task<bool> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
