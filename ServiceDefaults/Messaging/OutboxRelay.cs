@@ -36,7 +36,6 @@ public sealed class OutboxRelay<TContext>(
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
 {
     private readonly string instance = Guid.NewGuid().ToString("N");
-    private long leases;
     private long nextCleanup;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -48,7 +47,7 @@ public sealed class OutboxRelay<TContext>(
             var relayed = 0;
             try
             {
-                relayed = await RelayAsync(settings, stoppingToken);
+                relayed = await RelayBatchAsync(settings, stoppingToken);
                 failures = 0;
             }
             catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
@@ -65,51 +64,7 @@ public sealed class OutboxRelay<TContext>(
         }
     }
 
-    /// <summary>
-    /// Relays batches until one comes back short and returns its size. While a batch waits for its confirms, the next
-    /// one is leased and read and starts publishing: the broker is never left idle during the database work, which
-    /// took about 40 % of each batch's time when batches ran one after another. At most two batches are in flight.
-    /// </summary>
-    private async Task<int> RelayAsync(OutboxOptions settings, CancellationToken cancellationToken)
-    {
-        await CleanUpAsync(settings, cancellationToken);
-        Task? inFlight = null;
-        try
-        {
-            while (true)
-            {
-                var batch = await LeaseAsync(settings, cancellationToken);
-                var previous = inFlight;
-                inFlight = batch.Count > 0 ? PublishAndMarkAsync(batch, settings, cancellationToken) : null;
-                if (previous is not null)
-                {
-                    await previous;
-                }
-                if (batch.Count < settings.BatchSize)
-                {
-                    if (inFlight is not null)
-                    {
-                        var last = inFlight;
-                        inFlight = null;
-                        await last;
-                    }
-                    return batch.Count;
-                }
-            }
-        }
-        finally
-        {
-            // A batch still publishing when the one before it failed is seen through, so that the events the broker
-            // confirmed are marked before the relay backs off; its own failure was counted and logged with its events.
-            if (inFlight is not null)
-            {
-                await inFlight.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-        }
-    }
-
-    /// <summary>Leases the oldest events no instance holds and reads them; each lease has its own id, so a batch is told apart from the one still in flight.</summary>
-    private async Task<List<OutboxMessage>> LeaseAsync(OutboxOptions settings, CancellationToken cancellationToken)
+    private async Task<int> RelayBatchAsync(OutboxOptions settings, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
@@ -121,7 +76,6 @@ public sealed class OutboxRelay<TContext>(
             .Select(m => (long?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         telemetry.OldestUnsentAgeSeconds = oldest is null ? 0 : Math.Max(0, (now - oldest.Value) / 1000.0);
 
-        var lease = $"{instance}:{Interlocked.Increment(ref leases)}";
         using (await db.WriteLockAsync(cancellationToken))
         {
             await db.OutboxMessages
@@ -129,58 +83,47 @@ public sealed class OutboxRelay<TContext>(
                 .OrderBy(m => m.Sequence)
                 .Take(settings.BatchSize)
                 .ExecuteUpdateAsync(s => s
-                    .SetProperty(m => m.LockedBy, lease)
+                    .SetProperty(m => m.LockedBy, instance)
                     .SetProperty(m => m.LockedUntil, now + (long)settings.Lease.TotalMilliseconds), cancellationToken);
         }
 
-        return await db.OutboxMessages.AsNoTracking()
-            .Where(m => m.SentAt == null && m.LockedBy == lease && m.LockedUntil > now)
+        var batch = await db.OutboxMessages.AsNoTracking()
+            .Where(m => m.SentAt == null && m.LockedBy == instance && m.LockedUntil > now)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
-    }
 
-    private async Task PublishAndMarkAsync(List<OutboxMessage> batch, OutboxOptions settings, CancellationToken cancellationToken)
-    {
-        bool[] confirmed;
-        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        if (batch.Count > 0)
         {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.PublishTimeout);
-            confirmed = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
+            var confirmed = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
+            var sent = batch.Where((_, i) => confirmed[i]).Select(m => m.Sequence).ToList();
+            var failed = batch.Where((_, i) => !confirmed[i]).Select(m => m.Sequence).ToList();
+            var sentAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
+            using var writing = await db.WriteLockAsync(CancellationToken.None);
+            if (sent.Count > 0)
+            {
+                await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedBy, (string?)null), cancellationToken);
+            }
+            if (failed.Count > 0)
+            {
+                await db.OutboxMessages.Where(m => failed.Contains(m.Sequence))
+                    .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, 0L)
+                        .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new InvalidOperationException($"The broker did not confirm {failed.Count} of {batch.Count} events.");
+            }
         }
-        var sent = batch.Where((_, i) => confirmed[i]).Select(m => m.Sequence).ToList();
-        var failed = batch.Where((_, i) => !confirmed[i]).Select(m => m.Sequence).ToList();
-        var sentAt = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        using var writing = await db.WriteLockAsync(CancellationToken.None);
-        if (sent.Count > 0)
-        {
-            await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedBy, (string?)null), cancellationToken);
-        }
-        if (failed.Count > 0)
-        {
-            await db.OutboxMessages.Where(m => failed.Contains(m.Sequence))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, 0L)
-                    .SetProperty(m => m.Attempts, m => m.Attempts + 1), CancellationToken.None);
-            cancellationToken.ThrowIfCancellationRequested();
-            throw new InvalidOperationException($"The broker did not confirm {failed.Count} of {batch.Count} events.");
-        }
-    }
 
-    private async Task CleanUpAsync(OutboxOptions settings, CancellationToken cancellationToken)
-    {
-        var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        if (now < nextCleanup)
+        if (now >= nextCleanup)
         {
-            return;
+            nextCleanup = now + 600_000;
+            var cutoff = now - (long)settings.SentRetention.TotalMilliseconds;
+            using var writing = await db.WriteLockAsync(cancellationToken);
+            await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
-        nextCleanup = now + 600_000;
-        var cutoff = now - (long)settings.SentRetention.TotalMilliseconds;
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<TContext>();
-        using var writing = await db.WriteLockAsync(cancellationToken);
-        await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+        return batch.Count;
     }
 
     private async Task<bool> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
