@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Security;
@@ -39,6 +41,8 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
+        // Answers carry Vietnamese text as UTF-8 rather than \uXXXX escapes: readable, and a third smaller for an article.
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
         builder.AddProblemResponses();
         builder.AddTokenAuthentication();
         builder.Services.AddOpenApi();
