@@ -31,8 +31,8 @@ public sealed class DuplicateCheck : IAsyncDisposable
         this.transaction = transaction;
     }
 
-    /// <summary>The sequence number the entry stored in this check takes.</summary>
-    public long NextSequence => detector.StoredThrough + 1;
+    /// <summary>The sequence number the entry stored in this check takes; 0 is left to entries older than sequences.</summary>
+    public long NextSequence => Math.Max(detector.StoredThrough, 0) + 1;
 
     public static async Task<DuplicateCheck> BeginAsync(SubmissionDbContext db, DuplicateDetector detector, CancellationToken cancellationToken)
     {
@@ -80,17 +80,29 @@ public sealed class DuplicateCheck : IAsyncDisposable
         indexLock.Dispose();
     }
 
-    private static async Task CatchUpAsync(SubmissionDbContext db, DuplicateDetector detector, CancellationToken cancellationToken)
+    /// <summary>
+    /// Takes into the index every entry stored after the last one it knows, by any replica, in the order they were
+    /// stored. Returns the accepted ones whose stored signature is unusable (one of another MinHash length): they stay
+    /// out of the index until the loader recomputes them at start.
+    /// </summary>
+    internal static async Task<List<Guid>> CatchUpAsync(SubmissionDbContext db, DuplicateDetector detector, CancellationToken cancellationToken)
     {
-        var stored = await db.Entries.AsNoTracking()
+        var unusable = new List<Guid>();
+        var stored = db.Entries.AsNoTracking()
             .Where(e => e.Sequence > detector.StoredThrough)
             .OrderBy(e => e.Sequence)
             .Select(e => new { e.Id, e.Year, e.UnitCode, e.ReceivedAt, e.Status, e.Signature, e.Sequence })
-            .ToListAsync(cancellationToken);
-        foreach (var entry in stored)
+            .AsAsyncEnumerable();
+        await foreach (var entry in stored.WithCancellation(cancellationToken))
         {
-            var signature = entry.Status == EntryStatus.Accepted ? MinHash.FromBytes(entry.Signature) : null;
+            var accepted = entry.Status == EntryStatus.Accepted;
+            var signature = accepted ? MinHash.FromBytes(entry.Signature) : null;
+            if (accepted && signature is null)
+            {
+                unusable.Add(entry.Id);
+            }
             detector.Add(new IndexedEntry(entry.Id, entry.Year, entry.UnitCode, entry.ReceivedAt), signature, entry.Sequence);
         }
+        return unusable;
     }
 }

@@ -32,8 +32,11 @@ public sealed class DuplicateDetector
 
     public int Count => index.Count;
 
-    /// <summary>The highest entry sequence the index has taken in: it knows every entry stored up to it, by any replica.</summary>
-    public long StoredThrough { get; private set; }
+    /// <summary>
+    /// The highest entry sequence the index has taken in: it knows every entry stored up to it, by any replica. −1 before
+    /// the first load, so that the load also takes entries stored before sequences existed (all 0).
+    /// </summary>
+    public long StoredThrough { get; private set; } = -1;
 
     /// <summary>
     /// Serialises this process's use of the index: a check and the store that follows it, a withdrawal. Replicas take

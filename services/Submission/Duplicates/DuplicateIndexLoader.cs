@@ -1,5 +1,4 @@
 using HoanKiem.Submission.Data;
-using HoanKiem.Submission.Models;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Submission.Duplicates;
@@ -16,25 +15,7 @@ public sealed class DuplicateIndexLoader(IServiceProvider services, DuplicateDet
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<SubmissionDbContext>();
         using var gate = await detector.LockAsync(cancellationToken);
-        var stale = new List<Guid>();
-        var rows = db.Entries.AsNoTracking()
-            .Select(e => new { e.Id, e.Year, e.UnitCode, e.ReceivedAt, e.Status, e.Signature, e.Sequence }).AsAsyncEnumerable();
-        await foreach (var row in rows.WithCancellation(cancellationToken))
-        {
-            var entry = new IndexedEntry(row.Id, row.Year, row.UnitCode, row.ReceivedAt);
-            if (row.Status != EntryStatus.Accepted)
-            {
-                detector.Add(entry, null, row.Sequence);
-            }
-            else if (MinHash.FromBytes(row.Signature) is { } signature)
-            {
-                detector.Add(entry, signature, row.Sequence);
-            }
-            else
-            {
-                stale.Add(row.Id);
-            }
-        }
+        var stale = await DuplicateCheck.CatchUpAsync(db, detector, cancellationToken);
         foreach (var id in stale)
         {
             var entry = await db.Entries.SingleAsync(e => e.Id == id, cancellationToken);
