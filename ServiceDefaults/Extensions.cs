@@ -1,8 +1,7 @@
-using System.Text.Encodings.Web;
-using System.Text.Unicode;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -28,8 +27,8 @@ public static class ServiceDefaultsExtensions
 
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
-        // SQLite waits for its single writer by blocking a thread; on 2 cores the pool's slow growth would otherwise
-        // let a burst of such waits (a consumer backlog after an outage) delay /health and every other request.
+        // SQLite makes a writer wait for another process's writer (a replica) by blocking a thread; on 2 cores the pool's
+        // slow growth would otherwise let a burst of such waits (a consumer backlog after an outage) delay /health.
         ThreadPool.GetMinThreads(out var workers, out var io);
         ThreadPool.SetMinThreads(Math.Max(workers, 32), io);
         builder.ConfigureOpenTelemetry();
@@ -41,8 +40,7 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        // Answers carry Vietnamese text as UTF-8 rather than \uXXXX escapes: readable, and a third smaller for an article.
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = JavaScriptEncoder.Create(UnicodeRanges.All));
+        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = VietnameseText.JsonEncoder);
         builder.AddProblemResponses();
         builder.AddTokenAuthentication();
         builder.Services.AddOpenApi();

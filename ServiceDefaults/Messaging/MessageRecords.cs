@@ -1,6 +1,5 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Unicode;
+using HoanKiem.ServiceDefaults.Text;
 
 namespace HoanKiem.ServiceDefaults.Messaging;
 
@@ -31,11 +30,7 @@ public sealed class InboxMessage
 
 public static class MessageSerialization
 {
-    /// <summary>
-    /// Vietnamese letters stay as they are (UTF-8) instead of \uXXXX escapes, which made a stored article 13 KB instead
-    /// of 8 and cost the relay its unescaping; characters that matter to HTML are still escaped.
-    /// </summary>
-    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = VietnameseText.JsonEncoder };
 
     public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
 }

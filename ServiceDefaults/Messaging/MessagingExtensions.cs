@@ -42,8 +42,8 @@ public static class MessagingExtensions
                     host.Password(credentials.ElementAtOrDefault(1) ?? "guest");
                 });
                 rabbit.PrefetchCount = 32;
-                // SQLite has one writer at a time and waits for it by blocking a thread: consumers taking turns per
-                // queue keep a backlog (a restart after an outage) from starving the thread pool that serves /health.
+                // SQLite has one writer at a time, and a writer waiting for a replica's blocks a thread: consumers taking
+                // turns per queue keep a backlog (a restart after an outage) from starving the pool that serves /health.
                 if (context.GetService<ServiceDatabaseInfo>()?.Provider == DatabaseProvider.Sqlite)
                 {
                     rabbit.ConcurrentMessageLimit = 1;

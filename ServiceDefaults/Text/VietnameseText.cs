@@ -1,11 +1,19 @@
 using System.Globalization;
 using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace HoanKiem.ServiceDefaults.Text;
 
 /// <summary>Vietnamese text as people type it: NFC for storage, and a folded form for matching.</summary>
 public static class VietnameseText
 {
+    /// <summary>
+    /// JSON that keeps Vietnamese letters as they are (UTF-8) instead of \uXXXX escapes: readable, and an article a
+    /// third smaller; characters that matter to HTML are still escaped. Stored events and API answers both use it.
+    /// </summary>
+    public static readonly JavaScriptEncoder JsonEncoder = JavaScriptEncoder.Create(UnicodeRanges.All);
+
     /// <summary>NFC, trimmed, inner whitespace collapsed to one space; null stays null.</summary>
     public static string? Clean(string? text) =>
         text is null ? null : string.Join(' ', text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
