@@ -12,7 +12,7 @@ public static class MessagingExtensions
     public const string ConnectionName = "messaging";
 
     /// <summary>
-    /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly) on durable,
+    /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly; batch consumers with their batch settings) on durable,
     /// kebab-case queues prefixed with <paramref name="serviceName"/> so every service gets its own copy of each event,
     /// retries and then the <c>_error</c> queue, and the outbox relay for <typeparamref name="TContext"/>.
     /// </summary>
@@ -24,6 +24,7 @@ public static class MessagingExtensions
         var broker = new Uri(connectionString);
 
         builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
+        builder.Services.Configure<BatchConsumerOptions>(builder.Configuration.GetSection(BatchConsumerOptions.Section));
         builder.Services.AddOutboxSignal();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MessagingTelemetry>();
@@ -31,7 +32,12 @@ public static class MessagingExtensions
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
-            bus.AddConsumers(typeof(TContext).Assembly);
+            var consumers = typeof(TContext).Assembly;
+            bus.AddConsumers(type => !IsBatchConsumer(type), consumers);
+            foreach (var batchConsumer in consumers.GetTypes().Where(IsBatchConsumer))
+            {
+                bus.AddConsumer(batchConsumer, typeof(IdempotentBatchConsumerDefinition<>).MakeGenericType(batchConsumer));
+            }
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 var credentials = Uri.UnescapeDataString(broker.UserInfo).Split(':', 2);
@@ -54,5 +60,17 @@ public static class MessagingExtensions
             });
         });
         return builder;
+    }
+
+    private static bool IsBatchConsumer(Type consumerType)
+    {
+        for (var type = consumerType.BaseType; type is not null; type = type.BaseType)
+        {
+            if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IdempotentBatchConsumer<,>))
+            {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -17,6 +17,7 @@ public sealed class MessagingTelemetry : IDisposable
         Relayed = meter.CreateCounter<long>("hoankiem.outbox.relayed", "{message}", "Events the broker confirmed");
         RelayFailures = meter.CreateCounter<long>("hoankiem.outbox.relay_failures", "{message}", "Events the broker did not confirm");
         DuplicatesSkipped = meter.CreateCounter<long>("hoankiem.inbox.duplicates_skipped", "{message}", "Redelivered messages a consumer had already handled");
+        BatchSize = meter.CreateHistogram<int>("hoankiem.inbox.batch_size", "{message}", "Messages a batch consumer handled in one transaction");
         meter.CreateObservableGauge("hoankiem.outbox.oldest_unsent_age", () => Volatile.Read(ref oldestUnsentAgeSeconds), "s",
             "Age of the oldest event stored but not yet confirmed by the broker");
     }
@@ -25,6 +26,7 @@ public sealed class MessagingTelemetry : IDisposable
     public Counter<long> Relayed { get; }
     public Counter<long> RelayFailures { get; }
     public Counter<long> DuplicatesSkipped { get; }
+    public Histogram<int> BatchSize { get; }
 
     public double OldestUnsentAgeSeconds
     {

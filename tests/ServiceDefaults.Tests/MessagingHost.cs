@@ -12,6 +12,8 @@ namespace HoanKiem.ServiceDefaults.Tests;
 
 public sealed record NoteAdded(Guid NoteId, string Text);
 
+public sealed record NoteFiled(Guid NoteId);
+
 public sealed class Note
 {
     public Guid Id { get; set; }
@@ -28,6 +30,7 @@ public sealed class ReceivedNote
 {
     public int Id { get; set; }
     public Guid NoteId { get; set; }
+    public int BatchSize { get; set; } = 1;
 }
 
 /// <summary>The smallest real consumer: one row per handled message, so a second effect would show.</summary>
@@ -37,6 +40,17 @@ public sealed class NoteAddedConsumer(MessagingDbContext db, MessagingTelemetry 
     protected override Task HandleAsync(NoteAdded message, ConsumeContext<NoteAdded> context)
     {
         Db.ReceivedNotes.Add(new ReceivedNote { NoteId = message.NoteId });
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>The smallest real batch consumer: one row per handled message, with the size of the batch it came in.</summary>
+public sealed class NoteFiledConsumer(MessagingDbContext db, MessagingTelemetry telemetry)
+    : IdempotentBatchConsumer<NoteFiled, MessagingDbContext>(db, telemetry)
+{
+    protected override Task HandleAsync(IReadOnlyList<NoteFiled> messages, CancellationToken cancellationToken)
+    {
+        Db.ReceivedNotes.AddRange(messages.Select(m => new ReceivedNote { NoteId = m.NoteId, BatchSize = messages.Count }));
         return Task.CompletedTask;
     }
 }

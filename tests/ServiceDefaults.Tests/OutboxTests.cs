@@ -93,4 +93,32 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Equal(1, await service.WithDbAsync(db => db.ReceivedNotes.CountAsync(r => r.NoteId == noteId)));
         Assert.Equal(2, await service.WithDbAsync(db => db.ReceivedNotes.CountAsync()));
     }
+
+    [Fact]
+    public async Task A_backlog_with_redeliveries_is_handled_in_batches_once_per_message()
+    {
+        await using (await MessagingHost.StartAsync(broker, databasePath))
+        {
+            // Started once so that its queues exist and keep what is published while it is down.
+        }
+        await using var bus = await TestBus.StartAsync(broker);
+        var notes = Enumerable.Range(0, 250).Select(_ => (NoteId: Guid.NewGuid(), MessageId: Guid.NewGuid())).ToList();
+        foreach (var (noteId, messageId) in notes)
+        {
+            await bus.PublishAsync(new NoteFiled(noteId), messageId);
+        }
+        foreach (var (noteId, messageId) in notes.Where((_, i) => i % 5 == 0))
+        {
+            await bus.PublishAsync(new NoteFiled(noteId), messageId);
+        }
+
+        await using var service = await MessagingHost.StartAsync(broker, databasePath);
+        await Eventually.Until(() => service.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == nameof(NoteFiledConsumer))),
+            count => count == notes.Count);
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var received = await service.WithDbAsync(db => db.ReceivedNotes.ToListAsync());
+        Assert.Equal(notes.Select(n => n.NoteId).Order(), received.Select(r => r.NoteId).Order());
+        Assert.Contains(received, r => r.BatchSize > 1);
+        Assert.All(received, r => Assert.InRange(r.BatchSize, 1, new BatchConsumerOptions().MessageLimit));
+    }
 }

@@ -3,7 +3,6 @@ using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Text;
-using MassTransit;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Recognition.Consumers;
@@ -13,12 +12,22 @@ namespace HoanKiem.Recognition.Consumers;
 /// gains an entry instead of becoming a second nominee, so nobody is appraised or rewarded twice for the same deeds.
 /// </summary>
 public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
-    : IdempotentConsumer<EntryAccepted, RecognitionDbContext>(db, telemetry)
+    : IdempotentBatchConsumer<EntryAccepted, RecognitionDbContext>(db, telemetry)
 {
-    protected override async Task HandleAsync(EntryAccepted message, ConsumeContext<EntryAccepted> context)
+    protected override async Task HandleAsync(IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
+    {
+        foreach (var message in messages)
+        {
+            await IntroduceAsync(message, cancellationToken);
+            // The next entry may be about the same person: its lookups must see this one.
+            await Db.FlushAsync(cancellationToken);
+        }
+    }
+
+    private async Task IntroduceAsync(EntryAccepted message, CancellationToken cancellationToken)
     {
         // Known already: accepted before under another message id, or its withdrawal overtook its acceptance.
-        if (await Db.NomineeEntries.AnyAsync(e => e.EntryId == message.EntryId, context.CancellationToken))
+        if (await Db.NomineeEntries.AnyAsync(e => e.EntryId == message.EntryId, cancellationToken))
         {
             return;
         }
@@ -33,10 +42,10 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
             ReceivedAt = message.ReceivedAt
         };
         var personKey = Nominee.PersonKeyOf(entry.FullName, entry.Ward);
-        var guard = await Db.RegisterKeys.FindAsync([message.Year, personKey], context.CancellationToken)
+        var guard = await Db.RegisterKeys.FindAsync([message.Year, personKey], cancellationToken)
             ?? Db.RegisterKeys.Add(new RegisterKey { Year = message.Year, PersonKey = personKey }).Entity;
         guard.Revision++;
-        var nominee = await FindPersonAsync(message.Year, personKey, entry.FullName, context.CancellationToken);
+        var nominee = await FindPersonAsync(message.Year, personKey, entry.FullName, cancellationToken);
         var actor = $"unit-{message.UnitCode}";
         if (nominee is null)
         {
@@ -70,7 +79,7 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
         nominee.Revision++;
         entry.NomineeId = nominee.Id;
         Db.NomineeEntries.Add(entry);
-        var entries = await Db.NomineeEntries.Where(e => e.NomineeId == nominee.Id).ToListAsync(context.CancellationToken);
+        var entries = await Db.NomineeEntries.Where(e => e.NomineeId == nominee.Id).ToListAsync(cancellationToken);
         NomineeRegister.TakeFirstEntry(nominee, entries.Append(entry));
     }
 
@@ -91,11 +100,3 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
     }
 }
 
-/// <summary>
-/// One entry at a time per replica: entries about the same person must merge into one nominee, and taking them in
-/// turn avoids the write conflicts that concurrent merges would otherwise retry through.
-/// </summary>
-public sealed class EntryAcceptedConsumerDefinition : ConsumerDefinition<EntryAcceptedConsumer>
-{
-    public EntryAcceptedConsumerDefinition() => ConcurrentMessageLimit = 1;
-}

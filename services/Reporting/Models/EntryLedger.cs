@@ -1,5 +1,6 @@
 using HoanKiem.Contracts;
 using HoanKiem.Reporting.Data;
+using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Reporting.Models;
 
@@ -9,23 +10,33 @@ namespace HoanKiem.Reporting.Models;
 /// </summary>
 public static class EntryLedger
 {
-    public static async Task RecordAcceptedAsync(this ReportingDbContext db, EntryAccepted message, CancellationToken cancellationToken)
+    public static async Task RecordAcceptedAsync(this ReportingDbContext db, IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
     {
-        var entry = await FindOrAddAsync(db, message.EntryId, message.Year, message.UnitCode, cancellationToken);
-        if (entry.ReceivedAt is not null)
+        var ids = messages.Select(m => m.EntryId).ToList();
+        var known = await db.Entries.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        foreach (var message in messages)
         {
-            return;
+            if (!known.TryGetValue(message.EntryId, out var entry))
+            {
+                entry = db.Entries.Add(new EntryFact { Id = message.EntryId, Year = message.Year, UnitCode = message.UnitCode }).Entity;
+                known.Add(entry.Id, entry);
+            }
+            if (entry.ReceivedAt is not null)
+            {
+                continue;
+            }
+            var before = entry.Contribution().ToList();
+            entry.Title = message.Title;
+            entry.ReceivedAt = message.ReceivedAt;
+            entry.Version++;
+            db.Count(before.Select(c => c.Negate()).Concat(entry.Contribution()));
         }
-        var before = entry.Contribution().ToList();
-        entry.Title = message.Title;
-        entry.ReceivedAt = message.ReceivedAt;
-        entry.Version++;
-        db.Count(before.Select(c => c.Negate()).Concat(entry.Contribution()));
     }
 
     public static async Task RecordWithdrawnAsync(this ReportingDbContext db, EntryWithdrawn message, CancellationToken cancellationToken)
     {
-        var entry = await FindOrAddAsync(db, message.EntryId, message.Year, message.UnitCode, cancellationToken);
+        var entry = await db.Entries.FindAsync([message.EntryId], cancellationToken)
+            ?? db.Entries.Add(new EntryFact { Id = message.EntryId, Year = message.Year, UnitCode = message.UnitCode }).Entity;
         if (entry.WithdrawnAt is not null)
         {
             return;
@@ -52,14 +63,5 @@ public static class EntryLedger
             DuplicateOfEntryId = message.DuplicateOfEntryId
         }).Entity;
         db.Count([refusal.Contribution()]);
-    }
-
-    private static async Task<EntryFact> FindOrAddAsync(ReportingDbContext db, Guid id, int year, string unitCode, CancellationToken cancellationToken)
-    {
-        if (await db.Entries.FindAsync([id], cancellationToken) is { } known)
-        {
-            return known;
-        }
-        return db.Entries.Add(new EntryFact { Id = id, Year = year, UnitCode = unitCode }).Entity;
     }
 }
