@@ -15,6 +15,11 @@ public sealed class OutboxOptions
     public const string Section = "Outbox";
     public int BatchSize { get; set; } = 200;
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+    /// <summary>
+    /// How long the relay waits after being woken for more commits to join the batch (Kafka's linger.ms): under load
+    /// one lease, read and mark then serve many events instead of one each; idle, an event waits this long at most.
+    /// </summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(5);
     public TimeSpan Lease { get; set; } = TimeSpan.FromSeconds(30);
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan SentRetention { get; set; } = TimeSpan.FromDays(7);
@@ -37,6 +42,7 @@ public sealed class OutboxRelay<TContext>(
 {
     private readonly string instance = Guid.NewGuid().ToString("N");
     private long nextCleanup;
+    private long nextAgeReading;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -57,9 +63,9 @@ public sealed class OutboxRelay<TContext>(
                 await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(5000, 200 * Math.Pow(2, Math.Min(failures, 5)))), clock, stoppingToken);
                 continue;
             }
-            if (relayed < settings.BatchSize)
+            if (relayed < settings.BatchSize && await signal.WaitAsync(settings.PollInterval, stoppingToken) && settings.Linger > TimeSpan.Zero)
             {
-                await signal.WaitAsync(settings.PollInterval, stoppingToken);
+                await Task.Delay(settings.Linger, clock, stoppingToken);
             }
         }
     }
@@ -69,12 +75,11 @@ public sealed class OutboxRelay<TContext>(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var now = clock.GetUtcNow().ToUnixTimeMilliseconds();
-        // The lowest unsent sequence is the oldest event (give or take concurrent writers' milliseconds), found in the
-        // (SentAt, LockedUntil, Sequence) index alone; MIN(CreatedAt) read every unsent row, and on SQLite each ~10 KB
-        // row's overflow pages, on every batch: a backlog of 20,000 events cost ~60–80 ms per batch.
-        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Sequence)
-            .Select(m => (long?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
-        telemetry.OldestUnsentAgeSeconds = oldest is null ? 0 : Math.Max(0, (now - oldest.Value) / 1000.0);
+        if (now >= nextAgeReading)
+        {
+            nextAgeReading = now + 1000;
+            await ReadOldestUnsentAsync(db, cancellationToken);
+        }
 
         using (await db.WriteLockAsync(cancellationToken))
         {
@@ -94,6 +99,9 @@ public sealed class OutboxRelay<TContext>(
 
         if (batch.Count > 0)
         {
+            // Between the once-a-second readings: a batch that cannot go out (the broker is away) shows its age at once,
+            // and a drained outbox shows none.
+            telemetry.OldestUnsentCreatedAt ??= batch[0].CreatedAt;
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             timeout.CancelAfter(settings.PublishTimeout);
             var confirmed = await Task.WhenAll(batch.Select(message => PublishAsync(message, timeout.Token)));
@@ -105,6 +113,10 @@ public sealed class OutboxRelay<TContext>(
             {
                 await db.OutboxMessages.Where(m => sent.Contains(m.Sequence))
                     .ExecuteUpdateAsync(s => s.SetProperty(m => m.SentAt, sentAt).SetProperty(m => m.LockedBy, (string?)null), cancellationToken);
+            }
+            if (failed.Count == 0 && batch.Count < settings.BatchSize)
+            {
+                telemetry.OldestUnsentCreatedAt = null;
             }
             if (failed.Count > 0)
             {
@@ -124,6 +136,16 @@ public sealed class OutboxRelay<TContext>(
             await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
         return batch.Count;
+    }
+
+    private async Task ReadOldestUnsentAsync(TContext db, CancellationToken cancellationToken)
+    {
+        // The lowest unsent sequence is the oldest event (give or take concurrent writers' milliseconds), found in the
+        // (SentAt, LockedUntil, Sequence) index alone; MIN(CreatedAt) read every unsent row, and on SQLite each ~10 KB
+        // row's overflow pages, on every batch: a backlog of 20,000 events cost ~60–80 ms per batch.
+        var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Sequence)
+            .Select(m => (long?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
+        telemetry.OldestUnsentCreatedAt = oldest;
     }
 
     private async Task<bool> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)

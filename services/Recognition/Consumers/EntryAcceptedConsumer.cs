@@ -16,18 +16,17 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
 {
     protected override async Task HandleAsync(IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
     {
+        var people = await PeopleInBatch.LoadAsync(Db, messages, cancellationToken);
         foreach (var message in messages)
         {
-            await IntroduceAsync(message, cancellationToken);
-            // The next entry may be about the same person: its lookups must see this one.
-            await Db.FlushAsync(cancellationToken);
+            Introduce(message, people);
         }
     }
 
-    private async Task IntroduceAsync(EntryAccepted message, CancellationToken cancellationToken)
+    private void Introduce(EntryAccepted message, PeopleInBatch people)
     {
         // Known already: accepted before under another message id, or its withdrawal overtook its acceptance.
-        if (await Db.NomineeEntries.AnyAsync(e => e.EntryId == message.EntryId, cancellationToken))
+        if (!people.KnownEntries.Add(message.EntryId))
         {
             return;
         }
@@ -42,10 +41,16 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
             ReceivedAt = message.ReceivedAt
         };
         var personKey = Nominee.PersonKeyOf(entry.FullName, entry.Ward);
-        var guard = await Db.RegisterKeys.FindAsync([message.Year, personKey], cancellationToken)
-            ?? Db.RegisterKeys.Add(new RegisterKey { Year = message.Year, PersonKey = personKey }).Entity;
+        if (!people.Guards.TryGetValue((message.Year, personKey), out var guard))
+        {
+            guard = Db.RegisterKeys.Add(new RegisterKey { Year = message.Year, PersonKey = personKey }).Entity;
+            people.Guards.Add((message.Year, personKey), guard);
+        }
         guard.Revision++;
-        var nominee = await FindPersonAsync(message.Year, personKey, entry.FullName, cancellationToken);
+        var candidates = people.CandidatesFor(message.Year, personKey);
+        var match = NomineeRegister.Match(entry.FullName,
+            candidates.Select(n => (n.Id, (IReadOnlyList<string>)people.EntriesOf(n.Id).Select(e => e.FullName).Append(n.FullName).ToList())).ToList());
+        var nominee = candidates.SingleOrDefault(n => n.Id == match);
         var actor = $"unit-{message.UnitCode}";
         if (nominee is null)
         {
@@ -61,6 +66,7 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
                 Field = entry.Field,
                 Status = NomineeStatus.Proposed
             }).Entity;
+            candidates.Add(nominee);
             Db.Audit(message.Year, actor, "nominee.introduced", "nominee", nominee.Id.ToString(),
                 new { entryId = entry.EntryId, entry.FullName, entry.Ward, entry.UnitCode, status = NomineeStatus.Proposed });
         }
@@ -79,24 +85,51 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
         nominee.Revision++;
         entry.NomineeId = nominee.Id;
         Db.NomineeEntries.Add(entry);
-        var entries = await Db.NomineeEntries.Where(e => e.NomineeId == nominee.Id).ToListAsync(cancellationToken);
-        NomineeRegister.TakeFirstEntry(nominee, entries.Append(entry));
+        var entries = people.EntriesOf(nominee.Id);
+        entries.Add(entry);
+        NomineeRegister.TakeFirstEntry(nominee, entries);
+        candidates.Sort(PeopleInBatch.OldestFirst);
     }
 
-    private async Task<Nominee?> FindPersonAsync(int year, string personKey, string fullName, CancellationToken cancellationToken)
+    /// <summary>
+    /// What the batch's entries need to know about the people they name, read in four queries for the whole batch and
+    /// then kept up to date as each entry is introduced, so the next entry about the same person finds them.
+    /// </summary>
+    private sealed class PeopleInBatch
     {
-        var candidates = await Db.Nominees.Where(n => n.Year == year && n.PersonKey == personKey)
-            .OrderBy(n => n.IntroducedAt).ThenBy(n => n.Id).ToListAsync(cancellationToken);
-        if (candidates.Count == 0)
+        public static readonly Comparison<Nominee> OldestFirst = (a, b) =>
+            a.IntroducedAt != b.IntroducedAt ? a.IntroducedAt.CompareTo(b.IntroducedAt) : a.Id.CompareTo(b.Id);
+
+        public required HashSet<Guid> KnownEntries { get; init; }
+        public required Dictionary<(int Year, string PersonKey), RegisterKey> Guards { get; init; }
+        public required Dictionary<(int Year, string PersonKey), List<Nominee>> Candidates { get; init; }
+        public required Dictionary<Guid, List<NomineeEntry>> Entries { get; init; }
+
+        public List<Nominee> CandidatesFor(int year, string personKey) =>
+            Candidates.TryGetValue((year, personKey), out var candidates) ? candidates : Candidates[(year, personKey)] = [];
+
+        public List<NomineeEntry> EntriesOf(Guid nomineeId) =>
+            Entries.TryGetValue(nomineeId, out var entries) ? entries : Entries[nomineeId] = [];
+
+        public static async Task<PeopleInBatch> LoadAsync(RecognitionDbContext db, IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
         {
-            return null;
+            var entryIds = messages.Select(m => m.EntryId).ToList();
+            var years = messages.Select(m => m.Year).Distinct().ToList();
+            var personKeys = messages.Select(m => Nominee.PersonKeyOf(VietnameseText.Clean(m.Nominee.FullName) ?? "", VietnameseText.Clean(m.Nominee.Ward) ?? ""))
+                .Distinct().ToList();
+            var knownEntries = await db.NomineeEntries.Where(e => entryIds.Contains(e.EntryId)).Select(e => e.EntryId).ToListAsync(cancellationToken);
+            var guards = await db.RegisterKeys.Where(k => years.Contains(k.Year) && personKeys.Contains(k.PersonKey)).ToListAsync(cancellationToken);
+            var nominees = await db.Nominees.Where(n => years.Contains(n.Year) && personKeys.Contains(n.PersonKey)).ToListAsync(cancellationToken);
+            var nomineeIds = nominees.Select(n => n.Id).ToList();
+            var entries = await db.NomineeEntries.Where(e => e.NomineeId != null && nomineeIds.Contains(e.NomineeId.Value)).ToListAsync(cancellationToken);
+            return new PeopleInBatch
+            {
+                KnownEntries = knownEntries.ToHashSet(),
+                Guards = guards.ToDictionary(k => (k.Year, k.PersonKey)),
+                Candidates = nominees.GroupBy(n => (n.Year, n.PersonKey))
+                    .ToDictionary(g => g.Key, g => g.OrderBy(n => n.IntroducedAt).ThenBy(n => n.Id).ToList()),
+                Entries = entries.GroupBy(e => e.NomineeId!.Value).ToDictionary(g => g.Key, g => g.ToList())
+            };
         }
-        var ids = candidates.Select(n => n.Id).ToList();
-        var spellings = (await Db.NomineeEntries.Where(e => e.NomineeId != null && ids.Contains(e.NomineeId.Value))
-            .Select(e => new { e.NomineeId, e.FullName }).ToListAsync(cancellationToken)).ToLookup(e => e.NomineeId!.Value, e => e.FullName);
-        var match = NomineeRegister.Match(fullName,
-            candidates.Select(n => (n.Id, (IReadOnlyList<string>)spellings[n.Id].Append(n.FullName).ToList())).ToList());
-        return candidates.SingleOrDefault(n => n.Id == match);
     }
 }
-

@@ -9,8 +9,6 @@ namespace HoanKiem.Recognition.Data;
 
 public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
-    private readonly HashSet<int> flushedYears = [];
-
     public DbSet<Nominee> Nominees => Set<Nominee>();
     public DbSet<NomineeEntry> NomineeEntries => Set<NomineeEntry>();
     public DbSet<RegisterKey> RegisterKeys => Set<RegisterKey>();
@@ -46,7 +44,9 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var years = YearsMoved().Union(flushedYears).Order().ToList();
+        var years = ChangeTracker.Entries<IMovesYearFigures>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => e.Entity.Year).Distinct().Order().ToList();
         if (years.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -64,27 +64,8 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         {
             await transaction.CommitAsync(cancellationToken);
         }
-        flushedYears.Clear();
         return saved;
     }
-
-    /// <summary>
-    /// Writes the changes so far inside the caller's transaction, for the next queries to see, and leaves the year
-    /// figures to the closing SaveChanges: a batch of entries moves them, and publishes them, once.
-    /// </summary>
-    public async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        if (Database.CurrentTransaction is null)
-        {
-            throw new InvalidOperationException("A flush belongs inside a transaction that a SaveChanges closes.");
-        }
-        flushedYears.UnionWith(YearsMoved());
-        await base.SaveChangesAsync(true, cancellationToken);
-    }
-
-    private IEnumerable<int> YearsMoved() => ChangeTracker.Entries<IMovesYearFigures>()
-        .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-        .Select(e => e.Entity.Year).Distinct().ToList();
 
     private async Task RefreshTotalsAsync(int year, CancellationToken cancellationToken)
     {
