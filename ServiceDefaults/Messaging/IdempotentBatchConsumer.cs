@@ -28,23 +28,53 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
 
     public async Task Consume(ConsumeContext<Batch<TMessage>> context)
     {
-        var cancellationToken = context.CancellationToken;
-        var consumer = GetType().Name;
         telemetry.BatchSize.Record(context.Message.Length);
-        var ids = context.Message
+        try
+        {
+            await HandleInOneTransactionAsync(context.Message, context.CancellationToken);
+        }
+        catch (Exception) when (context.Message.Length > 1 && !context.CancellationToken.IsCancellationRequested)
+        {
+            // A batch succeeds or fails as a whole in MassTransit, retries included: one message that cannot be handled
+            // would take the others to the _error queue with it. Each on its own, the others take effect, and their
+            // retries and any later move back from the _error queue find them in the inbox.
+            var failures = new List<Exception>();
+            foreach (var delivery in context.Message)
+            {
+                try
+                {
+                    await HandleInOneTransactionAsync([delivery], context.CancellationToken);
+                }
+                catch (Exception exception)
+                {
+                    failures.Add(exception);
+                }
+            }
+            if (failures.Count > 0)
+            {
+                throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
+            }
+        }
+    }
+
+    private async Task HandleInOneTransactionAsync(IEnumerable<ConsumeContext<TMessage>> deliveries, CancellationToken cancellationToken)
+    {
+        var consumer = GetType().Name;
+        var ids = deliveries
             .Select(m => m.MessageId ?? throw new InvalidOperationException("A message without an id cannot be de-duplicated."))
             .Distinct().ToList();
 
         // SQLite: an IMMEDIATE transaction, so replicas take turns and the inbox read below cannot go stale before the
         // write. SQL Server: a replica that handled one of these meanwhile makes the inbox insert fail, and the retry
         // finds its row.
+        db.ChangeTracker.Clear();
         using var writing = await db.WriteLockAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var handled = (await db.InboxMessages.Where(m => m.Consumer == consumer && ids.Contains(m.MessageId))
             .Select(m => m.MessageId).ToListAsync(cancellationToken)).ToHashSet();
         var receivedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-        var fresh = new List<TMessage>(context.Message.Length);
-        foreach (var delivery in context.Message)
+        var fresh = new List<TMessage>();
+        foreach (var delivery in deliveries)
         {
             if (!handled.Add(delivery.MessageId!.Value))
             {

@@ -12,7 +12,8 @@ namespace HoanKiem.ServiceDefaults.Tests;
 
 public sealed record NoteAdded(Guid NoteId, string Text);
 
-public sealed record NoteFiled(Guid NoteId);
+/// <summary>A note for the batch consumer; <c>Unreadable</c> makes its handling fail every time.</summary>
+public sealed record NoteFiled(Guid NoteId, bool Unreadable = false);
 
 public sealed class Note
 {
@@ -50,6 +51,10 @@ public sealed class NoteFiledConsumer(MessagingDbContext db, MessagingTelemetry 
 {
     protected override Task HandleAsync(IReadOnlyList<NoteFiled> messages, CancellationToken cancellationToken)
     {
+        if (messages.Any(m => m.Unreadable))
+        {
+            throw new InvalidDataException("This note cannot be read.");
+        }
         Db.ReceivedNotes.AddRange(messages.Select(m => new ReceivedNote { NoteId = m.NoteId, BatchSize = messages.Count }));
         return Task.CompletedTask;
     }

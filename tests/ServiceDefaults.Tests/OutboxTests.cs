@@ -121,4 +121,25 @@ public sealed class OutboxTests : IAsyncLifetime
         Assert.Contains(received, r => r.BatchSize > 1);
         Assert.All(received, r => Assert.InRange(r.BatchSize, 1, new BatchConsumerOptions().MessageLimit));
     }
+
+    [Fact]
+    public async Task A_message_that_cannot_be_handled_holds_back_none_of_its_batch()
+    {
+        await using (await MessagingHost.StartAsync(broker, databasePath))
+        {
+        }
+        await using var bus = await TestBus.StartAsync(broker);
+        var notes = Enumerable.Range(0, 40).Select(i => new NoteFiled(Guid.NewGuid(), Unreadable: i == 17)).ToList();
+        foreach (var note in notes)
+        {
+            await bus.PublishAsync(note);
+        }
+
+        await using var service = await MessagingHost.StartAsync(broker, databasePath);
+        var readable = notes.Where(n => !n.Unreadable).Select(n => n.NoteId).Order().ToList();
+        var received = await Eventually.Until(() => service.WithDbAsync(db => db.ReceivedNotes.Select(r => r.NoteId).ToListAsync()),
+            ids => ids.Count >= readable.Count);
+        Assert.Equal(readable, received.Order());
+        Assert.Equal(readable.Count, await service.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == nameof(NoteFiledConsumer))));
+    }
 }
