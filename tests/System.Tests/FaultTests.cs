@@ -81,6 +81,9 @@ public sealed class FaultTests(SystemFixture system)
         await using var tap = await DuplicatingTap.StartAsync(await MessagingConnectionStringAsync(), events);
         using var driver = await FaultDriver.StartAsync(system, "twice");
         await driver.SubmitAsync(FaultDriver.Submissions);
+        // The copies travel behind the originals (the tap republishes what it reads): the final count must include them.
+        await Eventually.Until(() => Task.FromResult(tap.Copies.GetValueOrDefault(ExchangeOf(typeof(EntryAccepted)))),
+            copied => copied >= FaultDriver.Submissions, TimeSpan.FromSeconds(120));
 
         var counters = await driver.ConvergeAsync();
         driver.Log($"copies the broker took: {string.Join(", ", tap.Copies.Select(c => $"{c.Key} {c.Value}"))}");
