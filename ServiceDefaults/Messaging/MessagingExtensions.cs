@@ -12,9 +12,10 @@ public static class MessagingExtensions
     public const string ConnectionName = "messaging";
 
     /// <summary>
-    /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly; batch consumers with their batch settings) on durable,
-    /// kebab-case queues prefixed with <paramref name="serviceName"/> so every service gets its own copy of each event,
-    /// retries and then the <c>_error</c> queue, and the outbox relay for <typeparamref name="TContext"/>.
+    /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly, batch consumers with
+    /// their batch settings) on durable, kebab-case queues prefixed with <paramref name="serviceName"/> so every service
+    /// gets its own copy of each event, retries and then the <c>_error</c> queue, and the outbox relay for
+    /// <typeparamref name="TContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string serviceName)
         where TContext : ServiceDbContext

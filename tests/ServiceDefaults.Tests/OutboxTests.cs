@@ -127,6 +127,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         await using (await MessagingHost.StartAsync(broker, databasePath))
         {
+            // Started once so that the backlog below arrives in batches when it starts again.
         }
         await using var bus = await TestBus.StartAsync(broker);
         var notes = Enumerable.Range(0, 40).Select(i => new NoteFiled(Guid.NewGuid(), Unreadable: i == 17)).ToList();
