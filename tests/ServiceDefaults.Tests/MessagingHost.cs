@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.TestSupport;
@@ -7,6 +9,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using OpenTelemetry;
+using OpenTelemetry.Trace;
 
 namespace HoanKiem.ServiceDefaults.Tests;
 
@@ -69,7 +73,9 @@ public sealed class MessagingHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<MessagingHost> StartAsync(RabbitMqBroker broker, string databasePath, string serviceName = "plumbing")
+    /// <param name="traces">Given, the spans the process records (its own, MassTransit's and EF Core's) are added to it.</param>
+    public static async Task<MessagingHost> StartAsync(RabbitMqBroker broker, string databasePath, string serviceName = "plumbing",
+        ConcurrentQueue<Activity>? traces = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -84,6 +90,13 @@ public sealed class MessagingHost : IAsyncDisposable
             .UseSqlite($"Data Source={databasePath}")
             .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
         builder.AddMessaging<MessagingDbContext>(serviceName);
+        if (traces is not null)
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing
+                .AddSource(MessagingTelemetry.ActivitySourceName, "MassTransit")
+                .AddEntityFrameworkCoreInstrumentation()
+                .AddProcessor(new RecordingProcessor(traces)));
+        }
         // A test publishes right after the start: the service's queues must be bound by then, or the broker drops it.
         builder.Services.Configure<MassTransitHostOptions>(options => options.WaitUntilStarted = true);
         var host = builder.Build();
@@ -106,4 +119,9 @@ public sealed class MessagingHost : IAsyncDisposable
         await host.StopAsync();
         host.Dispose();
     }
+}
+
+internal sealed class RecordingProcessor(ConcurrentQueue<Activity> traces) : BaseProcessor<Activity>
+{
+    public override void OnEnd(Activity activity) => traces.Enqueue(activity);
 }

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -142,5 +144,30 @@ public sealed class OutboxTests : IAsyncLifetime
             ids => ids.Count >= readable.Count);
         Assert.Equal(readable, received.Order());
         Assert.Equal(readable.Count, await service.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == nameof(NoteFiledConsumer))));
+    }
+
+    [Fact]
+    public async Task The_relay_traces_each_event_and_not_its_bookkeeping()
+    {
+        var traces = new ConcurrentQueue<Activity>();
+        await using var service = await MessagingHost.StartAsync(broker, databasePath, traces: traces);
+        var notes = Enumerable.Range(0, 3).Select(i => new Note { Id = Guid.NewGuid(), Text = $"Ghi chú {i}" }).ToList();
+        foreach (var note in notes)
+        {
+            await service.WithDbAsync(db =>
+            {
+                db.Notes.Add(note);
+                db.Publish(new NoteAdded(note.Id, note.Text));
+                return db.SaveChangesAsync();
+            });
+        }
+        await Eventually.Until(() => service.WithDbAsync(db => db.ReceivedNotes.CountAsync()), received => received == notes.Count);
+
+        // Idle now but for the relay, which looks at the outbox every second.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        var idleFrom = DateTime.UtcNow;
+        await Task.Delay(TimeSpan.FromSeconds(3));
+        Assert.Equal(notes.Count, traces.Count(a => a.Source.Name == MessagingTelemetry.ActivitySourceName && a.OperationName == "outbox relay"));
+        Assert.DoesNotContain(traces, a => a.StartTimeUtc >= idleFrom);
     }
 }
