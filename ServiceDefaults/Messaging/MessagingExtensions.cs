@@ -32,6 +32,9 @@ public static class MessagingExtensions
         builder.Services.AddHostedService<OutboxRelay<TContext>>();
         builder.Services.AddMassTransit(bus =>
         {
+            // MassTransit would report usage to usage-tracking.masstransit.io; a district office's system tells third
+            // parties nothing (and offline, each service logged a failed report five minutes after it started).
+            bus.DisableUsageTelemetry();
             bus.SetEndpointNameFormatter(new KebabCaseEndpointNameFormatter(serviceName, false));
             var consumers = typeof(TContext).Assembly;
             bus.AddConsumers(type => !IsBatchConsumer(type), consumers);
