@@ -114,6 +114,22 @@ public sealed class MessagingHost : IAsyncDisposable
         return await work(scope.ServiceProvider.GetRequiredService<MessagingDbContext>());
     }
 
+    /// <summary>Stores notes, each with its <see cref="NoteAdded"/> in the same transaction, as a service's writes do.</summary>
+    public async Task<List<Note>> AddNotesAsync(int count)
+    {
+        var notes = Enumerable.Range(0, count).Select(i => new Note { Id = Guid.NewGuid(), Text = $"Ghi chú {i}" }).ToList();
+        foreach (var note in notes)
+        {
+            await WithDbAsync(db =>
+            {
+                db.Notes.Add(note);
+                db.Publish(new NoteAdded(note.Id, note.Text));
+                return db.SaveChangesAsync();
+            });
+        }
+        return notes;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await host.StopAsync();

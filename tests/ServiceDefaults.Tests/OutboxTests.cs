@@ -30,16 +30,7 @@ public sealed class OutboxTests : IAsyncLifetime
         await using var service = await MessagingHost.StartAsync(broker, databasePath);
 
         await broker.KillAsync();
-        var notes = Enumerable.Range(0, 25).Select(i => new Note { Id = Guid.NewGuid(), Text = $"Ghi chú {i}" }).ToList();
-        foreach (var note in notes)
-        {
-            await service.WithDbAsync(db =>
-            {
-                db.Notes.Add(note);
-                db.Publish(new NoteAdded(note.Id, note.Text));
-                return db.SaveChangesAsync();
-            });
-        }
+        var notes = await service.AddNotesAsync(25);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(25, await service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
         Assert.True(service.Services.GetRequiredService<MessagingTelemetry>().OldestUnsentAgeSeconds > 0);
@@ -151,16 +142,7 @@ public sealed class OutboxTests : IAsyncLifetime
     {
         var traces = new ConcurrentQueue<Activity>();
         await using var service = await MessagingHost.StartAsync(broker, databasePath, traces: traces);
-        var notes = Enumerable.Range(0, 3).Select(i => new Note { Id = Guid.NewGuid(), Text = $"Ghi chú {i}" }).ToList();
-        foreach (var note in notes)
-        {
-            await service.WithDbAsync(db =>
-            {
-                db.Notes.Add(note);
-                db.Publish(new NoteAdded(note.Id, note.Text));
-                return db.SaveChangesAsync();
-            });
-        }
+        var notes = await service.AddNotesAsync(3);
         await Eventually.Until(() => service.WithDbAsync(db => db.ReceivedNotes.CountAsync()), received => received == notes.Count);
 
         // Idle now but for the relay, which looks at the outbox every second.
