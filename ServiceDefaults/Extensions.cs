@@ -1,6 +1,7 @@
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Telemetry;
 using HoanKiem.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -48,6 +49,7 @@ public static class ServiceDefaultsExtensions
     }
 
     public const string TraceSampleRatioKey = "Telemetry:TraceSampleRatio";
+    public const string TracesPerSecondKey = "Telemetry:TracesPerSecond";
 
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder
     {
@@ -59,9 +61,11 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = true;
         });
 
-        // Every span costs CPU in this process and in the dashboard that stores it; under load a share of the traces
-        // (the gateway decides, the services follow its choice) is enough to follow requests. Default: all of them.
+        // Every span costs CPU in this process and in the dashboard that stores it; under load some of the traces
+        // (the gateway decides, the services follow its choice) are enough to follow requests. Default: every trace,
+        // up to 10 new ones a second per process.
         var traceSampleRatio = Math.Clamp(builder.Configuration.GetValue(TraceSampleRatioKey, 1.0), 0.0, 1.0);
+        var tracesPerSecond = builder.Configuration.GetValue(TracesPerSecondKey, 10.0);
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()
@@ -69,7 +73,8 @@ public static class ServiceDefaultsExtensions
                 .AddRuntimeInstrumentation()
                 .AddMeter("MassTransit", MessagingTelemetry.MeterName, "HoanKiem.*"))
             .WithTracing(tracing => tracing
-                .SetSampler(new ParentBasedSampler(new TraceIdRatioBasedSampler(traceSampleRatio)))
+                .SetSampler(services => new ParentBasedSampler(new TraceBudgetSampler(
+                    new TraceIdRatioBasedSampler(traceSampleRatio), tracesPerSecond, services.GetService<TimeProvider>() ?? TimeProvider.System)))
                 .AddSource(builder.Environment.ApplicationName, "MassTransit", MessagingTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/alive"))
