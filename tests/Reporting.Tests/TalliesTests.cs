@@ -115,8 +115,10 @@ public sealed class TalliesTests(ReportingFixture fixture)
         var total = first.GetProperty("total").GetInt32();
         Assert.True(total >= 3);
         Assert.Equal(2, first.GetProperty("items").GetArrayLength());
-        var last = await fixture.GetJsonAsync(fixture.Anonymous, $"/api/reports/{year}/tallies?month={year}-01&page={(total + 1) / 2}&pageSize=2");
-        Assert.Equal(total % 2 == 0 ? 2 : 1, last.GetProperty("items").GetArrayLength());
+        var lastPage = (total + 1) / 2;
+        var last = await fixture.GetJsonAsync(fixture.Anonymous, $"/api/reports/{year}/tallies?month={year}-01&page={lastPage}&pageSize=2");
+        // Tests running beside this one may register units in between: the page holds what its own total leaves for it.
+        Assert.Equal(Math.Min(2, last.GetProperty("total").GetInt32() - 2 * (lastPage - 1)), last.GetProperty("items").GetArrayLength());
 
         var tooBig = await fixture.Anonymous.GetAsync($"/api/reports/{year}/tallies?pageSize=201");
         Assert.Equal(HttpStatusCode.BadRequest, tooBig.StatusCode);
