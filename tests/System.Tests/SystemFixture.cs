@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Messaging;
@@ -22,12 +23,15 @@ public sealed class SystemFixture : IAsyncLifetime
     private int nextYear = 2030;
 
     public DistributedApplication App { get; private set; } = null!;
+    /// <summary>Receives every service's telemetry in the dashboard's place (which the tests do not start).</summary>
+    public TelemetrySink Telemetry { get; private set; } = null!;
     public Uri GatewayAddress { get; private set; } = null!;
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "hoankiem-system-tests", Guid.NewGuid().ToString("N"));
 
     public async ValueTask InitializeAsync()
     {
         var gatewayPort = LocalRabbitMq.FreePort();
+        Telemetry = await TelemetrySink.StartAsync();
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
         [
             "Mode=local",
@@ -37,6 +41,16 @@ public sealed class SystemFixture : IAsyncLifetime
             $"GatewayPort={gatewayPort}",
             $"Parameters:{ResourceNames.SecretariatSecret}={SecretariatSecret}"
         ]);
+        // Instead of the launch profile's dashboard address, where a ./run.sh beside the tests would be listening; added
+        // after Aspire's own OTLP settings, so it has the last word.
+        foreach (var project in builder.Resources.OfType<ProjectResource>())
+        {
+            project.Annotations.Add(new EnvironmentCallbackAnnotation(context =>
+            {
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_ENDPOINT"] = Telemetry.Address.ToString();
+                context.EnvironmentVariables["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf";
+            }));
+        }
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
         await App.StartAsync(startup.Token);
@@ -48,6 +62,7 @@ public sealed class SystemFixture : IAsyncLifetime
     {
         await App.StopAsync();
         await App.DisposeAsync();
+        await Telemetry.DisposeAsync();
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
