@@ -7,7 +7,7 @@ namespace HoanKiem.ServiceDefaults.Telemetry;
 /// among those <paramref name="share"/> keeps. Used for roots only: a trace's later spans follow the root's decision, so a
 /// trace is kept or dropped whole. At an office's everyday pace every request is traced; under a burst the dashboard
 /// gets a steady number of complete traces instead of the exporters dropping spans from all of them once its intake
-/// falls behind (measured: at ~150 entries/s, six spans in ten never reached it).
+/// falls behind (measured under the load bench: up to six spans in ten never reached it).
 /// </summary>
 public sealed class TraceBudgetSampler(Sampler share, double tracesPerSecond, TimeProvider clock) : Sampler
 {
