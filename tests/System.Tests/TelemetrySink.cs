@@ -9,9 +9,10 @@ using Microsoft.Extensions.Logging;
 namespace HoanKiem.SystemTests;
 
 /// <summary>
-/// Stands in for the dashboard's OTLP/HTTP intake: the app host points every service's exporter here, and each export's
-/// bytes (protobuf, whose strings are plain UTF-8) are kept, so a test can search everything that left the processes as
-/// traces, logs and metrics.
+/// Stands in for the dashboard's OTLP/HTTP intake: the app host points every service's exporter here, and each trace and
+/// log export's bytes (protobuf, whose strings are plain UTF-8) are kept, so a test can search everything that left the
+/// processes. Metrics, a reading a second from every process for the whole run, are taken and not kept: their tags are
+/// route templates, message types and outcome codes.
 /// </summary>
 public sealed class TelemetrySink : IAsyncDisposable
 {
@@ -43,15 +44,21 @@ public sealed class TelemetrySink : IAsyncDisposable
         return exports.Any(export => export.AsSpan().IndexOf(bytes) >= 0);
     }
 
-    private async Task<IResult> ReceiveAsync(HttpRequest request)
+    private async Task<IResult> ReceiveAsync(string signal, HttpRequest request)
     {
+        if (signal is not ("traces" or "logs"))
+        {
+            return Accepted();
+        }
         var body = request.Headers.ContentEncoding == "gzip" ? new GZipStream(request.Body, CompressionMode.Decompress) : request.Body;
         using var copy = new MemoryStream();
         await body.CopyToAsync(copy);
         exports.Enqueue(copy.ToArray());
-        // An empty protobuf message is a complete Export*ServiceResponse: everything accepted.
-        return Results.Bytes([], "application/x-protobuf");
+        return Accepted();
     }
+
+    /// <summary>An empty protobuf message is a complete Export*ServiceResponse: everything accepted.</summary>
+    private static IResult Accepted() => Results.Bytes([], "application/x-protobuf");
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }
