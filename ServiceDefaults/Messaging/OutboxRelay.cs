@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using HoanKiem.ServiceDefaults.Data;
 using MassTransit;
+using MassTransit.Logging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -155,7 +156,9 @@ public sealed class OutboxRelay<TContext>(
     private async Task<bool> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         using var traced = SuppressInstrumentationScope.Begin(false);
-        ActivityContext.TryParse(message.TraceParent, null, out var parent);
+        // Remote: a local parent that is not sampled makes OpenTelemetry create no activity at all, and the send would
+        // then start a trace of its own; this way the event follows the decision made for the request that stored it.
+        ActivityContext.TryParse(message.TraceParent, null, isRemote: true, out var parent);
         using var activity = telemetry.Source.StartActivity("outbox relay", ActivityKind.Producer, parent);
         try
         {
@@ -163,7 +166,16 @@ public sealed class OutboxRelay<TContext>(
             var payload = JsonSerializer.Deserialize(message.Body, type, MessageSerialization.Options)!;
             activity?.SetTag("messaging.message.id", message.MessageId);
             activity?.SetTag("messaging.message.type", type.Name);
-            await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context => context.MessageId = message.MessageId), cancellationToken);
+            await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context =>
+            {
+                context.MessageId = message.MessageId;
+                // MassTransit writes the trace header only for a send it records (and then replaces this one): an event
+                // of a trace that is not recorded carries it anyway, so its consumers do not start traces of their own.
+                if (activity is not null)
+                {
+                    context.Headers.Set(DiagnosticHeaders.ActivityId, activity.Id);
+                }
+            }), cancellationToken);
             telemetry.Relayed.Add(1);
             return true;
         }
