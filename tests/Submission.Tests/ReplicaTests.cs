@@ -1,5 +1,6 @@
 using System.Net;
 using HoanKiem.ServiceDefaults;
+using Microsoft.Data.Sqlite;
 using HoanKiem.Submission.Corpus;
 using HoanKiem.TestSupport;
 using Xunit;
@@ -66,5 +67,46 @@ public sealed class ReplicaTests(SubmissionFixture fixture) : IAsyncLifetime
         Assert.All(answers, pair => Assert.Equal([HttpStatusCode.Created, HttpStatusCode.Conflict], pair));
         var listed = await ReadAsync(await fixture.Secretariat.GetAsync($"/api/contests/{year}/entries?pageSize=100"));
         Assert.Equal(12, listed.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Replica_whose_store_failed_still_learns_what_the_other_stores_next()
+    {
+        var year = await fixture.OpenContestAsync();
+        var (_, firstClient) = await fixture.UnitAsync(year, "phuong-hang-trong");
+        var (second, _) = await fixture.UnitAsync(year, "phuong-phan-chu-trinh");
+        using var secondOnReplica = replica.CreateClient(TestCallers.Unit(second));
+        var unstorable = Entry(ArticleCorpus.Generate(year * 10 + 2));
+        var title = $"Bài không lưu được {year}";
+        unstorable["title"] = title;
+
+        // The database refuses that one article, as a full disk or a broken file would refuse a transaction.
+        await ExecuteAsync($"CREATE TRIGGER refuse_{year} BEFORE INSERT ON Entries WHEN NEW.Title = '{title}' BEGIN SELECT RAISE(ABORT, 'refused'); END");
+        try
+        {
+            var failed = await SubmitAsync(firstClient, year, unstorable);
+            Assert.Equal(HttpStatusCode.InternalServerError, failed.StatusCode);
+        }
+        finally
+        {
+            await ExecuteAsync($"DROP TRIGGER refuse_{year}");
+        }
+
+        // The failed store took no sequence number for good: the next entry, stored through the replica, must reach
+        // the primary's index, or a copy of it would get in through the primary.
+        var article = ArticleCorpus.Generate(year * 10 + 3);
+        var original = await SubmitExpectingAsync(secondOnReplica, year, Entry(article), HttpStatusCode.Created);
+        var refused = await SubmitExpectingAsync(firstClient, year, Entry(ArticleCorpus.Edit(article, EditKind.NewTitle, 5)), HttpStatusCode.Conflict, "duplicate_entry");
+        Assert.Equal(original.GetProperty("id").GetGuid(), refused.GetProperty("duplicateOf").GetProperty("id").GetGuid());
+        await SubmitExpectingAsync(firstClient, year, Entry(ArticleCorpus.Generate(year * 10 + 2)), HttpStatusCode.Created);
+    }
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection($"Data Source={fixture.Service.DatabasePath}");
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync();
     }
 }
