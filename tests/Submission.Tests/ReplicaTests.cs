@@ -1,8 +1,8 @@
 using System.Net;
 using HoanKiem.ServiceDefaults;
-using Microsoft.Data.Sqlite;
 using HoanKiem.Submission.Corpus;
 using HoanKiem.TestSupport;
+using Microsoft.Data.Sqlite;
 using Xunit;
 using static HoanKiem.Submission.Tests.SubmissionFixture;
 
