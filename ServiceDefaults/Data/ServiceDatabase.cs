@@ -21,7 +21,8 @@ public static class ServiceDatabase
     /// <summary>
     /// Registers the service's database from the connection string named <paramref name="connectionName"/>:
     /// SQLite (the embedded default) or SQL Server, each with its own migration set on its own context subclass,
-    /// and migrates it before the service starts taking requests.
+    /// and migrates it before the service starts taking requests. Contexts are pooled: every request, consumer batch
+    /// and relay round takes one, and setting up a fresh one was about 6 % of submission's CPU under load.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqliteContext, TSqlServerContext>(
         this IHostApplicationBuilder builder, string connectionName)
@@ -37,13 +38,13 @@ public static class ServiceDatabase
         builder.Services.AddOutboxSignal();
         if (provider == DatabaseProvider.Sqlite)
         {
-            builder.Services.AddDbContext<TContext, TSqliteContext>((services, options) => options
+            builder.Services.AddDbContextPool<TContext, TSqliteContext>((services, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         }
         else
         {
-            builder.Services.AddDbContext<TContext, TSqlServerContext>((services, options) => options
+            builder.Services.AddDbContextPool<TContext, TSqlServerContext>((services, options) => options
                 .UseSqlServer(connectionString)
                 .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         }

@@ -41,6 +41,17 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         return new WriteLock(this, gate);
     }
 
+    /// <summary>
+    /// Forgets what was queued here and not saved: tracked changes, the relay's wake-up, and a derived context's own
+    /// pending work. Contexts are pooled, so a unit of work starting over (a consumer's batch, a retry after a lost race)
+    /// must not inherit a failed one's leftovers.
+    /// </summary>
+    public virtual void DiscardPendingChanges()
+    {
+        ChangeTracker.Clear();
+        HasNewOutboxMessages = false;
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         if (Database.CurrentTransaction is not null)

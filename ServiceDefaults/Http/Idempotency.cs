@@ -71,14 +71,14 @@ public static class Idempotency
                 }
                 catch (DbUpdateException)
                 {
-                    db.ChangeTracker.Clear();
+                    db.DiscardPendingChanges();
                     var winner = await db.IdempotencyRecords.AsNoTracking().SingleAsync(r => r.Scope == scope && r.Key == key);
                     return Replay(winner, hash, now) ?? InProgress();
                 }
             }
 
             var result = await next(context);
-            db.ChangeTracker.Clear();
+            db.DiscardPendingChanges();
             await Complete(db, scope, key, hash, now, result, http);
             return result;
         });

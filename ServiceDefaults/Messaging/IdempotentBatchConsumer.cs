@@ -67,7 +67,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
         // SQLite: an IMMEDIATE transaction, so replicas take turns and the inbox read below cannot go stale before the
         // write. SQL Server: a replica that handled one of these meanwhile makes the inbox insert fail, and the retry
         // finds its row.
-        db.ChangeTracker.Clear();
+        db.DiscardPendingChanges();
         using var writing = await db.WriteLockAsync(cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var handled = (await db.InboxMessages.Where(m => m.Consumer == consumer && ids.Contains(m.MessageId))

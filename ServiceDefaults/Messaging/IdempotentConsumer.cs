@@ -18,6 +18,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, Messag
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without an id cannot be de-duplicated.");
         var consumer = GetType().Name;
+        db.DiscardPendingChanges();
         if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
         {
             telemetry.DuplicatesSkipped.Add(1);
@@ -37,7 +38,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, Messag
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
+            db.DiscardPendingChanges();
             if (!await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
             {
                 throw;

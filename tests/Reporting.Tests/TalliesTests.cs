@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.Json;
 using HoanKiem.Contracts;
+using HoanKiem.Reporting.Data;
+using HoanKiem.Reporting.Models;
 using HoanKiem.TestSupport;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace HoanKiem.Reporting.Tests;
@@ -68,6 +71,27 @@ public sealed class TalliesTests(ReportingFixture fixture)
         Assert.False(march[union].GetProperty("quotaMet").GetBoolean());
         Assert.Equal("Hội Cựu chiến binh", march[union].GetProperty("unitName").GetString());
         Assert.Equal("Phường Phúc Tân", march[idle].GetProperty("unitName").GetString());
+    }
+
+    [Fact]
+    public async Task Counts_discarded_with_a_failed_unit_of_work_never_reach_the_tallies()
+    {
+        var year = fixture.NewYear();
+        var ward = $"w{year}-hang-bac";
+        await fixture.RegisterUnitAsync(ward, "Phường Hàng Bạc");
+        await fixture.AcceptAsync(year, ward, Local($"{year}-03-10T09:00:00"));
+        await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [ward] = (0, 1, 1, 0, 0) });
+
+        // Contexts are pooled: what a failed consumer counted must not ride along to the next one that saves.
+        await using (var scope = fixture.Service.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
+            db.Count([new TallyChange(year, ward, year * 100 + 3, Received: 5)]);
+            db.DiscardPendingChanges();
+            await db.SaveChangesAsync();
+        }
+
+        Assert.Equal((0, 1, 1, 0, 0), ReportingFixture.Numbers((await fixture.TalliesAsync(year, $"{year}-03", ward))[ward]));
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static class RecognitionRoutes
         }
         catch (DbUpdateException)
         {
-            db.ChangeTracker.Clear();
+            db.DiscardPendingChanges();
             return Problems.Conflict("concurrent_change", "Another change to the same records was saved at the same moment; read them again and retry.");
         }
     }

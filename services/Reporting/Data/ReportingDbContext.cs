@@ -23,6 +23,12 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     /// <summary>Queues counter changes; they are applied as increments in the same transaction as the next SaveChanges.</summary>
     public void Count(IEnumerable<TallyChange> changes) => pendingTallies.AddRange(changes);
 
+    public override void DiscardPendingChanges()
+    {
+        pendingTallies.Clear();
+        base.DiscardPendingChanges();
+    }
+
     /// <summary>
     /// Counters are shared by every event about a unit's month, so they change by atomic increments inside the
     /// transaction that stores the facts (and the inbox row): concurrent consumers never lose an update, and a

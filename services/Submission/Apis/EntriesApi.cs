@@ -50,15 +50,19 @@ public static class EntriesApi
         {
             return Problems.Forbidden("A unit submits entries only for itself.");
         }
-        var contest = await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
-        if (contest is null)
+        // One round trip for both, on every submission.
+        var found = await db.Contests.AsNoTracking().Where(c => c.Year == year)
+            .Select(c => new { Contest = c, UnitExists = db.Units.Any(u => u.Code == unitCode) })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (found is null)
         {
             return Problems.NotFound("contest_not_found", $"There is no contest for {year}.");
         }
-        if (!await db.Units.AnyAsync(u => u.Code == unitCode, cancellationToken))
+        if (!found.UnitExists)
         {
             return Problems.NotFound("unit_not_found", $"There is no unit '{unitCode}'.");
         }
+        var contest = found.Contest;
 
         var entry = EntryRules.Normalise(request, year, unitCode);
         if (EntryRules.ShapeErrors(entry) is { Count: > 0 } errors)
