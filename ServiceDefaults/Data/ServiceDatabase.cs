@@ -41,6 +41,7 @@ public static class ServiceDatabase
             builder.Services.AddDbContextPool<TContext, TSqliteContext>((services, options) => options
                 .UseSqlite(connectionString)
                 .AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
+            builder.Services.AddHostedService(services => new SqliteCheckpointer(connectionString, services.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
         else
         {
@@ -59,14 +60,15 @@ public static class ServiceDatabase
             : connectionString.Contains("Server=", StringComparison.OrdinalIgnoreCase) ? DatabaseProvider.SqlServer : DatabaseProvider.Sqlite;
 
     /// <summary>
-    /// NORMAL sync keeps every commit through a process crash in WAL mode; both are per connection, whereas WAL itself
-    /// is stored in the file and set once by the migrator. A pooled connection keeps its settings, so each native
-    /// connection gets them once rather than on every open.
+    /// NORMAL sync keeps every commit through a process crash in WAL mode; checkpoints are left to the
+    /// <see cref="SqliteCheckpointer"/>. These are per connection, whereas WAL itself is stored in the file and set once
+    /// by the migrator. A pooled connection keeps its settings, so each native connection gets them once rather than on
+    /// every open.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000;";
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0;";
         private readonly ConditionalWeakTable<object, object> configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
