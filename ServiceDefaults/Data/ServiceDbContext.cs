@@ -36,10 +36,14 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         {
             return new WriteLock(this, null);
         }
-        var gate = SqliteWriteGates.GetOrAdd(Path.GetFullPath(Database.GetDbConnection().DataSource), _ => new SemaphoreSlim(1, 1));
+        var gate = SqliteWriteGate(Database.GetDbConnection().DataSource);
         await gate.WaitAsync(cancellationToken);
         return new WriteLock(this, gate);
     }
+
+    /// <summary>The gate at which this process's writers to the SQLite file at <paramref name="path"/> queue.</summary>
+    internal static SemaphoreSlim SqliteWriteGate(string path) =>
+        SqliteWriteGates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));
 
     /// <summary>
     /// Forgets what was queued here and not saved: tracked changes, the relay's wake-up, and a derived context's own

@@ -18,6 +18,7 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var writers = ServiceDbContext.SqliteWriteGate(new SqliteConnectionStringBuilder(connectionString).DataSource);
         using var timer = new PeriodicTimer(Interval);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
@@ -25,14 +26,31 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
             {
                 await using var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                await using var command = connection.CreateCommand();
-                command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-                await command.ExecuteNonQueryAsync(stoppingToken);
+                await CheckpointAsync(connection, stoppingToken);
+                // SQLite writes the log from its start again only if it is fully copied when a writer begins; under load
+                // something is always committed between a checkpoint and the next writer, and the log would grow without
+                // end. So the few pages committed during the copy above are copied with this process's writers held back.
+                await writers.WaitAsync(stoppingToken);
+                try
+                {
+                    await CheckpointAsync(connection, stoppingToken);
+                }
+                finally
+                {
+                    writers.Release();
+                }
             }
             catch (SqliteException exception)
             {
                 logger.LogWarning(exception, "Checkpoint of the SQLite log failed; the next round tries again");
             }
         }
+    }
+
+    private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }
