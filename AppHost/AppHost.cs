@@ -22,6 +22,7 @@ builder.AddProject<Projects.HoanKiem_Gateway>(ResourceNames.Gateway)
     .WithReference(judging).WaitFor(judging)
     .WithReference(recognition).WaitFor(recognition)
     .WithReference(reporting).WaitFor(reporting)
-    .WithHttpHealthCheck("/health");
+    .WithHttpHealthCheck("/health")
+    .WithMetricsEveryFiveSeconds();
 
 builder.Build().Run();

@@ -100,11 +100,20 @@ public static class InfrastructureExtensions
             .WithReference(infrastructure.Messaging, ResourceNames.Messaging).WaitFor(infrastructure.Broker)
             .WithReference(infrastructure.Database(database))
             .WithEnvironment("Auth__SigningKey", signingKey)
-            .WithHttpHealthCheck("/health");
+            .WithHttpHealthCheck("/health")
+            .WithMetricsEveryFiveSeconds();
         if (infrastructure.DatabaseServer is { } server)
         {
             service.WaitFor(server);
         }
         return service;
     }
+
+    /// <summary>
+    /// Metrics every 5 s instead of the second Aspire sets in development: current enough for an operator's dashboard,
+    /// and taking in every process's metrics each second was most of the idle dashboard's work (18 against 4 ms of CPU
+    /// a second).
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithMetricsEveryFiveSeconds(this IResourceBuilder<ProjectResource> project) =>
+        project.WithEnvironment("OTEL_METRIC_EXPORT_INTERVAL", "5000");
 }
