@@ -14,6 +14,8 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), "hoankiem-tests", $"checkpoint-{Guid.NewGuid():N}.db");
 
+    private string ConnectionString => $"Data Source={databasePath}";
+
     public ValueTask InitializeAsync()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
@@ -33,8 +35,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task Commits_reach_the_database_file_while_no_commit_copies_the_log()
     {
-        var connectionString = $"Data Source={databasePath}";
-        await using var writer = new SqliteConnection(connectionString);
+        await using var writer = new SqliteConnection(ConnectionString);
         await writer.OpenAsync();
         await ExecuteAsync(writer, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0; CREATE TABLE Articles (Body TEXT NOT NULL);");
         var emptyFile = new FileInfo(databasePath).Length;
@@ -45,7 +46,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         }
         Assert.Equal(emptyFile, new FileInfo(databasePath).Length);
 
-        using var checkpointer = new SqliteCheckpointer(connectionString, NullLogger<SqliteCheckpointer>.Instance);
+        using var checkpointer = new SqliteCheckpointer(ConnectionString, NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(CancellationToken.None);
         await Eventually.Until(() => Task.FromResult(new FileInfo(databasePath).Length),
             length => length > 50L * body.Length, TimeSpan.FromSeconds(10));
@@ -55,12 +56,11 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task The_log_is_written_from_its_start_again_while_a_writer_keeps_committing()
     {
-        var connectionString = $"Data Source={databasePath}";
-        await using var db = new MessagingDbContext(new DbContextOptionsBuilder<MessagingDbContext>().UseSqlite(connectionString).Options);
+        await using var db = new MessagingDbContext(new DbContextOptionsBuilder<MessagingDbContext>().UseSqlite(ConnectionString).Options);
         await db.Database.EnsureCreatedAsync();
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
-        using var checkpointer = new SqliteCheckpointer(connectionString, NullLogger<SqliteCheckpointer>.Instance);
+        using var checkpointer = new SqliteCheckpointer(ConnectionString, NullLogger<SqliteCheckpointer>.Instance);
         await checkpointer.StartAsync(CancellationToken.None);
 
         // Commits one after another, through the process's write gate as the services' writes go: between a checkpoint
