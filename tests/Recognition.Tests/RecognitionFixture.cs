@@ -59,6 +59,14 @@ public sealed class RecognitionFixture() : ServiceFixture<Program>(ResourceNames
         return id;
     }
 
+    /// <summary>The year's figures published so far, oldest version first.</summary>
+    public IReadOnlyList<RecognitionTotalsChanged> PublishedTotals(int year) =>
+        Bus.Received<RecognitionTotalsChanged>().Select(r => r.Message).Where(t => t.Year == year).OrderBy(t => t.Version).ToList();
+
+    /// <summary>Waits until the year's latest published figures satisfy <paramref name="done"/>.</summary>
+    public async Task<RecognitionTotalsChanged> WaitForTotalsAsync(int year, Func<RecognitionTotalsChanged, bool> done) =>
+        (await Eventually.Until(() => Task.FromResult(PublishedTotals(year)), published => published.Count > 0 && done(published[^1])))[^1];
+
     public async Task<Guid> NomineeIdAsync(int year, string fullName) =>
         (await NomineesAsync(year)).EnumerateArray().Single(n => n.GetProperty("fullName").GetString() == fullName).GetProperty("id").GetGuid();
 }

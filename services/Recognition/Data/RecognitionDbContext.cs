@@ -39,8 +39,9 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         });
 
     /// <summary>
-    /// Saves, and when the save moved a year's figures, bumps that year's version and queues
-    /// <see cref="RecognitionTotalsChanged"/> in the same transaction, so readers never miss or reorder a change.
+    /// Saves, and when the save may have moved a year's figures, counts a change of that year in the same transaction.
+    /// The <see cref="YearTotalsPublisher"/> publishes the figures from there: once for a burst of changes instead of
+    /// once for each, and still after a crash between this commit and the publishing.
     /// </summary>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
@@ -57,38 +58,19 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         foreach (var year in years)
         {
-            await RefreshTotalsAsync(year, cancellationToken);
+            // An increment in SQL, so concurrent savers never need to read the row first.
+            var counted = await YearTotals.Where(t => t.Year == year).ExecuteUpdateAsync(t => t.SetProperty(x => x.Changes, x => x.Changes + 1), cancellationToken);
+            if (counted == 0)
+            {
+                YearTotals.Add(new YearTotals { Year = year, Changes = 1 });
+                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            }
         }
-        saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
         return saved;
-    }
-
-    private async Task RefreshTotalsAsync(int year, CancellationToken cancellationToken)
-    {
-        var current = await ComputeTotalsAsync(year, cancellationToken);
-        var stored = await YearTotals.SingleOrDefaultAsync(t => t.Year == year, cancellationToken);
-        if (stored is not null && stored.SameFiguresAs(current))
-        {
-            return;
-        }
-        if (stored is null)
-        {
-            stored = YearTotals.Add(new YearTotals { Year = year }).Entity;
-        }
-        stored.Version++;
-        stored.NomineesIntroduced = current.NomineesIntroduced;
-        stored.Verified = current.Verified;
-        stored.Rejected = current.Rejected;
-        stored.Commended = current.Commended;
-        stored.UnitsCommended = current.UnitsCommended;
-        stored.TotalAmount = current.TotalAmount;
-        stored.ChangedAt = DateTimeOffset.UtcNow;
-        Publish(new RecognitionTotalsChanged(year, stored.Version, stored.NomineesIntroduced, stored.Verified, stored.Rejected,
-            stored.Commended, stored.UnitsCommended, stored.TotalAmount, stored.ChangedAt));
     }
 
     /// <summary>The year's figures from the rows themselves; <c>Verified</c> counts every nominee that passed appraisal, commended or not.</summary>
@@ -214,7 +196,8 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         {
             totals.HasKey(t => t.Year);
             totals.Property(t => t.Year).ValueGeneratedNever();
-            // Two writers that read the same version cannot both publish the next one: the second save fails and retries.
+            // Two replicas' publishers that read the same version cannot both publish the next one: the second save fails,
+            // and its next round finds the year published.
             totals.Property(t => t.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<AwardForm>(form =>

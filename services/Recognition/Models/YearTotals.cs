@@ -1,10 +1,16 @@
 namespace HoanKiem.Recognition.Models;
 
-/// <summary>The figures last published for a year; <c>Version</c> grows by one with every change of a figure.</summary>
+/// <summary>
+/// The figures last published for a year; <c>Version</c> grows by one with every change of a figure.
+/// <c>Changes</c> counts the saves that may have moved a figure, <c>PublishedChanges</c> how many of them the published
+/// figures take in: while they differ, the year waits for the <c>YearTotalsPublisher</c>.
+/// </summary>
 public sealed class YearTotals
 {
     public int Year { get; set; }
     public long Version { get; set; }
+    public long Changes { get; set; }
+    public long PublishedChanges { get; set; }
     public int NomineesIntroduced { get; set; }
     public int Verified { get; set; }
     public int Rejected { get; set; }

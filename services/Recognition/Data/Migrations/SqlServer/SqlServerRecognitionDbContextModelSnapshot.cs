@@ -611,11 +611,17 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     b.Property<long>("ChangedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<long>("Changes")
+                        .HasColumnType("bigint");
+
                     b.Property<int>("Commended")
                         .HasColumnType("int");
 
                     b.Property<int>("NomineesIntroduced")
                         .HasColumnType("int");
+
+                    b.Property<long>("PublishedChanges")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Rejected")
                         .HasColumnType("int");

@@ -602,10 +602,16 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.Property<long>("ChangedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long>("Changes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Commended")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NomineesIntroduced")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedChanges")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Rejected")
