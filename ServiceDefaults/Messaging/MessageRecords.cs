@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using HoanKiem.ServiceDefaults.Text;
 
@@ -32,5 +33,11 @@ public static class MessageSerialization
 {
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { Encoder = VietnameseText.JsonEncoder };
 
-    public static string TypeName(Type type) => $"{type.FullName}, {type.Assembly.GetName().Name}";
+    // Both looked up for every event stored and every event relayed; the assembly's name and the type search allocate.
+    private static readonly ConcurrentDictionary<Type, string> Names = new();
+    private static readonly ConcurrentDictionary<string, Type> Types = new();
+
+    public static string TypeName(Type type) => Names.GetOrAdd(type, t => $"{t.FullName}, {t.Assembly.GetName().Name}");
+
+    public static Type TypeOf(string typeName) => Types.GetOrAdd(typeName, name => Type.GetType(name, throwOnError: true)!);
 }

@@ -162,7 +162,7 @@ public sealed class OutboxRelay<TContext>(
         using var activity = telemetry.Source.StartActivity("outbox relay", ActivityKind.Producer, parent);
         try
         {
-            var type = Type.GetType(message.MessageType, throwOnError: true)!;
+            var type = MessageSerialization.TypeOf(message.MessageType);
             var payload = JsonSerializer.Deserialize(message.Body, type, MessageSerialization.Options)!;
             activity?.SetTag("messaging.message.id", message.MessageId);
             activity?.SetTag("messaging.message.type", type.Name);
