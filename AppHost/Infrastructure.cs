@@ -88,15 +88,17 @@ public static class InfrastructureExtensions
     /// <summary>
     /// A service: its database, the broker, the token key, and a health check the gateway waits for. <c>Replicas</c>
     /// (default 1) runs that many instances of it behind its endpoint's proxy: competing consumers, one outbox relay
-    /// each.
+    /// each. A single instance is called directly: the orchestrator's proxy would add a hop, and its CPU, to every
+    /// request through the gateway.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder,
         string name, string database, Infrastructure infrastructure, IResourceBuilder<ParameterResource> signingKey)
         where TProject : IProjectMetadata, new()
     {
+        var replicas = builder.Configuration.GetValue("Replicas", 1);
         var service = builder.AddProject<TProject>(name)
-            .WithReplicas(builder.Configuration.GetValue("Replicas", 1))
-            .WithHttpEndpoint()
+            .WithReplicas(replicas)
+            .WithHttpEndpoint(isProxied: replicas > 1)
             .WithReference(infrastructure.Messaging, ResourceNames.Messaging).WaitFor(infrastructure.Broker)
             .WithReference(infrastructure.Database(database))
             .WithEnvironment("Auth__SigningKey", signingKey)

@@ -41,4 +41,22 @@ public sealed class AppModelTests
         Assert.DoesNotContain(model.Resources, r => r is ContainerResource);
         Assert.Contains(broker.Annotations.OfType<EndpointAnnotation>(), endpoint => endpoint.Name == "amqp" && !endpoint.IsProxied);
     }
+
+    [Theory]
+    [InlineData(1, false)]
+    [InlineData(2, true)]
+    public async Task A_single_instance_is_called_directly_and_replicas_through_the_proxy(int replicas, bool proxied)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
+            ["Mode=local", $"Replicas={replicas}", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
+        await using var app = await builder.BuildAsync();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+
+        foreach (var name in new[] { ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting })
+        {
+            var service = model.Resources.OfType<ProjectResource>().Single(r => r.Name == name);
+            Assert.Equal(replicas, service.GetReplicaCount());
+            Assert.Equal(proxied, service.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").IsProxied);
+        }
+    }
 }
