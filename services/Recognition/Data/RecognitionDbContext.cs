@@ -1,5 +1,4 @@
 using System.Text.Json;
-using HoanKiem.Contracts;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.ServiceDefaults.Messaging;

@@ -60,12 +60,7 @@ public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvide
         if (stored.Version == 0 || !stored.SameFiguresAs(current))
         {
             stored.Version++;
-            stored.NomineesIntroduced = current.NomineesIntroduced;
-            stored.Verified = current.Verified;
-            stored.Rejected = current.Rejected;
-            stored.Commended = current.Commended;
-            stored.UnitsCommended = current.UnitsCommended;
-            stored.TotalAmount = current.TotalAmount;
+            stored.TakeFiguresOf(current);
             stored.ChangedAt = clock.GetUtcNow();
             db.Publish(new RecognitionTotalsChanged(year, stored.Version, stored.NomineesIntroduced, stored.Verified, stored.Rejected,
                 stored.Commended, stored.UnitsCommended, stored.TotalAmount, stored.ChangedAt));

@@ -15,7 +15,7 @@ public static class NomineeStatus
     public static readonly string[] Public = [Proposed, Verified, Rejected, Commended];
 }
 
-/// <summary>A year's figures are recomputed and published whenever a row of this kind changes.</summary>
+/// <summary>A saved change of a row of this kind counts as a change of its year's figures, to be recomputed and published.</summary>
 public interface IMovesYearFigures
 {
     int Year { get; }

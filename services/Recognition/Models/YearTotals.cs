@@ -19,6 +19,16 @@ public sealed class YearTotals
     public long TotalAmount { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
 
+    public void TakeFiguresOf(YearTotals other)
+    {
+        NomineesIntroduced = other.NomineesIntroduced;
+        Verified = other.Verified;
+        Rejected = other.Rejected;
+        Commended = other.Commended;
+        UnitsCommended = other.UnitsCommended;
+        TotalAmount = other.TotalAmount;
+    }
+
     public bool SameFiguresAs(YearTotals other) =>
         NomineesIntroduced == other.NomineesIntroduced && Verified == other.Verified && Rejected == other.Rejected
         && Commended == other.Commended && UnitsCommended == other.UnitsCommended && TotalAmount == other.TotalAmount;
