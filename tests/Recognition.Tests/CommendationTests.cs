@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HoanKiem.Contracts;
+using HoanKiem.Recognition.Data;
+using HoanKiem.Recognition.Models;
 using HoanKiem.TestSupport;
+using Microsoft.EntityFrameworkCore;
 using Xunit;
 
 namespace HoanKiem.Recognition.Tests;
@@ -119,6 +122,28 @@ public sealed class CommendationTests(RecognitionFixture fixture)
         Assert.True(published.Count < names.Count, $"{published.Count} versions published for {names.Count} appraisals");
         Assert.Equal(Enumerable.Range((int)introduced.Version + 1, published.Count).Select(v => (long)v), published.Select(t => t.Version));
         Assert.Equal(verified, published[^1]);
+    }
+
+    [Fact]
+    public async Task A_change_committed_outside_this_service_is_published_from_its_count_in_the_database()
+    {
+        var year = fixture.NewYear();
+        // All that another replica, or this service before a crash, leaves behind: the row and its counted change,
+        // committed through a context of its own, and nothing published.
+        var options = new DbContextOptionsBuilder<SqliteRecognitionDbContext>().UseSqlite($"Data Source={fixture.Service.DatabasePath}").Options;
+        await using (var db = new SqliteRecognitionDbContext(options))
+        {
+            db.Commendations.Add(new Commendation
+            {
+                Id = Guid.CreateVersion7(), Year = year, Category = CommendationCategory.Individual, Name = "Bà Đỗ Thị Loan",
+                Field = "urban", Amount = 500_000, AmountSource = AmountSource.Override, DecisionNumber = "702/QĐ-UBND",
+                RecordedAt = DateTimeOffset.UtcNow
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var published = await fixture.WaitForTotalsAsync(year, t => t.TotalAmount == 500_000);
+        Assert.Equal(1L, published.Version);
     }
 
     [Fact]
