@@ -129,7 +129,7 @@ public sealed class RegisterTests(RecognitionFixture fixture)
         await fixture.AcceptEntryAsync(year, "Bùi Thị Hiếu", "Cửa Đông", entryId: entryId, messageId: messageId);
         await fixture.AcceptEntryAsync(year, "Bùi Thị Hiếu", "Cửa Đông", entryId: entryId, messageId: messageId);
         var nominees = await fixture.WaitForRegisterAsync(year, count: 1, entries: 1);
-        await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<RecognitionTotalsChanged>().Count(t => t.Message.Year == year)), count => count >= 1);
+        await fixture.WaitForTotalsAsync(year, _ => true);
 
         var finalized = new JudgingFinalized(year, DateTimeOffset.UtcNow, [new RankedEntry(entryId, "phuong-hang-gai", "Bài viết", 1, 92.5, "first", true)]);
         var finalizedId = Guid.NewGuid();
@@ -142,7 +142,7 @@ public sealed class RegisterTests(RecognitionFixture fixture)
             .Select(a => a.GetProperty("action").GetString()).ToList();
         Assert.Single(audit, action => action == "nominee.introduced");
         Assert.Single(audit, action => action == "award.recorded");
-        Assert.Single(fixture.Bus.Received<RecognitionTotalsChanged>(), t => t.Message.Year == year);
+        Assert.Single(fixture.PublishedTotals(year));
         Assert.Equal(nominees[0].GetProperty("id").GetGuid(), (await fixture.GetAsync($"/api/recognition/{year}/awards")).GetProperty("items")[0].GetProperty("nomineeId").GetGuid());
     }
 
