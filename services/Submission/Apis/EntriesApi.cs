@@ -25,6 +25,18 @@ public sealed record EntryListQuery(string? UnitCode, string? Status, int? Page,
 
 public static class EntriesApi
 {
+    private sealed record ContestLookup(Contest Contest, bool UnitExists);
+
+    /// <summary>
+    /// The contest and whether the unit exists, in one round trip. Compiled, as it runs on every submission: EF Core
+    /// otherwise walks the expression and looks up its translation on each call.
+    /// </summary>
+    private static readonly Func<SubmissionDbContext, int, string, CancellationToken, Task<ContestLookup?>> ContestAndUnit =
+        EF.CompileAsyncQuery((SubmissionDbContext db, int year, string unitCode, CancellationToken _) =>
+            db.Contests.AsNoTracking().Where(c => c.Year == year)
+                .Select(c => new ContestLookup(c, db.Units.Any(u => u.Code == unitCode)))
+                .SingleOrDefault());
+
     public static IEndpointRouteBuilder MapEntriesApi(this IEndpointRouteBuilder app)
     {
         var entries = app.MapGroup("/api/contests/{year:int}/entries").WithTags("Entries")
@@ -50,10 +62,7 @@ public static class EntriesApi
         {
             return Problems.Forbidden("A unit submits entries only for itself.");
         }
-        // One round trip for both, on every submission.
-        var found = await db.Contests.AsNoTracking().Where(c => c.Year == year)
-            .Select(c => new { Contest = c, UnitExists = db.Units.Any(u => u.Code == unitCode) })
-            .SingleOrDefaultAsync(cancellationToken);
+        var found = await ContestAndUnit(db, year, unitCode, cancellationToken);
         if (found is null)
         {
             return Problems.NotFound("contest_not_found", $"There is no contest for {year}.");

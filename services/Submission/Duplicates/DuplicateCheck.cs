@@ -16,6 +16,16 @@ public sealed class DuplicateCheck : IAsyncDisposable
     private const string SqlServerLock =
         "EXEC sp_getapplock @Resource = N'submission-duplicate-check', @LockMode = N'Exclusive', @LockOwner = N'Transaction'";
 
+    private sealed record StoredEntry(Guid Id, int Year, string UnitCode, DateTimeOffset ReceivedAt, string Status, byte[]? Signature, long Sequence);
+
+    /// <summary>Compiled, as it runs in every check (see <c>EntriesApi</c>'s contest lookup).</summary>
+    private static readonly Func<SubmissionDbContext, long, IAsyncEnumerable<StoredEntry>> StoredAfter =
+        EF.CompileAsyncQuery((SubmissionDbContext db, long sequence) =>
+            db.Entries.AsNoTracking()
+                .Where(e => e.Sequence > sequence)
+                .OrderBy(e => e.Sequence)
+                .Select(e => new StoredEntry(e.Id, e.Year, e.UnitCode, e.ReceivedAt, e.Status, e.Signature, e.Sequence)));
+
     private readonly SubmissionDbContext db;
     private readonly DuplicateDetector detector;
     private readonly IDisposable indexLock;
@@ -88,12 +98,7 @@ public sealed class DuplicateCheck : IAsyncDisposable
     internal static async Task<List<Guid>> CatchUpAsync(SubmissionDbContext db, DuplicateDetector detector, CancellationToken cancellationToken)
     {
         var unusable = new List<Guid>();
-        var stored = db.Entries.AsNoTracking()
-            .Where(e => e.Sequence > detector.StoredThrough)
-            .OrderBy(e => e.Sequence)
-            .Select(e => new { e.Id, e.Year, e.UnitCode, e.ReceivedAt, e.Status, e.Signature, e.Sequence })
-            .AsAsyncEnumerable();
-        await foreach (var entry in stored.WithCancellation(cancellationToken))
+        await foreach (var entry in StoredAfter(db, detector.StoredThrough).WithCancellation(cancellationToken))
         {
             var accepted = entry.Status == EntryStatus.Accepted;
             var signature = accepted ? MinHash.FromBytes(entry.Signature) : null;
