@@ -75,7 +75,7 @@ async Task<Result> RunAsync(string scenario, int consumers)
         var payload = await FillAsync(host.Services, scenario);
         var clock = Stopwatch.StartNew();
         await host.StartAsync();
-        ((TimeSpan Own, TimeSpan Children) Cpu, double Sent)? cpuWindow = null;
+        ((TimeSpan Own, TimeSpan Broker) Cpu, double Sent)? cpuWindow = null;
         await AnsiConsole.Progress().StartAsync(async progress =>
         {
             var task = progress.AddTask($"{Markup.Escape(scenario)}: confirmed", maxValue: messages);
@@ -113,7 +113,7 @@ async Task<Result> RunAsync(string scenario, int consumers)
         await host.StopAsync();
         return new Result(scenario, messages, payload, settings.BatchSize, elapsed, steady, consumedText,
             (cpuAfter.Own - cpuWindow!.Value.Cpu.Own) / (messages - cpuWindow.Value.Sent),
-            (cpuAfter.Children - cpuWindow.Value.Cpu.Children) / (messages - cpuWindow.Value.Sent),
+            (cpuAfter.Broker - cpuWindow.Value.Cpu.Broker) / (messages - cpuWindow.Value.Sent),
             $"BatchSize {settings.BatchSize}, PublishTimeout {settings.PublishTimeout.TotalSeconds:F0} s, Lease {settings.Lease.TotalSeconds:F0} s, PollInterval {settings.PollInterval.TotalSeconds:F1} s");
     }
     finally
@@ -214,43 +214,9 @@ static async Task<T> WithDbAsync<T>(IServiceProvider services, Func<SubmissionDb
     return await work(scope.ServiceProvider.GetRequiredService<SubmissionDbContext>());
 }
 
-// CPU time of this process (relay, and consumers when bound) and of its child processes (the broker), from /proc.
-static (TimeSpan Own, TimeSpan Children) CpuTimes()
-{
-    var self = Environment.ProcessId;
-    var processes = new Dictionary<int, (int Parent, long Ticks)>();
-    foreach (var directory in Directory.EnumerateDirectories("/proc"))
-    {
-        if (!int.TryParse(Path.GetFileName(directory), out var pid))
-        {
-            continue;
-        }
-        try
-        {
-            var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-            // Fields after the command name, which may hold spaces: state, ppid, ... utime (14th field), stime (15th).
-            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-            processes[pid] = (int.Parse(fields[1]), long.Parse(fields[11]) + long.Parse(fields[12]));
-        }
-        catch (IOException)
-        {
-        }
-    }
-    bool Descends(int pid)
-    {
-        for (var parent = processes[pid].Parent; parent > 1 && processes.ContainsKey(parent); parent = processes[parent].Parent)
-        {
-            if (parent == self)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
-    // /proc counts in clock ticks of 1/100 s (USER_HZ) on Linux.
-    var children = processes.Keys.Where(Descends).Sum(pid => processes[pid].Ticks);
-    return (Process.GetCurrentProcess().TotalProcessorTime, TimeSpan.FromMilliseconds(children * 10));
-}
+// CPU time of this process (relay, and consumers when bound) and of the broker's Erlang VM.
+(TimeSpan Own, TimeSpan Broker) CpuTimes() =>
+    (Process.GetCurrentProcess().TotalProcessorTime, broker.VirtualMachine?.TotalProcessorTime ?? TimeSpan.Zero);
 
 static string LoadAverage() => string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ')[..3]);
 

@@ -21,6 +21,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public int Port { get; }
     public string ConnectionString => LocalRabbitMq.ConnectionString(Port);
 
+    /// <summary>The broker's Erlang VM, where its CPU goes: a child of the start script, found once it answers.</summary>
+    public Process? VirtualMachine { get; private set; }
+
     public static async Task<RabbitMqBroker> StartAsync()
     {
         if (!LocalRabbitMq.IsInstalled)
@@ -54,6 +57,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
                 process.Kill(entireProcessTree: true);
             }
         }
+        VirtualMachine?.Dispose();
         process?.Dispose();
         try { Directory.Delete(dataDirectory, recursive: true); } catch (IOException) { }
     }
@@ -85,11 +89,49 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             }
             if (await LocalRabbitMq.AnswersAmqpAsync("127.0.0.1", Port, CancellationToken.None))
             {
+                VirtualMachine?.Dispose();
+                VirtualMachine = FindDescendant(process.Id, "beam.smp");
                 return;
             }
             await Task.Delay(250);
         }
         throw new TimeoutException("rabbitmq-server did not answer AMQP within 60 s.");
+    }
+
+    private static Process? FindDescendant(int ancestor, string command)
+    {
+        var parents = new Dictionary<int, (int Parent, string Command)>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            try
+            {
+                if (int.TryParse(Path.GetFileName(directory), out var pid))
+                {
+                    // "pid (command) state ppid ...": the command may hold spaces and parentheses, so split at the last ')'.
+                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
+                    var open = stat.IndexOf('(');
+                    var close = stat.LastIndexOf(')');
+                    parents[pid] = (int.Parse(stat[(close + 2)..].Split(' ')[1]), stat[(open + 1)..close]);
+                }
+            }
+            catch (IOException)
+            {
+                // Exited between the listing and the read.
+            }
+        }
+        bool Descends(int pid)
+        {
+            for (var parent = parents[pid].Parent; parents.ContainsKey(parent); parent = parents[parent].Parent)
+            {
+                if (parent == ancestor)
+                {
+                    return true;
+                }
+            }
+            return false;
+        }
+        var found = parents.Where(pair => pair.Value.Command == command && Descends(pair.Key)).Select(pair => pair.Key).FirstOrDefault();
+        return found == 0 ? null : Process.GetProcessById(found);
     }
 }
 
