@@ -35,6 +35,9 @@ public sealed class ProcessCpu
         return new ProcessCpu(byName);
     }
 
+    /// <summary>All the system's processes together.</summary>
+    public TimeSpan Total => byName.Values.Aggregate(TimeSpan.Zero, (sum, time) => sum + time);
+
     /// <summary>Milliseconds of CPU per <paramref name="count"/> since <paramref name="before"/>, by process name, largest first.</summary>
     public IReadOnlyList<(string Name, double Milliseconds)> PerItemSince(ProcessCpu before, int count) =>
         [.. byName.Select(pair => (pair.Key, (pair.Value - before.byName.GetValueOrDefault(pair.Key)).TotalMilliseconds / Math.Max(1, count)))

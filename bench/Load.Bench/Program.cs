@@ -126,6 +126,8 @@ async Task<double> Submissions(string label, int count, double? ratePerSecond)
     var polling = new CancellationTokenSource();
     var visibility = new TallyWatcher(http, new Uri(options.Gateway), year, secretariat, units.Select(u => u.Code).ToList());
     var baseline = await visibility.SnapshotAsync();
+    var settled = await Settling.UntilIdleAsync(() => ProcessCpu.Snapshot().Total, TimeSpan.FromSeconds(20));
+    AnsiConsole.MarkupLine($"System idle after {settled.TotalSeconds:F1} s; submissions {label}");
     var watcher = visibility.WatchAsync(polling.Token);
 
     var cpuBefore = ProcessCpu.Snapshot();
