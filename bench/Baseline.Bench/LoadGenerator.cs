@@ -1,0 +1,59 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using HoanKiem.Load.Bench;
+
+namespace HoanKiem.Baseline.Bench;
+
+/// <summary>POSTs prepared articles with a fixed number of concurrent workers and records what came back.</summary>
+public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
+{
+    private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency });
+
+    /// <summary>Distinct ~10 KB Vietnamese-looking articles (1,400 words), as request bodies.</summary>
+    public static byte[][] ArticleBodies(int count)
+    {
+        var seed = Random.Shared.Next(1, int.MaxValue / 2);
+        var bodies = new byte[count][];
+        Parallel.For(0, count, i => bodies[i] = JsonSerializer.SerializeToUtf8Bytes(
+            new Article($"Gương người tốt việc tốt {seed + i}", Articles.Generate(seed + i, 1400), $"unit-{i % 35:D2}"),
+            JsonSerializerOptions.Web));
+        return bodies;
+    }
+
+    public async Task<Phase> SendAsync(IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
+    {
+        var latency = new Latencies();
+        var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
+        var next = -1;
+        var clock = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < bodies.Count)
+            {
+                using var content = new ByteArrayContent(bodies[i]);
+                content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.PostAsync(entries, content, cancellationToken);
+                await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+                if (response.StatusCode == HttpStatusCode.Created)
+                {
+                    latency.Add(Stopwatch.GetElapsedTime(started));
+                }
+                statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
+            }
+        }, cancellationToken)));
+        return new Phase(bodies.Count, clock.Elapsed, latency, statuses);
+    }
+
+    public void Dispose() => http.Dispose();
+}
+
+public sealed record Phase(int Sent, TimeSpan Elapsed, Latencies AcceptLatency, IReadOnlyDictionary<HttpStatusCode, int> Statuses)
+{
+    /// <summary>Answered 201: the entry and its event are committed.</summary>
+    public int Accepted => Statuses.GetValueOrDefault(HttpStatusCode.Created);
+}

@@ -1,0 +1,30 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Yarp.ReverseProxy.Configuration;
+
+namespace HoanKiem.Baseline.Bench.Roles;
+
+/// <summary>The gateway, bare: YARP forwarding every request to the service.</summary>
+public static class ProxyRole
+{
+    public static Task<int> RunAsync(Arguments arguments)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, arguments.Number("port")));
+        builder.Services.AddReverseProxy().LoadFromMemory(
+            [new RouteConfig { RouteId = "all", ClusterId = "service", Match = new RouteMatch { Path = "{**rest}" } }],
+            [new ClusterConfig
+            {
+                ClusterId = "service",
+                Destinations = new Dictionary<string, DestinationConfig> { ["service"] = new() { Address = arguments.Text("service") } }
+            }]);
+
+        var app = builder.Build();
+        app.MapReverseProxy();
+        return ChildProcess.ServeAsync(app);
+    }
+}
