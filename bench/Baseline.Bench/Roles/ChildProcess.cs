@@ -1,5 +1,8 @@
+using System.Net;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace HoanKiem.Baseline.Bench.Roles;
 
@@ -19,6 +22,15 @@ public static class ChildProcess
 
     public static Task StandardInputClosed() =>
         Task.Factory.StartNew(() => Console.In.ReadToEnd(), TaskCreationOptions.LongRunning);
+
+    /// <summary>A slim web host on the loopback port the bench gave (<c>--port</c>), logging warnings only.</summary>
+    public static WebApplicationBuilder WebBuilder(Arguments arguments)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, arguments.Number("port")));
+        return builder;
+    }
 
     public static async Task<int> ServeAsync(WebApplication app)
     {

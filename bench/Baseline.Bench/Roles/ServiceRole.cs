@@ -1,9 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace HoanKiem.Baseline.Bench.Roles;
 
@@ -12,9 +9,7 @@ public static class ServiceRole
 {
     public static Task<int> RunAsync(Arguments arguments)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, arguments.Number("port")));
+        var builder = ChildProcess.WebBuilder(arguments);
         builder.Services.AddSingleton(_ => new EntryStore(arguments.Text("database")));
         builder.Services.AddHostedService(services => new Relay(services.GetRequiredService<EntryStore>(), arguments.Number("amqp-port")));
 
