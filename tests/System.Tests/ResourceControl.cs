@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
+using HoanKiem.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
@@ -69,7 +70,7 @@ public sealed class ResourceControl(DistributedApplication app)
     private async Task SignalTreeAsync(string instance, int signal)
     {
         var root = Pid(State(instance)) ?? throw new InvalidOperationException($"{instance} has no process.");
-        foreach (var pid in ProcessTree(root))
+        foreach (var pid in ProcessTree.Of(root))
         {
             if (kill(pid, signal) != 0)
             {
@@ -77,34 +78,6 @@ public sealed class ResourceControl(DistributedApplication app)
             }
         }
         await Task.Yield();
-    }
-
-    /// <summary>A process and all its descendants, from the parent ids in /proc/*/stat.</summary>
-    private static List<int> ProcessTree(int root)
-    {
-        var parents = new Dictionary<int, int>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
-        {
-            if (int.TryParse(Path.GetFileName(directory), out var pid))
-            {
-                try
-                {
-                    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
-                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                    parents[pid] = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1]);
-                }
-                catch (IOException)
-                {
-                    // The process ended while the table was read: it is no one's descendant any more.
-                }
-            }
-        }
-        var tree = new List<int> { root };
-        for (var i = 0; i < tree.Count; i++)
-        {
-            tree.AddRange(parents.Where(p => p.Value == tree[i]).Select(p => p.Key));
-        }
-        return tree;
     }
 
     private const int SigCont = 18;

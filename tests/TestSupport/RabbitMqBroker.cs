@@ -98,40 +98,26 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         throw new TimeoutException("rabbitmq-server did not answer AMQP within 60 s.");
     }
 
-    private static Process? FindDescendant(int ancestor, string command)
+    /// <summary>The first process of the tree with that name; processes that end meanwhile are skipped.</summary>
+    private static Process? FindDescendant(int root, string name)
     {
-        var parents = new Dictionary<int, (int Parent, string Command)>();
-        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        foreach (var pid in ProcessTree.Of(root))
         {
             try
             {
-                if (int.TryParse(Path.GetFileName(directory), out var pid))
+                var candidate = Process.GetProcessById(pid);
+                if (candidate.ProcessName == name)
                 {
-                    // "pid (command) state ppid ...": the command may hold spaces and parentheses, so split at the last ')'.
-                    var stat = File.ReadAllText(Path.Combine(directory, "stat"));
-                    var open = stat.IndexOf('(');
-                    var close = stat.LastIndexOf(')');
-                    parents[pid] = (int.Parse(stat[(close + 2)..].Split(' ')[1]), stat[(open + 1)..close]);
+                    return candidate;
                 }
+                candidate.Dispose();
             }
-            catch (IOException)
+            catch (ArgumentException)
             {
-                // Exited between the listing and the read.
+                // Ended between the listing and the lookup.
             }
         }
-        bool Descends(int pid)
-        {
-            for (var parent = parents[pid].Parent; parents.ContainsKey(parent); parent = parents[parent].Parent)
-            {
-                if (parent == ancestor)
-                {
-                    return true;
-                }
-            }
-            return false;
-        }
-        var found = parents.Where(pair => pair.Value.Command == command && Descends(pair.Key)).Select(pair => pair.Key).FirstOrDefault();
-        return found == 0 ? null : Process.GetProcessById(found);
+        return null;
     }
 }
 
