@@ -31,6 +31,10 @@ public sealed class RoleProcess : IAsyncDisposable
         // Under `dotnet run` this program is its apphost; started as `dotnet HoanKiem.Baseline.Bench.dll`, it is dotnet.
         var host = Environment.ProcessPath!;
         var start = new ProcessStartInfo(host) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        // Every role is a web service or works like one: the runtime settings of the real services, not the generator's.
+        start.Environment["DOTNET_TieredCompilation"] = "1";
+        start.Environment["DOTNET_gcServer"] = "1";
+        start.Environment["DOTNET_gcConcurrent"] = "1";
         if (Path.GetFileNameWithoutExtension(host) == "dotnet")
         {
             start.ArgumentList.Add(typeof(RoleProcess).Assembly.Location);

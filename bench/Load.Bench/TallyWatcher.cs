@@ -18,13 +18,24 @@ public sealed class TallyWatcher(HttpClient http, Uri gateway, int year, string 
 
     public async Task<Dictionary<string, int>> SnapshotAsync()
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, $"/api/reports/{year}/tallies?pageSize=200"));
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        using var response = await http.SendAsync(request);
-        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var counts = page.GetProperty("items").EnumerateArray()
-            .Where(row => units.Contains(row.GetProperty("unitCode").GetString()!))
-            .ToDictionary(row => row.GetProperty("unitCode").GetString()!, row => row.GetProperty("accepted").GetInt32());
+        // Tallies list every unit of the system, paged: after a few runs on one system this run's units are not all on
+        // the first page.
+        var counts = new Dictionary<string, int>();
+        for (var page = 1; counts.Count < units.Count; page++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, $"/api/reports/{year}/tallies?pageSize=200&page={page}"));
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request);
+            var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
+            foreach (var row in items.EnumerateArray().Where(row => units.Contains(row.GetProperty("unitCode").GetString()!)))
+            {
+                counts[row.GetProperty("unitCode").GetString()!] = row.GetProperty("accepted").GetInt32();
+            }
+            if (items.GetArrayLength() < 200)
+            {
+                break;
+            }
+        }
         var seen = Stopwatch.GetTimestamp();
         foreach (var (unit, count) in counts)
         {
