@@ -13,6 +13,7 @@ namespace HoanKiem.Load.Bench;
 public sealed class TallyWatcher(HttpClient http, Uri gateway, int year, string token, IReadOnlyList<string> units)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
+    private const int PageSize = 200;
     private readonly ConcurrentDictionary<string, List<(int Count, long Seen)>> history = new();
     private readonly ConcurrentDictionary<string, int> latest = new();
 
@@ -23,7 +24,7 @@ public sealed class TallyWatcher(HttpClient http, Uri gateway, int year, string 
         var counts = new Dictionary<string, int>();
         for (var page = 1; counts.Count < units.Count; page++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, $"/api/reports/{year}/tallies?pageSize=200&page={page}"));
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, $"/api/reports/{year}/tallies?pageSize={PageSize}&page={page}"));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
             using var response = await http.SendAsync(request);
             var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
@@ -31,7 +32,7 @@ public sealed class TallyWatcher(HttpClient http, Uri gateway, int year, string 
             {
                 counts[row.GetProperty("unitCode").GetString()!] = row.GetProperty("accepted").GetInt32();
             }
-            if (items.GetArrayLength() < 200)
+            if (items.GetArrayLength() < PageSize)
             {
                 break;
             }
