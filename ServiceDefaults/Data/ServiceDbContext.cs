@@ -98,7 +98,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         {
             MessageId = Guid.CreateVersion7(),
             MessageType = MessageSerialization.TypeName(typeof(TEvent)),
-            Body = JsonSerializer.Serialize(message, MessageSerialization.Options),
+            Payload = JsonSerializer.SerializeToUtf8Bytes(message, MessageSerialization.Options),
             TraceParent = Activity.Current?.Id,
             CreatedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()
         });

@@ -10,7 +10,11 @@ public sealed class OutboxMessage
     public long Sequence { get; set; }
     public Guid MessageId { get; set; }
     public required string MessageType { get; set; }
-    public required string Body { get; set; }
+    /// <summary>
+    /// The event as UTF-8 JSON, the form the broker carries: stored, read and relayed as bytes, an article's ~10 KB of
+    /// Vietnamese text is never converted to a UTF-16 string and back (as text, that was 7 % of submission's CPU).
+    /// </summary>
+    public required byte[] Payload { get; set; }
     public string? TraceParent { get; set; }
     /// <summary>Unix milliseconds; integers because SQLite cannot compare DateTimeOffset in SQL.</summary>
     public long CreatedAt { get; set; }

@@ -163,7 +163,7 @@ public sealed class OutboxRelay<TContext>(
         try
         {
             var type = MessageSerialization.TypeOf(message.MessageType);
-            var payload = JsonSerializer.Deserialize(message.Body, type, MessageSerialization.Options)!;
+            var payload = JsonSerializer.Deserialize(message.Payload, type, MessageSerialization.Options)!;
             activity?.SetTag("messaging.message.id", message.MessageId);
             activity?.SetTag("messaging.message.type", type.Name);
             await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context =>

@@ -170,7 +170,7 @@ async Task<int> FillAsync(IServiceProvider services, string scenario)
                     ArticleCorpus.CountWords(article.Body), new NomineeDetails(article.NomineeFullName, 1960, "tổ trưởng tổ dân phố", null, article.Street, article.NomineeWard),
                     DateTimeOffset.UtcNow));
             }
-            bytes += db.ChangeTracker.Entries<OutboxMessage>().Sum(e => Encoding.UTF8.GetByteCount(e.Entity.Body));
+            bytes += db.ChangeTracker.Entries<OutboxMessage>().Sum(e => e.Entity.Payload.Length);
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
             task.Value = stored;

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -79,8 +80,7 @@ public sealed class ResultsTests(JudgingFixture fixture)
         await JudgingFixture.ProblemAsync(await fixture.Secretariat.PutAsJsonAsync($"/api/judging/{year}/settings", new { judgesPerEntry = 3 }), HttpStatusCode.Conflict, "judging_finalized");
 
         var published = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<JudgingFinalized>().Where(e => e.Message.Year == year).ToList()), e => e.Count >= 1);
-        var outboxed = await fixture.QueryAsync(db => db.OutboxMessages.Where(m => m.MessageType.Contains(nameof(JudgingFinalized)) && m.Body.Contains($"\"year\":{year}")).ToListAsync());
-        Assert.Single(outboxed);
+        Assert.Single(await FinalizationsStoredAsync(year));
         var finalized = Assert.Single(published).Message;
         Assert.Equal([best, earlyHighContent, lateHighContent, earliestLowContent], finalized.Results.Select(r => r.EntryId));
         Assert.Equal(["first", "second", "third", null], finalized.Results.Select(r => r.Prize));
@@ -115,7 +115,7 @@ public sealed class ResultsTests(JudgingFixture fixture)
             await JudgingFixture.ProblemAsync(refused, HttpStatusCode.Conflict, "judging_finalized");
         }
         Assert.Equal(3, await fixture.QueryAsync(db => db.Results.CountAsync(r => r.Year == year)));
-        Assert.Single(await fixture.QueryAsync(db => db.OutboxMessages.Where(m => m.MessageType.Contains(nameof(JudgingFinalized)) && m.Body.Contains($"\"year\":{year}")).ToListAsync()));
+        Assert.Single(await FinalizationsStoredAsync(year));
         var published = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<JudgingFinalized>().Where(e => e.Message.Year == year).ToList()), e => e.Count >= 1);
         Assert.Equal(entries[2], Assert.Single(published).Message.Results[0].EntryId);
     }
@@ -160,4 +160,11 @@ public sealed class ResultsTests(JudgingFixture fixture)
         var results = await JudgingFixture.GetAsync(fixture.Secretariat, $"/api/judging/{year}/results");
         Assert.Equal("Giải Ba", results.GetProperty("items")[0].GetProperty("cityOutcome").GetString());
     }
+
+    /// <summary>The year's finalisations waiting in or relayed from judging's outbox, read from their stored UTF-8.</summary>
+    private Task<List<JudgingFinalized>> FinalizationsStoredAsync(int year) =>
+        fixture.QueryAsync(async db => (await db.OutboxMessages.Where(m => m.MessageType.Contains(nameof(JudgingFinalized))).ToListAsync())
+            .Select(m => JsonSerializer.Deserialize<JudgingFinalized>(m.Payload, MessageSerialization.Options)!)
+            .Where(finalized => finalized.Year == year)
+            .ToList());
 }

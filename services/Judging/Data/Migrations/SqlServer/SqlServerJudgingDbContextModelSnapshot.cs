@@ -315,10 +315,6 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -336,6 +332,10 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");

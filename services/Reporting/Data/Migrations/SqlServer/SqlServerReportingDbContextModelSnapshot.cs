@@ -383,10 +383,6 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -404,6 +400,10 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");

@@ -87,10 +87,6 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -108,6 +104,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");

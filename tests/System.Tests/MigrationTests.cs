@@ -1,0 +1,88 @@
+using System.Reflection;
+using System.Text;
+using HoanKiem.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
+using Xunit;
+
+namespace HoanKiem.SystemTests;
+
+public sealed class MigrationTests
+{
+    public static TheoryData<string> SqlServerContexts() => ContextsOf("SqlServer");
+
+    public static TheoryData<string> SqliteContexts() => ContextsOf("Sqlite");
+
+    /// <summary>No SQL Server runs here, so each service's SQL Server migrations are checked by parsing their T-SQL.</summary>
+    [Theory]
+    [MemberData(nameof(SqlServerContexts))]
+    public void SqlServer_migration_script_is_valid_tsql(string contextType)
+    {
+        using var context = Create(contextType, options => options.UseSqlServer("Server=migration-check;Database=check"));
+        Assert.NotEmpty(context.Database.GetMigrations());
+
+        var script = context.GetService<IMigrator>().GenerateScript(options: MigrationsSqlGenerationOptions.Idempotent);
+        new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out var errors);
+
+        Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+    }
+
+    [Theory]
+    [MemberData(nameof(SqliteContexts))]
+    public async Task Events_not_yet_relayed_keep_their_text_when_the_outbox_moves_to_utf8_and_back(string contextType)
+    {
+        const string text = """{"title":"Người tốt, việc tốt ở phường Hàng Bạc","body":"Bà Nguyễn Thị Hoà – tổ trưởng tổ dân phố"}""";
+        var file = Path.Combine(Path.GetTempPath(), $"outbox-upgrade-{Guid.NewGuid():N}.db");
+        try
+        {
+            await using var context = Create(contextType, options => options.UseSqlite($"Data Source={file};Pooling=False"));
+            var migrator = context.GetService<IMigrator>();
+            var migrations = context.Database.GetMigrations().ToList();
+            var textOutbox = migrations[migrations.FindIndex(m => m.EndsWith("_OutboxPayloadAsUtf8", StringComparison.Ordinal)) - 1];
+            await migrator.MigrateAsync(textOutbox);
+            await context.Database.ExecuteSqlAsync(
+                $"INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt, LockedUntil, Attempts) VALUES ({Guid.NewGuid().ToString().ToUpperInvariant()}, 'event', {text}, 1, 0, 0)");
+
+            await migrator.MigrateAsync();
+            var waiting = await context.OutboxMessages.AsNoTracking().SingleAsync();
+            Assert.Equal(Encoding.UTF8.GetBytes(text), waiting.Payload);
+
+            await migrator.MigrateAsync(textOutbox);
+            Assert.Equal(text, await context.Database.SqlQuery<string>($"SELECT Body AS Value FROM OutboxMessages").SingleAsync());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Every_service_has_migrations_for_both_providers()
+    {
+        var contexts = ServiceAssemblies().SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsAbstract && typeof(ServiceDbContext).IsAssignableFrom(t)).Select(t => t.Name).ToList();
+        foreach (var service in new[] { "Submission", "Judging", "Recognition", "Reporting" })
+        {
+            Assert.Contains($"Sqlite{service}DbContext", contexts);
+            Assert.Contains($"SqlServer{service}DbContext", contexts);
+        }
+    }
+
+    private static TheoryData<string> ContextsOf(string provider) =>
+        new(ServiceAssemblies().SelectMany(a => a.GetTypes())
+            .Where(t => !t.IsAbstract && typeof(ServiceDbContext).IsAssignableFrom(t) && t.Name.StartsWith(provider, StringComparison.Ordinal))
+            .Select(t => t.AssemblyQualifiedName!));
+
+    private static ServiceDbContext Create(string contextType, Action<DbContextOptionsBuilder> useProvider)
+    {
+        var type = Type.GetType(contextType, throwOnError: true)!;
+        var options = (DbContextOptionsBuilder)Activator.CreateInstance(typeof(DbContextOptionsBuilder<>).MakeGenericType(type))!;
+        useProvider(options);
+        return (ServiceDbContext)Activator.CreateInstance(type, options.Options)!;
+    }
+
+    private static IEnumerable<Assembly> ServiceAssemblies() =>
+        new[] { "HoanKiem.Submission", "HoanKiem.Judging", "HoanKiem.Recognition", "HoanKiem.Reporting" }.Select(Assembly.Load);
+}
