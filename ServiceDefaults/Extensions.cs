@@ -41,7 +41,11 @@ public static class ServiceDefaultsExtensions
             http.AddServiceDiscovery();
         });
         builder.Services.Configure<KestrelServerOptions>(o => o.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
-        builder.Services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = VietnameseText.JsonEncoder);
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Encoder = VietnameseText.JsonEncoder;
+            o.SerializerOptions.Converters.Add(new UnicodeTextConverter());
+        });
         builder.AddProblemResponses();
         builder.AddTokenAuthentication();
         builder.Services.AddOpenApi();

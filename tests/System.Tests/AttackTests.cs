@@ -58,6 +58,8 @@ public sealed class AttackTests(SystemFixture system)
         new("json-nesting-200", "unitA", "POST", "/api/contests/{year}/entries", "{\"x\":" + new string('[', 200) + new string(']', 200) + "}", 400, "malformed_request"),
         new("json-type-gadget", "unitA", "POST", "/api/contests/{year}/entries", "{\"field\":{\"$type\":\"System.IO.FileInfo\",\"fileName\":\"/etc/passwd\"}}", 400, "malformed_request"),
         new("json-escaped-lone-surrogate", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"\\uD800\"}", 400, "malformed_request"),
+        new("json-escaped-noncharacter", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"Ng\\uFFFEư\"}", 400, "malformed_request"),
+        new("json-units-noncharacter", "secretariat", "POST", "/api/units", "{\"code\":\"x\",\"name\":\"\\uFFFE\"}", 400, "malformed_request"),
         new("json-empty-object", "unitA", "POST", "/api/contests/{year}/entries", "{}", 400, "validation_failed"),
         new("json-units-truncated", "secretariat", "POST", "/api/units", "{\"code\":\"x\",\"name\":", 400, "malformed_request"),
         new("json-contest-wrong-types", "secretariat", "PUT", "/api/contests/{year}", "{\"minWords\":\"many\"}", 400, "malformed_request"),
