@@ -23,6 +23,75 @@ public static class VietnameseText
     /// </summary>
     public static string Fold(string text)
     {
+        var folded = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = folded.Length > 0;
+                continue;
+            }
+            var letter = FoldedChar(c);
+            if (letter == NeedsWholeText)
+            {
+                return FoldDecomposed(text);
+            }
+            if (letter == Dropped)
+            {
+                continue;
+            }
+            if (pendingSpace)
+            {
+                folded.Append(' ');
+                pendingSpace = false;
+            }
+            folded.Append((char)letter);
+        }
+        return folded.ToString();
+    }
+
+    // Folding the text's characters one by one gives what folding its decomposition (NFD) gives, as canonical
+    // reordering moves only the marks that folding drops; a remembered answer per character spares decomposing each
+    // ~10 KB article (4 % of submission's CPU). Characters that decompose into several letters (Hangul), and those
+    // normalisation refuses on their own (surrogates, U+FFFE), take the whole-text way.
+    private const int Unknown = 0;
+    private const int Dropped = -1;
+    private const int NeedsWholeText = -2;
+    private static readonly int[] FoldedChars = new int[char.MaxValue + 1];
+
+    private static int FoldedChar(char c)
+    {
+        if (char.IsAscii(c))
+        {
+            return char.ToLowerInvariant(c);
+        }
+        var folded = FoldedChars[c];
+        if (folded == Unknown)
+        {
+            folded = FoldedChars[c] = FoldAlone(c);
+        }
+        return folded;
+    }
+
+    private static int FoldAlone(char c)
+    {
+        if (char.IsSurrogate(c) || c == '\uFFFE')
+        {
+            return NeedsWholeText;
+        }
+        var letters = c.ToString().Normalize(NormalizationForm.FormD)
+            .Where(d => CharUnicodeInfo.GetUnicodeCategory(d) != UnicodeCategory.NonSpacingMark).ToList();
+        return letters switch
+        {
+            [] => Dropped,
+            [var letter] when !char.IsWhiteSpace(letter) => Fold(letter),
+            _ => NeedsWholeText
+        };
+    }
+
+    private static string FoldDecomposed(string text)
+    {
         var decomposed = text.Normalize(NormalizationForm.FormD);
         var folded = new StringBuilder(decomposed.Length);
         var pendingSpace = false;
@@ -42,10 +111,12 @@ public static class VietnameseText
                 folded.Append(' ');
                 pendingSpace = false;
             }
-            folded.Append(c switch { 'đ' or 'Đ' => 'd', _ => char.ToLowerInvariant(c) });
+            folded.Append(Fold(c));
         }
         return folded.ToString();
     }
+
+    private static char Fold(char letter) => letter is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(letter);
 
     /// <summary>A ward name folded, without a leading "phường" or "P.": "P. Hàng Gai" and "phường hang gai" give "hang gai".</summary>
     public static string WardKey(string ward)
