@@ -132,7 +132,23 @@ public static class VietnameseText
         return folded;
     }
 
-    /// <summary>Words as a word processor counts them: whitespace-separated tokens of the NFC text.</summary>
-    public static int CountWords(string text) =>
-        text.Normalize(NormalizationForm.FormC).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+    /// <summary>
+    /// Words as a word processor counts them: whitespace-separated tokens. Counted in place, without splitting an article
+    /// into a string per word; normalisation never turns whitespace into anything else or back, so any form counts alike.
+    /// </summary>
+    public static int CountWords(string text)
+    {
+        var words = 0;
+        var inWord = false;
+        foreach (var c in text)
+        {
+            var space = char.IsWhiteSpace(c);
+            if (!space && !inWord)
+            {
+                words++;
+            }
+            inWord = !space;
+        }
+        return words;
+    }
 }

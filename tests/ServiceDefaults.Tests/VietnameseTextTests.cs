@@ -34,4 +34,16 @@ public sealed class VietnameseTextTests
             Assert.Equal(VietnameseText.Fold($"a{c}") + " " + wholeText, VietnameseText.Fold($"a{c} 가"));
         }
     }
+
+    [Theory]
+    [InlineData("", 0)]
+    [InlineData("   \t\n", 0)]
+    [InlineData("Người tốt, việc tốt", 4)]
+    [InlineData("  Người\u00A0tốt,\r\nviệc\ttốt  ", 4)]
+    [InlineData("Bà Hoà – tổ trưởng", 5)]
+    public void Words_are_counted_between_whitespace_in_any_normal_form(string text, int words)
+    {
+        Assert.Equal(words, VietnameseText.CountWords(text));
+        Assert.Equal(words, VietnameseText.CountWords(text.Normalize(NormalizationForm.FormD)));
+    }
 }
