@@ -19,7 +19,7 @@ public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
         var bodies = new byte[count][];
         Parallel.For(0, count, i => bodies[i] = JsonSerializer.SerializeToUtf8Bytes(
             new Article($"Gương người tốt việc tốt {seed + i}", Articles.Generate(seed + i, 1400), $"unit-{i % 35:D2}"),
-            JsonSerializerOptions.Web));
+            Articles.PortalJson));
         return bodies;
     }
 

@@ -240,4 +240,4 @@ static string EntryJson(int seed) => JsonSerializer.Serialize(new
     field = "culture-society",
     author = new { fullName = "Nguyễn Văn An", phone = "0912345678" },
     nominee = new { fullName = $"Trần Thị Bình {seed}", birthYear = 1960, address = new { street = "12 Hàng Gai", ward = "Hàng Gai" } }
-});
+}, Articles.PortalJson);
