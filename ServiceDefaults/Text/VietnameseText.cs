@@ -85,7 +85,7 @@ public static class VietnameseText
         return letters switch
         {
             [] => Dropped,
-            [var letter] when !char.IsWhiteSpace(letter) => Fold(letter),
+            [var letter] when !char.IsWhiteSpace(letter) => FoldLetter(letter),
             _ => NeedsWholeText
         };
     }
@@ -111,12 +111,12 @@ public static class VietnameseText
                 folded.Append(' ');
                 pendingSpace = false;
             }
-            folded.Append(Fold(c));
+            folded.Append(FoldLetter(c));
         }
         return folded.ToString();
     }
 
-    private static char Fold(char letter) => letter is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(letter);
+    private static char FoldLetter(char letter) => letter is 'đ' or 'Đ' ? 'd' : char.ToLowerInvariant(letter);
 
     /// <summary>A ward name folded, without a leading "phường" or "P.": "P. Hàng Gai" and "phường hang gai" give "hang gai".</summary>
     public static string WardKey(string ward)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Data;
