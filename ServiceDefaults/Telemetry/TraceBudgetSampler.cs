@@ -3,18 +3,21 @@ using OpenTelemetry.Trace;
 namespace HoanKiem.ServiceDefaults.Telemetry;
 
 /// <summary>
-/// Starts at most <c>tracesPerSecond</c> new traces a second in this process (a token bucket holding one second's worth),
-/// among those <paramref name="share"/> keeps. Used for roots only: a trace's later spans follow the root's decision, so a
-/// trace is kept or dropped whole. At an office's everyday pace every request is traced; under a burst the dashboard
-/// gets a steady number of complete traces instead of the exporters dropping spans from all of them once its intake
-/// falls behind (measured under the load bench: up to six spans in ten never reached it).
+/// Starts at most <c>tracesPerSecond</c> new traces a second in this process, after a burst of up to <see cref="Burst"/>
+/// (a token bucket), among those <paramref name="share"/> keeps. Used for roots only: a trace's later spans follow the
+/// root's decision, so a trace is kept or dropped whole. At an office's everyday pace every request is traced, and so is
+/// the handful of calls a page makes at once; under load the dashboard gets a steady number of complete traces instead
+/// of the exporters dropping spans from all of them once its intake falls behind (measured under the load bench: up to
+/// six spans in ten never reached it).
 /// </summary>
 public sealed class TraceBudgetSampler(Sampler share, double tracesPerSecond, TimeProvider clock) : Sampler
 {
     private static readonly SamplingResult Drop = new(SamplingDecision.Drop);
     private readonly Lock gate = new();
-    private readonly double capacity = tracesPerSecond;
-    private double tokens = tracesPerSecond;
+    public const double Burst = 10;
+
+    private readonly double capacity = Math.Max(Burst, tracesPerSecond);
+    private double tokens = Math.Max(Burst, tracesPerSecond);
     private long refilledAt = clock.GetTimestamp();
 
     public override SamplingResult ShouldSample(in SamplingParameters samplingParameters)
@@ -27,7 +30,7 @@ public sealed class TraceBudgetSampler(Sampler share, double tracesPerSecond, Ti
         lock (gate)
         {
             var now = clock.GetTimestamp();
-            tokens = Math.Min(capacity, tokens + clock.GetElapsedTime(refilledAt, now).TotalSeconds * capacity);
+            tokens = Math.Min(capacity, tokens + clock.GetElapsedTime(refilledAt, now).TotalSeconds * tracesPerSecond);
             refilledAt = now;
             if (tokens < 1)
             {

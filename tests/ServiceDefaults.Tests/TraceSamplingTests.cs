@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using HoanKiem.ServiceDefaults.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -37,16 +38,16 @@ public sealed class TraceSamplingTests : IAsyncLifetime
     }
 
     [Fact]
-    public void A_burst_keeps_the_budget_of_whole_traces_and_the_next_second_keeps_more()
+    public void A_burst_keeps_ten_whole_traces_and_each_next_second_keeps_the_budget()
     {
         var burst = StartTraces(12);
-        Assert.Equal(5, burst.Count(kept => kept));
-        Assert.Equal(10, recorded.Count);
+        Assert.Equal(TraceBudgetSampler.Burst, burst.Count(kept => kept));
+        Assert.Equal(20, recorded.Count);
         Assert.All(recorded.GroupBy(a => a.TraceId), trace => Assert.Equal(2, trace.Count()));
 
         clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(5, StartTraces(12).Count(kept => kept));
-        Assert.Equal(20, recorded.Count);
+        Assert.Equal(30, recorded.Count);
     }
 
     [Fact]

@@ -413,7 +413,7 @@ public sealed class AttackTests(SystemFixture system)
 
         string[] secrets = [w.PrivatePhone, w.PrivateEmail, w.PrivateNomineeName, w.PrivateStreet];
 
-        // The control: a request of this test is among the exported traces (the trace budget may pass over some).
+        // The control: a request of this test is among the exported traces, so the search below searches something.
         var nomineesPath = $"/api/recognition/{w.Year}/nominees";
         await Eventually.Until(async () =>
         {
