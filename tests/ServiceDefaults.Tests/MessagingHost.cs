@@ -74,8 +74,9 @@ public sealed class MessagingHost : IAsyncDisposable
     public IServiceProvider Services => host.Services;
 
     /// <param name="traces">Given, the spans the process records (its own, MassTransit's and EF Core's) are added to it.</param>
+    /// <param name="settings">Configuration beyond the test defaults, such as the outbox's options.</param>
     public static async Task<MessagingHost> StartAsync(RabbitMqBroker broker, string databasePath, string serviceName = "plumbing",
-        ConcurrentQueue<Activity>? traces = null)
+        ConcurrentQueue<Activity>? traces = null, Dictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -84,6 +85,7 @@ public sealed class MessagingHost : IAsyncDisposable
             ["Outbox:PollInterval"] = "00:00:00.200",
             ["Outbox:PublishTimeout"] = "00:00:02"
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Services.AddOutboxSignal();
         builder.Services.AddDbContext<MessagingDbContext>((services, options) => options

@@ -1,0 +1,17 @@
+﻿using HoanKiem.ServiceDefaults.Data;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HoanKiem.Submission.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class OutboxPayloadsApart : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder) => migrationBuilder.KeepPayloadsApart();
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) => migrationBuilder.KeepPayloadsInline();
+    }
+}
