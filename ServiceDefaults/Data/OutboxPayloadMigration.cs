@@ -4,14 +4,13 @@ using Microsoft.EntityFrameworkCore.Migrations;
 namespace HoanKiem.ServiceDefaults.Data;
 
 /// <summary>
-/// The outbox's changes of how it keeps events, the same in every service's migrations on both providers: from text
-/// (<c>Body</c>) to UTF-8 bytes (<c>Payload</c>), then into a table of their own. Events a service had not relayed when
-/// it was upgraded keep their content: each is moved in the database, byte for byte.
+/// The outbox's move from events stored as text (<c>Body</c>) to UTF-8 bytes (<c>Payload</c>), the same in every
+/// service's migrations on both providers. Events a service had not relayed when it was upgraded keep their content:
+/// each is converted in the database, byte for byte the UTF-8 of its text.
 /// </summary>
 public static class OutboxPayloadMigration
 {
     private const string Table = "OutboxMessages";
-    private const string PayloadTable = "OutboxPayloads";
 
     public static void StoreEventsAsUtf8(this MigrationBuilder migration)
     {
@@ -33,38 +32,6 @@ public static class OutboxPayloadMigration
             ? "EXEC(N'UPDATE [OutboxMessages] SET [Body] = CAST(CAST([Payload] AS varchar(max)) COLLATE Latin1_General_100_CI_AS_SC_UTF8 AS nvarchar(max))');"
             : "UPDATE \"OutboxMessages\" SET \"Body\" = CAST(\"Payload\" AS TEXT);");
         migration.DropColumnInPlace(Table, "Payload");
-    }
-
-    public static void KeepPayloadsApart(this MigrationBuilder migration)
-    {
-        var sqlServer = migration.IsSqlServer();
-        migration.CreateTable(
-            name: PayloadTable,
-            columns: table => new
-            {
-                Sequence = table.Column<long>(type: sqlServer ? "bigint" : "INTEGER", nullable: false),
-                Utf8Json = table.Column<byte[]>(type: sqlServer ? "varbinary(max)" : "BLOB", nullable: false)
-            },
-            constraints: table =>
-            {
-                table.PrimaryKey("PK_OutboxPayloads", x => x.Sequence);
-                table.ForeignKey("FK_OutboxPayloads_OutboxMessages_Sequence", x => x.Sequence, Table, "Sequence", onDelete: ReferentialAction.Cascade);
-            });
-        migration.Sql(sqlServer
-            ? "EXEC(N'INSERT INTO [OutboxPayloads] ([Sequence], [Utf8Json]) SELECT [Sequence], [Payload] FROM [OutboxMessages]');"
-            : "INSERT INTO \"OutboxPayloads\" (\"Sequence\", \"Utf8Json\") SELECT \"Sequence\", \"Payload\" FROM \"OutboxMessages\";");
-        migration.DropColumnInPlace(Table, "Payload");
-    }
-
-    public static void KeepPayloadsInline(this MigrationBuilder migration)
-    {
-        var sqlServer = migration.IsSqlServer();
-        migration.AddColumn<byte[]>(name: "Payload", table: Table, type: sqlServer ? "varbinary(max)" : "BLOB",
-            nullable: false, defaultValue: Array.Empty<byte>());
-        migration.Sql(sqlServer
-            ? "EXEC(N'UPDATE [OutboxMessages] SET [Payload] = (SELECT [Utf8Json] FROM [OutboxPayloads] WHERE [OutboxPayloads].[Sequence] = [OutboxMessages].[Sequence])');"
-            : "UPDATE \"OutboxMessages\" SET \"Payload\" = (SELECT \"Utf8Json\" FROM \"OutboxPayloads\" WHERE \"OutboxPayloads\".\"Sequence\" = \"OutboxMessages\".\"Sequence\");");
-        migration.DropTable(PayloadTable);
     }
 
     /// <summary>

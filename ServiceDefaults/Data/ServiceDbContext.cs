@@ -98,7 +98,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         {
             MessageId = Guid.CreateVersion7(),
             MessageType = MessageSerialization.TypeName(typeof(TEvent)),
-            Payload = new OutboxPayload { Utf8Json = JsonSerializer.SerializeToUtf8Bytes(message, MessageSerialization.Options) },
+            Payload = JsonSerializer.SerializeToUtf8Bytes(message, MessageSerialization.Options),
             TraceParent = Activity.Current?.Id,
             CreatedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()
         });
@@ -122,12 +122,6 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             outbox.Property(m => m.MessageType).HasMaxLength(300);
             outbox.Property(m => m.TraceParent).HasMaxLength(100);
             outbox.Property(m => m.LockedBy).HasMaxLength(64);
-            outbox.HasOne(m => m.Payload).WithOne().HasForeignKey<OutboxPayload>(p => p.Sequence).OnDelete(DeleteBehavior.Cascade);
-        });
-        modelBuilder.Entity<OutboxPayload>(payload =>
-        {
-            payload.ToTable("OutboxPayloads");
-            payload.HasKey(p => p.Sequence);
         });
         modelBuilder.Entity<InboxMessage>(inbox =>
         {

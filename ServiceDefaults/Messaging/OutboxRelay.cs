@@ -98,7 +98,7 @@ public sealed class OutboxRelay<TContext>(
                     .SetProperty(m => m.LockedUntil, now + (long)settings.Lease.TotalMilliseconds), cancellationToken);
         }
 
-        var batch = await db.OutboxMessages.AsNoTracking().Include(m => m.Payload)
+        var batch = await db.OutboxMessages.AsNoTracking()
             .Where(m => m.SentAt == null && m.LockedBy == instance && m.LockedUntil > now)
             .OrderBy(m => m.Sequence)
             .ToListAsync(cancellationToken);
@@ -139,7 +139,6 @@ public sealed class OutboxRelay<TContext>(
             nextCleanup = now + (long)settings.CleanupInterval.TotalMilliseconds;
             var cutoff = now - (long)settings.SentRetention.TotalMilliseconds;
             using var writing = await db.WriteLockAsync(cancellationToken);
-            // Their payloads go with them (the database cascades the delete).
             await db.OutboxMessages.Where(m => m.SentAt != null && m.SentAt < cutoff).ExecuteDeleteAsync(cancellationToken);
         }
         return batch.Count;
@@ -165,7 +164,7 @@ public sealed class OutboxRelay<TContext>(
         try
         {
             var type = MessageSerialization.TypeOf(message.MessageType);
-            var payload = JsonSerializer.Deserialize(message.Payload.Utf8Json, type, MessageSerialization.Options)!;
+            var payload = JsonSerializer.Deserialize(message.Payload, type, MessageSerialization.Options)!;
             activity?.SetTag("messaging.message.id", message.MessageId);
             activity?.SetTag("messaging.message.type", type.Name);
             await bus.Publish(payload, type, Pipe.Execute<PublishContext>(context =>

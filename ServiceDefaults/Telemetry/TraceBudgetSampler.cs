@@ -12,10 +12,10 @@ namespace HoanKiem.ServiceDefaults.Telemetry;
 /// </summary>
 public sealed class TraceBudgetSampler(Sampler share, double tracesPerSecond, TimeProvider clock) : Sampler
 {
-    private static readonly SamplingResult Drop = new(SamplingDecision.Drop);
-    private readonly Lock gate = new();
     public const double Burst = 10;
 
+    private static readonly SamplingResult Drop = new(SamplingDecision.Drop);
+    private readonly Lock gate = new();
     private readonly double capacity = Math.Max(Burst, tracesPerSecond);
     private double tokens = Math.Max(Burst, tracesPerSecond);
     private long refilledAt = clock.GetTimestamp();

@@ -169,7 +169,7 @@ async Task<int> FillAsync(IServiceProvider services, string scenario)
                     ArticleCorpus.CountWords(article.Body), new NomineeDetails(article.NomineeFullName, 1960, "tổ trưởng tổ dân phố", null, article.Street, article.NomineeWard),
                     DateTimeOffset.UtcNow));
             }
-            bytes += db.ChangeTracker.Entries<OutboxMessage>().Sum(e => e.Entity.Payload.Utf8Json.Length);
+            bytes += db.ChangeTracker.Entries<OutboxMessage>().Sum(e => e.Entity.Payload.Length);
             await db.SaveChangesAsync();
             db.ChangeTracker.Clear();
             task.Value = stored;

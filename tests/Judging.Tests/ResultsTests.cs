@@ -163,8 +163,8 @@ public sealed class ResultsTests(JudgingFixture fixture)
 
     /// <summary>The year's finalisations waiting in or relayed from judging's outbox, read from their stored UTF-8.</summary>
     private Task<List<JudgingFinalized>> FinalizationsStoredAsync(int year) =>
-        fixture.QueryAsync(async db => (await db.OutboxMessages.Include(m => m.Payload).Where(m => m.MessageType.Contains(nameof(JudgingFinalized))).ToListAsync())
-            .Select(m => JsonSerializer.Deserialize<JudgingFinalized>(m.Payload.Utf8Json, MessageSerialization.Options)!)
+        fixture.QueryAsync(async db => (await db.OutboxMessages.Where(m => m.MessageType.Contains(nameof(JudgingFinalized))).ToListAsync())
+            .Select(m => JsonSerializer.Deserialize<JudgingFinalized>(m.Payload, MessageSerialization.Options)!)
             .Where(finalized => finalized.Year == year)
             .ToList());
 }

@@ -70,7 +70,7 @@ public sealed class OutboxTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Relayed_events_past_their_retention_are_deleted_with_their_content()
+    public async Task Relayed_events_past_their_retention_are_deleted()
     {
         await using var bus = await TestBus.StartAsync(broker);
         await bus.RecordAsync<NoteAdded>();
@@ -79,9 +79,7 @@ public sealed class OutboxTests : IAsyncLifetime
 
         await service.AddNotesAsync(5);
         await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>().Count), count => count >= 5, TimeSpan.FromSeconds(30));
-
         await Eventually.Until(() => service.WithDbAsync(db => db.OutboxMessages.CountAsync()), count => count == 0, TimeSpan.FromSeconds(30));
-        Assert.Equal(0, await service.WithDbAsync(db => db.Set<OutboxPayload>().CountAsync()));
         Assert.Equal(5, bus.Received<NoteAdded>().Count);
     }
 

@@ -326,6 +326,10 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -341,35 +345,6 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 
                     b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Utf8Json")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Sequence");
-
-                    b.ToTable("OutboxPayloads", (string)null);
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", b =>
-                {
-                    b.HasOne("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", null)
-                        .WithOne("Payload")
-                        .HasForeignKey("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", "Sequence")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
-                {
-                    b.Navigation("Payload")
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

@@ -716,6 +716,10 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
 
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
@@ -731,20 +735,6 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 
                     b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<byte[]>("Utf8Json")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.HasKey("Sequence");
-
-                    b.ToTable("OutboxPayloads", (string)null);
                 });
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.DecisionRecipient", b =>
@@ -765,24 +755,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", b =>
-                {
-                    b.HasOne("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", null)
-                        .WithOne("Payload")
-                        .HasForeignKey("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", "Sequence")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("HoanKiem.Recognition.Models.Decision", b =>
                 {
                     b.Navigation("Recipients");
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
-                {
-                    b.Navigation("Payload")
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }

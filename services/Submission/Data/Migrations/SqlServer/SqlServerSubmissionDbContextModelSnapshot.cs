@@ -105,6 +105,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
 
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
@@ -120,20 +124,6 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 
                     b.ToTable("OutboxMessages");
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", b =>
-                {
-                    b.Property<long>("Sequence")
-                        .HasColumnType("bigint");
-
-                    b.Property<byte[]>("Utf8Json")
-                        .IsRequired()
-                        .HasColumnType("varbinary(max)");
-
-                    b.HasKey("Sequence");
-
-                    b.ToTable("OutboxPayloads", (string)null);
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.Contest", b =>
@@ -358,21 +348,6 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Units");
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", b =>
-                {
-                    b.HasOne("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", null)
-                        .WithOne("Payload")
-                        .HasForeignKey("HoanKiem.ServiceDefaults.Messaging.OutboxPayload", "Sequence")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
-                {
-                    b.Navigation("Payload")
-                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
