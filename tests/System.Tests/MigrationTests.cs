@@ -4,6 +4,7 @@ using HoanKiem.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.Logging;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Xunit;
 
@@ -68,7 +69,7 @@ public sealed class MigrationTests
         try
         {
             await using var context = Create(contextType, options => options.UseSqlite($"Data Source={file};Pooling=False")
-                .LogTo(warnings.Add, Microsoft.Extensions.Logging.LogLevel.Warning));
+                .LogTo(warnings.Add, LogLevel.Warning));
             await context.Database.MigrateAsync();
             Assert.Empty(warnings);
         }
