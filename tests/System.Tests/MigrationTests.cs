@@ -10,8 +10,12 @@ using Xunit;
 
 namespace HoanKiem.SystemTests;
 
-public sealed class MigrationTests
+public sealed class MigrationTests : IDisposable
 {
+    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"migrations-{Guid.NewGuid():N}.db");
+
+    public void Dispose() => File.Delete(databasePath);
+
     public static TheoryData<string> SqlServerContexts() => ContextsOf("SqlServer");
 
     public static TheoryData<string> SqliteContexts() => ContextsOf("Sqlite");
@@ -35,28 +39,20 @@ public sealed class MigrationTests
     public async Task Events_not_yet_relayed_keep_their_text_when_the_outbox_moves_to_utf8_and_back(string contextType)
     {
         const string text = """{"title":"Người tốt, việc tốt ở phường Hàng Bạc","body":"Bà Nguyễn Thị Hoà – tổ trưởng tổ dân phố"}""";
-        var file = Path.Combine(Path.GetTempPath(), $"outbox-upgrade-{Guid.NewGuid():N}.db");
-        try
-        {
-            await using var context = Create(contextType, options => options.UseSqlite($"Data Source={file};Pooling=False"));
-            var migrator = context.GetService<IMigrator>();
-            var migrations = context.Database.GetMigrations().ToList();
-            var textOutbox = migrations[migrations.FindIndex(m => m.EndsWith("_OutboxPayloadAsUtf8", StringComparison.Ordinal)) - 1];
-            await migrator.MigrateAsync(textOutbox);
-            await context.Database.ExecuteSqlAsync(
-                $"INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt, LockedUntil, Attempts) VALUES ({Guid.NewGuid().ToString().ToUpperInvariant()}, 'event', {text}, 1, 0, 0)");
+        await using var context = CreateOnSqlite(contextType);
+        var migrator = context.GetService<IMigrator>();
+        var migrations = context.Database.GetMigrations().ToList();
+        var textOutbox = migrations[migrations.FindIndex(m => m.EndsWith("_OutboxPayloadAsUtf8", StringComparison.Ordinal)) - 1];
+        await migrator.MigrateAsync(textOutbox);
+        await context.Database.ExecuteSqlAsync(
+            $"INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt, LockedUntil, Attempts) VALUES ({Guid.NewGuid().ToString().ToUpperInvariant()}, 'event', {text}, 1, 0, 0)");
 
-            await migrator.MigrateAsync();
-            var waiting = await context.OutboxMessages.AsNoTracking().SingleAsync();
-            Assert.Equal(Encoding.UTF8.GetBytes(text), waiting.Payload);
+        await migrator.MigrateAsync();
+        var waiting = await context.OutboxMessages.AsNoTracking().SingleAsync();
+        Assert.Equal(Encoding.UTF8.GetBytes(text), waiting.Payload);
 
-            await migrator.MigrateAsync(textOutbox);
-            Assert.Equal(text, await context.Database.SqlQuery<string>($"SELECT Body AS Value FROM OutboxMessages").SingleAsync());
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await migrator.MigrateAsync(textOutbox);
+        Assert.Equal(text, await context.Database.SqlQuery<string>($"SELECT Body AS Value FROM OutboxMessages").SingleAsync());
     }
 
     /// <summary>What an operator sees at a first start: no warning about migrations that cannot run in a transaction.</summary>
@@ -64,19 +60,10 @@ public sealed class MigrationTests
     [MemberData(nameof(SqliteContexts))]
     public async Task A_new_sqlite_database_is_migrated_without_warnings(string contextType)
     {
-        var file = Path.Combine(Path.GetTempPath(), $"migrate-new-{Guid.NewGuid():N}.db");
         var warnings = new List<string>();
-        try
-        {
-            await using var context = Create(contextType, options => options.UseSqlite($"Data Source={file};Pooling=False")
-                .LogTo(warnings.Add, LogLevel.Warning));
-            await context.Database.MigrateAsync();
-            Assert.Empty(warnings);
-        }
-        finally
-        {
-            File.Delete(file);
-        }
+        await using var context = CreateOnSqlite(contextType, options => options.LogTo(warnings.Add, LogLevel.Warning));
+        await context.Database.MigrateAsync();
+        Assert.Empty(warnings);
     }
 
     [Fact]
@@ -103,6 +90,14 @@ public sealed class MigrationTests
         useProvider(options);
         return (ServiceDbContext)Activator.CreateInstance(type, options.Options)!;
     }
+
+    /// <summary>On this test's own SQLite file, unpooled so that the file can be deleted after the test.</summary>
+    private ServiceDbContext CreateOnSqlite(string contextType, Action<DbContextOptionsBuilder>? configure = null) =>
+        Create(contextType, options =>
+        {
+            options.UseSqlite($"Data Source={databasePath};Pooling=False");
+            configure?.Invoke(options);
+        });
 
     private static IEnumerable<Assembly> ServiceAssemblies() =>
         new[] { "HoanKiem.Submission", "HoanKiem.Judging", "HoanKiem.Recognition", "HoanKiem.Reporting" }.Select(Assembly.Load);
