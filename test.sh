@@ -22,6 +22,11 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
+# The failed tests again, each with its first line of error, where a log's tail (all CI keeps) shows them.
+if grep -q '^failed ' "$results/output.log"; then
+  echo "Failed tests:"
+  grep -A2 '^failed ' "$results/output.log" | grep -v '^  from \|^--$' | cut -c1-400
+fi
 # epmd is started by the first broker and outlives it; stop it once no broker is left.
 pgrep -f beam.smp >/dev/null || epmd -kill >/dev/null 2>&1 || true
 echo "${passed} passed, ${failed} failed"

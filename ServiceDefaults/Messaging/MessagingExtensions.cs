@@ -12,6 +12,13 @@ public static class MessagingExtensions
     public const string ConnectionName = "messaging";
 
     /// <summary>
+    /// The waits between a failed message's attempts, spread out so that consumers racing on the same rows (several
+    /// replicas) stop colliding in lockstep. A queue's consumers take turns on SQLite, so a message that keeps failing
+    /// holds its queue back for their sum (33 s) before it goes to the <c>_error</c> queue.
+    /// </summary>
+    public static readonly TimeSpan[] RetryIntervals = [.. new[] { 50, 150, 400, 1000, 2000, 3500, 5000, 8000, 13000 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+
+    /// <summary>
     /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly, batch consumers with
     /// their batch settings) on durable, kebab-case queues prefixed with <paramref name="serviceName"/> so every service
     /// gets its own copy of each event, retries and then the <c>_error</c> queue, and the outbox relay for
@@ -58,8 +65,7 @@ public static class MessagingExtensions
                 {
                     rabbit.ConcurrentMessageLimit = 1;
                 }
-                // Spread out so that consumers racing on the same rows (several replicas) stop colliding in lockstep.
-                rabbit.UseMessageRetry(retry => retry.Intervals(50, 150, 400, 1000, 2000, 3500, 5000, 8000, 13000));
+                rabbit.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
                 rabbit.ConfigureEndpoints(context);
             });
         });

@@ -72,9 +72,15 @@ public sealed class ResourceControl(DistributedApplication app)
         var root = Pid(State(instance)) ?? throw new InvalidOperationException($"{instance} has no process.");
         foreach (var pid in ProcessTree.Of(root))
         {
-            if (kill(pid, signal) != 0)
+            if (kill(pid, signal) == 0)
             {
-                throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {Marshal.GetLastPInvokeError()}.");
+                continue;
+            }
+            // A short-lived helper of the broker's may have ended since the tree was read.
+            var error = Marshal.GetLastPInvokeError();
+            if (error != NoSuchProcess)
+            {
+                throw new InvalidOperationException($"kill({pid}, {signal}) failed: errno {error}.");
             }
         }
         await Task.Yield();
@@ -82,6 +88,7 @@ public sealed class ResourceControl(DistributedApplication app)
 
     private const int SigCont = 18;
     private const int SigStop = 19;
+    private const int NoSuchProcess = 3;
 
     [DllImport("libc", SetLastError = true)]
     private static extern int kill(int pid, int signal);
@@ -97,16 +104,34 @@ public sealed class ResourceControl(DistributedApplication app)
     /// <summary>The Start command, then waits for a new process that is running and healthy.</summary>
     public async Task StartAsync(string instance)
     {
+        await CommandStartAsync(instance);
+        await WaitAsync(instance, IsRunningAndHealthy);
+    }
+
+    /// <summary>
+    /// Starts the instances one after another, then waits for all of them. Not at once: Aspire 13.6 caches the result
+    /// of each environment callback on the resource, which its replicas share, and forgets it when an instance
+    /// restarts, so two replicas restarted together can each get only part of the environment (seen here: both
+    /// submission replicas restarted without their broker's connection string, and exited).
+    /// </summary>
+    public async Task StartAllAsync(IEnumerable<string> instances)
+    {
+        foreach (var instance in instances)
+        {
+            await CommandStartAsync(instance);
+        }
+        await Task.WhenAll(instances.Select(instance => WaitAsync(instance, IsRunningAndHealthy)));
+    }
+
+    private async Task CommandStartAsync(string instance)
+    {
         using var timeout = new CancellationTokenSource(Patience);
         var started = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, timeout.Token);
         if (!started.Success)
         {
             throw new InvalidOperationException($"Start {instance}: {started.Message}");
         }
-        await WaitAsync(instance, IsRunningAndHealthy);
     }
-
-    public Task StartAllAsync(IEnumerable<string> instances) => Task.WhenAll(instances.Select(StartAsync));
 
     public async Task<ResourceEvent> WaitAsync(string instance, Func<ResourceEvent, bool> done)
     {
