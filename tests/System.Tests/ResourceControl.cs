@@ -101,36 +101,27 @@ public sealed class ResourceControl(DistributedApplication app)
         return instances;
     }
 
-    /// <summary>The Start command, then waits for a new process that is running and healthy.</summary>
-    public async Task StartAsync(string instance)
-    {
-        await CommandStartAsync(instance);
-        await WaitAsync(instance, IsRunningAndHealthy);
-    }
+    public Task StartAsync(string instance) => StartAllAsync([instance]);
 
     /// <summary>
-    /// Starts the instances one after another, then waits for all of them. Not at once: Aspire 13.6 caches the result
-    /// of each environment callback on the resource, which its replicas share, and forgets it when an instance
-    /// restarts, so two replicas restarted together can each get only part of the environment (seen here: both
-    /// submission replicas restarted without their broker's connection string, and exited).
+    /// The Start command for each instance, one after another, then waits for a new process of each that is running
+    /// and healthy. Not all at once: Aspire 13.6 caches the result of each environment callback on the resource, which
+    /// its replicas share, and forgets it when an instance restarts, so two replicas restarted together can each get
+    /// only part of the environment (seen here: both submission replicas came up without the broker's connection
+    /// string, and exited).
     /// </summary>
-    public async Task StartAllAsync(IEnumerable<string> instances)
+    public async Task StartAllAsync(IReadOnlyList<string> instances)
     {
         foreach (var instance in instances)
         {
-            await CommandStartAsync(instance);
+            using var timeout = new CancellationTokenSource(Patience);
+            var started = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, timeout.Token);
+            if (!started.Success)
+            {
+                throw new InvalidOperationException($"Start {instance}: {started.Message}");
+            }
         }
         await Task.WhenAll(instances.Select(instance => WaitAsync(instance, IsRunningAndHealthy)));
-    }
-
-    private async Task CommandStartAsync(string instance)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        var started = await commands.ExecuteCommandAsync(instance, KnownResourceCommands.StartCommand, timeout.Token);
-        if (!started.Success)
-        {
-            throw new InvalidOperationException($"Start {instance}: {started.Message}");
-        }
     }
 
     public async Task<ResourceEvent> WaitAsync(string instance, Func<ResourceEvent, bool> done)
