@@ -16,7 +16,8 @@ public static class MessagingExtensions
     /// replicas) stop colliding in lockstep. A queue's consumers take turns on SQLite, so a message that keeps failing
     /// holds its queue back for their sum (33 s) before it goes to the <c>_error</c> queue.
     /// </summary>
-    public static readonly TimeSpan[] RetryIntervals = [.. new[] { 50, 150, 400, 1000, 2000, 3500, 5000, 8000, 13000 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
+    public static readonly IReadOnlyList<TimeSpan> RetryIntervals =
+        [.. new[] { 50, 150, 400, 1000, 2000, 3500, 5000, 8000, 13000 }.Select(ms => TimeSpan.FromMilliseconds(ms))];
 
     /// <summary>
     /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly, batch consumers with
@@ -65,7 +66,7 @@ public static class MessagingExtensions
                 {
                     rabbit.ConcurrentMessageLimit = 1;
                 }
-                rabbit.UseMessageRetry(retry => retry.Intervals(RetryIntervals));
+                rabbit.UseMessageRetry(retry => retry.Intervals([.. RetryIntervals]));
                 rabbit.ConfigureEndpoints(context);
             });
         });
