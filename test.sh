@@ -22,10 +22,12 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then failed=1; fi
-# The failed tests again, each with its first line of error, where a log's tail (all CI keeps) shows them.
+# The failed tests again, each with its message (up to 14 lines, no stack), where a log's tail (all CI keeps) shows them.
 if grep -q '^failed ' "$results/output.log"; then
   echo "Failed tests:"
-  grep -A2 '^failed ' "$results/output.log" | grep -v '^  from \|^--$' | cut -c1-400
+  awk '/^failed /{n=15; print; next}
+       n>0 && (/^[[:space:]]+at / || /^(passed|failed|skipped) / || /Standard output|Error output/){n=0}
+       n>0 && !/^  from /{print; n--}' "$results/output.log" | cut -c1-300
 fi
 # epmd is started by the first broker and outlives it; stop it once no broker is left.
 pgrep -f beam.smp >/dev/null || epmd -kill >/dev/null 2>&1 || true

@@ -50,7 +50,7 @@ public static class ServiceDatabase
                 .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
-        builder.Services.AddHostedService<DatabaseMigrator<TContext>>();
+        builder.Services.AddHostedService<StartupMigration<TContext>>();
         return builder;
     }
 
@@ -95,23 +95,13 @@ public static class ServiceDatabase
             connection is not SqliteConnection { Handle: { } handle } || configured.TryAdd(handle, handle);
     }
 
-    private sealed class DatabaseMigrator<TContext>(IServiceProvider services, ILogger<DatabaseMigrator<TContext>> logger) : IHostedService
+    private sealed class StartupMigration<TContext>(IServiceProvider services, ILogger<StartupMigration<TContext>> logger) : IHostedService
         where TContext : ServiceDbContext
     {
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             await using var scope = services.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<TContext>();
-            if (db.Database.IsSqlite() && db.Database.GetDbConnection().DataSource is { Length: > 0 } file)
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(file))!);
-            }
-            await db.Database.MigrateAsync(cancellationToken);
-            if (db.Database.IsSqlite())
-            {
-                // WAL lets readers go on while one writer commits.
-                await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-            }
+            await DatabaseMigrator.MigrateAsync(scope.ServiceProvider.GetRequiredService<TContext>(), logger, cancellationToken);
             logger.LogInformation("Database of {Context} is up to date", typeof(TContext).Name);
         }
 

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Xunit;
 
@@ -14,7 +15,11 @@ public sealed class MigrationTests : IDisposable
 {
     private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"migrations-{Guid.NewGuid():N}.db");
 
-    public void Dispose() => File.Delete(databasePath);
+    public void Dispose()
+    {
+        File.Delete(databasePath);
+        File.Delete(databasePath + ".migrating");
+    }
 
     public static TheoryData<string> SqlServerContexts() => ContextsOf("SqlServer");
 
@@ -64,6 +69,37 @@ public sealed class MigrationTests : IDisposable
         await using var context = CreateOnSqlite(contextType, options => options.LogTo(warnings.Add, LogLevel.Warning));
         await context.Database.MigrateAsync();
         Assert.Empty(warnings);
+    }
+
+    /// <summary>What a start killed inside EF Core's migration lock leaves: its row, which EF Core alone waits on forever.</summary>
+    [Theory]
+    [MemberData(nameof(SqliteContexts))]
+    public async Task A_migration_lock_left_by_a_killed_start_holds_up_no_later_start(string contextType)
+    {
+        await using var context = CreateOnSqlite(contextType);
+        await context.Database.MigrateAsync();
+        await context.Database.ExecuteSqlRawAsync("""INSERT INTO "__EFMigrationsLock" ("Id", "Timestamp") VALUES (1, '2026-11-28 04:40:00+00:00');""");
+
+        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+        await DatabaseMigrator.MigrateAsync(context, NullLogger.Instance, patience.Token);
+
+        Assert.Equal(0, await context.Database.SqlQuery<int>($"SELECT COUNT(*) AS Value FROM \"__EFMigrationsLock\"").SingleAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(SqliteContexts))]
+    public async Task Starts_on_one_file_migrate_one_at_a_time(string contextType)
+    {
+        await using var context = CreateOnSqlite(contextType);
+        Task migration;
+        using (new FileStream(databasePath + ".migrating", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        {
+            migration = DatabaseMigrator.MigrateAsync(context, NullLogger.Instance, CancellationToken.None);
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            Assert.False(migration.IsCompleted, "migrated while another start held the turn");
+        }
+        await migration.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.Empty(await context.Database.GetPendingMigrationsAsync());
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using HoanKiem.TestSupport;
@@ -18,6 +19,7 @@ public sealed class ResourceControl(DistributedApplication app)
     private static readonly TimeSpan Patience = TimeSpan.FromMinutes(3);
     private readonly ResourceNotificationService notifications = app.Services.GetRequiredService<ResourceNotificationService>();
     private readonly ResourceCommandService commands = app.Services.GetRequiredService<ResourceCommandService>();
+    private readonly ResourceLoggerService logs = app.Services.GetRequiredService<ResourceLoggerService>();
 
     /// <summary>The instance ids of a resource, one per replica, as the notifications (which replay every known state first) name them.</summary>
     public async Task<IReadOnlyList<string>> InstancesAsync(string name)
@@ -135,9 +137,36 @@ public sealed class ResourceControl(DistributedApplication app)
             }
             if (clock.Elapsed > Patience)
             {
-                throw new TimeoutException($"{instance} did not reach the state within {Patience.TotalMinutes} min: {state?.Snapshot.State?.Text}, {state?.Snapshot.HealthStatus}.");
+                throw new TimeoutException($"{instance} did not reach the state within {Patience.TotalMinutes} min: {await DescribeAsync(instance, state)}");
             }
             await Task.Delay(100);
         }
+    }
+
+    /// <summary>What an operator would look at in the dashboard: the state, each health check's answer and the last log lines.</summary>
+    private async Task<string> DescribeAsync(string instance, ResourceEvent? state)
+    {
+        var description = new StringBuilder($"{state?.Snapshot.State?.Text}, {state?.Snapshot.HealthStatus}, pid {(state is null ? null : Pid(state))}");
+        foreach (var report in state?.Snapshot.HealthReports is { IsDefault: false } reports ? reports : [])
+        {
+            description.Append($"\n  health {report.Name}: {report.Status} {report.Description} {report.ExceptionText?.Split('\n')[0]}");
+        }
+        var lines = new List<string>();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await foreach (var batch in logs.GetAllAsync(instance).WithCancellation(timeout.Token))
+            {
+                lines.AddRange(batch.Select(line => line.Content));
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+        foreach (var line in lines.TakeLast(12))
+        {
+            description.Append($"\n  log {line}");
+        }
+        return description.ToString();
     }
 }
