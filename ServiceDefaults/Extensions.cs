@@ -59,6 +59,9 @@ public static class ServiceDefaultsExtensions
     {
         // Every SQL statement at Information would drown the domain's own logs; failures still log as errors.
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore.Database.Command", LogLevel.Warning);
+        // Likewise every HTTP attempt through the resilience handler, the telemetry export's every 5 s among them;
+        // retries and failures still log as warnings.
+        builder.Logging.AddFilter("Polly", LogLevel.Warning);
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using System.Text;
 using Aspire.Hosting;
@@ -151,6 +152,13 @@ public sealed class ResourceControl(DistributedApplication app)
         {
             description.Append($"\n  health {report.Name}: {report.Status} {report.Description} {report.ExceptionText?.Split('\n')[0]}");
         }
+        foreach (var endpoint in state?.Resource.Annotations.OfType<EndpointAnnotation>() ?? [])
+        {
+            if (endpoint.AllocatedEndpoint is { } allocated)
+            {
+                description.Append($"\n  endpoint {endpoint.Name} {allocated.Address}:{allocated.Port} {(await AcceptsAsync(allocated.Port) ? "accepts" : "refuses")} connections");
+            }
+        }
         var lines = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
@@ -168,5 +176,20 @@ public sealed class ResourceControl(DistributedApplication app)
             description.Append($"\n  log {line}");
         }
         return description.ToString();
+    }
+
+    private static async Task<bool> AcceptsAsync(int port)
+    {
+        using var client = new TcpClient();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await client.ConnectAsync("localhost", port, timeout.Token);
+            return true;
+        }
+        catch (Exception exception) when (exception is SocketException or OperationCanceledException)
+        {
+            return false;
+        }
     }
 }
