@@ -125,9 +125,9 @@ public sealed class ResourceControl(DistributedApplication app)
     /// <summary>
     /// Now and then the orchestrator (DCP, Aspire 13.6) brings a restarted replica up without the endpoint through which
     /// its service's proxy routes to it: the process runs and answers on its own port, the proxy has no route to it,
-    /// and it never turns healthy (seen twice in fifteen restarts of both reporting replicas under load, once in CI;
-    /// DCP's API then listed no endpoint for either). A second restart, as an operator would make from the dashboard,
-    /// gets it one.
+    /// and it never turns healthy (seen once here in some twenty restarts of both reporting replicas under load, where
+    /// DCP's API then listed no endpoint for either, and once in CI). A second restart, as an operator would make from
+    /// the dashboard, gets it a route.
     /// </summary>
     private async Task StartOneAsync(string instance)
     {
