@@ -105,8 +105,6 @@ public sealed class ResourceControl(DistributedApplication app)
         return instances;
     }
 
-    public Task StartAsync(string instance) => StartAllAsync([instance]);
-
     /// <summary>
     /// The Start command for each instance, one after another, each waited for until a new process of it is running
     /// and healthy, as the README tells operators to restart replicas. Not all at once: Aspire 13.6 caches the result of
@@ -118,18 +116,18 @@ public sealed class ResourceControl(DistributedApplication app)
     {
         foreach (var instance in instances)
         {
-            await StartOneAsync(instance);
+            await StartAsync(instance);
         }
     }
 
     /// <summary>
-    /// Now and then the orchestrator (DCP, Aspire 13.6) brings a restarted replica up without the endpoint through which
-    /// its service's proxy routes to it: the process runs and answers on its own port, the proxy has no route to it,
-    /// and it never turns healthy (seen once here in some twenty restarts of both reporting replicas under load, where
-    /// DCP's API then listed no endpoint for either, and once in CI). A second restart, as an operator would make from
-    /// the dashboard, gets it a route.
+    /// The Start command, then waits for a new process that is running and healthy. Now and then the orchestrator (DCP,
+    /// Aspire 13.6) brings a restarted replica up without the endpoint through which its service's proxy routes to it:
+    /// the process runs and answers on its own port, the proxy has no route to it, and it never turns healthy (seen once
+    /// here in some twenty restarts of both reporting replicas under load, where DCP's API then listed no endpoint for
+    /// either, and once in CI). A second restart, as an operator would make from the dashboard, gets it a route.
     /// </summary>
-    private async Task StartOneAsync(string instance)
+    public async Task StartAsync(string instance)
     {
         await ExecuteStartAsync(instance);
         try
@@ -175,7 +173,10 @@ public sealed class ResourceControl(DistributedApplication app)
         }
     }
 
-    /// <summary>What an operator would look at in the dashboard: the state, each health check's answer and the last log lines.</summary>
+    /// <summary>
+    /// What an operator would look at in the dashboard: the state, each health check's answer, the address it was given
+    /// and whether its endpoint takes connections, and the last log lines.
+    /// </summary>
     private async Task<string> DescribeAsync(string instance, ResourceEvent? state)
     {
         var description = new StringBuilder($"{state?.Snapshot.State?.Text}, {state?.Snapshot.HealthStatus}, pid {(state is null ? null : Pid(state))}");
@@ -205,7 +206,7 @@ public sealed class ResourceControl(DistributedApplication app)
         }
         catch (OperationCanceledException)
         {
-            // A running process's log never ends; what came in the 10 s is what the description shows.
+            // The log source did not answer in time: the description goes without the lines it has not sent.
         }
         foreach (var line in lines.TakeLast(12))
         {
