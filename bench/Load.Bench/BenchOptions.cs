@@ -1,7 +1,7 @@
 namespace HoanKiem.Load.Bench;
 
 /// <summary>Command-line options as <c>--name value</c> pairs.</summary>
-public sealed record BenchOptions(string Gateway, string? Reporting, string Secret, int Units, int Concurrency, int Submissions, int Seconds)
+public sealed record BenchOptions(string Gateway, string? Reporting, string Secret, int Units, int Concurrency, int Submissions, int Seconds, int WarmUp)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -19,6 +19,7 @@ public sealed record BenchOptions(string Gateway, string? Reporting, string Secr
             Math.Clamp(Number("units", 50), 1, 200),
             Number("concurrency", 32),
             Number("submissions", 3000),
-            Number("seconds", 10));
+            Number("seconds", 10),
+            Math.Max(0, Number("warm-up", 4000)));
     }
 }

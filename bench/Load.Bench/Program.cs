@@ -12,7 +12,7 @@ using Spectre.Console;
 // service, durable submissions per second through the gateway with accept latency, and accept → visible in tallies.
 // Prints, asserts nothing. Usage (see bench/README.md):
 //   dotnet run -c Release --project bench/Load.Bench -- [--gateway http://localhost:5080] [--reporting http://localhost:PORT]
-//     [--secret hoankiem-local-secretariat] [--units 50] [--concurrency 32] [--submissions 3000] [--seconds 10]
+//     [--secret hoankiem-local-secretariat] [--units 50] [--concurrency 32] [--submissions 3000] [--seconds 10] [--warm-up 4000]
 var options = BenchOptions.Parse(args);
 AnsiConsole.MarkupLine($"[bold]Load bench[/], {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, gateway {options.Gateway}");
 
@@ -45,6 +45,13 @@ await AnsiConsole.Progress().StartAsync(async progress =>
     }
 });
 
+// A fresh process runs its hot methods instrumented (profile-guided optimisation) before it compiles them for good: on
+// two cores the first few thousand entries after a start cost two to three times what later ones do (bench/RESULTS.md).
+// They are measured and shown apart, as what a restart costs, so that the figures after them are the steady state.
+if (options.WarmUp > 0)
+{
+    await Submissions("warm-up", options.WarmUp, ratePerSecond: null);
+}
 await CompareTallies();
 var maximum = await Submissions("at full concurrency", options.Submissions, ratePerSecond: null);
 if (maximum > 0)
