@@ -24,7 +24,7 @@ public static class DatabaseMigrator
         }
         var path = Path.GetFullPath(file);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        await using (await TakeTurnAsync(path + ".migrating", logger, cancellationToken))
+        await using (await TakeTurnAsync(TurnFileOf(path), logger, cancellationToken))
         {
             if (await RemoveAbandonedEfLockAsync(db, cancellationToken))
             {
@@ -35,6 +35,9 @@ public static class DatabaseMigrator
         // WAL lets readers go on while one writer commits.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
     }
+
+    /// <summary>The lock file beside a SQLite database on which the instances starting on it take turns to migrate.</summary>
+    public static string TurnFileOf(string databasePath) => Path.GetFullPath(databasePath) + ".migrating";
 
     /// <summary>An exclusive lock on the file (flock on Linux), held for as long as the returned stream is open.</summary>
     private static async Task<FileStream> TakeTurnAsync(string lockFile, ILogger logger, CancellationToken cancellationToken)

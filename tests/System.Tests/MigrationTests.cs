@@ -18,7 +18,7 @@ public sealed class MigrationTests : IDisposable
     public void Dispose()
     {
         File.Delete(databasePath);
-        File.Delete(databasePath + ".migrating");
+        File.Delete(DatabaseMigrator.TurnFileOf(databasePath));
     }
 
     public static TheoryData<string> SqlServerContexts() => ContextsOf("SqlServer");
@@ -92,7 +92,7 @@ public sealed class MigrationTests : IDisposable
     {
         await using var context = CreateOnSqlite(contextType);
         Task migration;
-        using (new FileStream(databasePath + ".migrating", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
+        using (new FileStream(DatabaseMigrator.TurnFileOf(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
             migration = DatabaseMigrator.MigrateAsync(context, NullLogger.Instance, CancellationToken.None);
             await Task.Delay(TimeSpan.FromSeconds(1));
