@@ -1,7 +1,7 @@
 namespace HoanKiem.Load.Bench;
 
 /// <summary>Command-line options as <c>--name value</c> pairs.</summary>
-public sealed record BenchOptions(string Gateway, string? Reporting, string Secret, int Units, int Concurrency, int Submissions, int Seconds, int WarmUp)
+public sealed record BenchOptions(string Gateway, string? Reporting, string Secret, int Units, int Concurrency, int Submissions, int Seconds, int WarmUp, double? Rate)
 {
     public static BenchOptions Parse(string[] args)
     {
@@ -20,6 +20,7 @@ public sealed record BenchOptions(string Gateway, string? Reporting, string Secr
             Number("concurrency", 32),
             Number("submissions", 3000),
             Number("seconds", 10),
-            Math.Max(0, Number("warm-up", 4000)));
+            Math.Max(0, Number("warm-up", 4000)),
+            values.TryGetValue("rate", out var rate) ? double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture) : null);
     }
 }
