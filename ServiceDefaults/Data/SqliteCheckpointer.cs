@@ -12,7 +12,12 @@ namespace HoanKiem.ServiceDefaults.Data;
 /// reader or writer, and a page changed several times between two rounds (an outbox row stored, leased and marked sent)
 /// is written to the file once.
 /// </summary>
-public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCheckpointer> logger) : BackgroundService
+/// <param name="holdWritersAbovePages">
+/// How long the log may grow (in pages; 4,096 is 16 MB) before the checkpointer holds this process's writers back to let
+/// it be written from its start again (see below).
+/// </param>
+public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCheckpointer> logger, long holdWritersAbovePages = 4096)
+    : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
 
@@ -26,10 +31,16 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
             {
                 await using var connection = new SqliteConnection(connectionString);
                 await connection.OpenAsync(stoppingToken);
-                await CheckpointAsync(connection, stoppingToken);
-                // SQLite writes the log from its start again only if it is fully copied when a writer begins; under load
-                // something is always committed between a checkpoint and the next writer, and the log would grow without
-                // end. So the few pages committed during the copy above are copied with this process's writers held back.
+                var logPages = await CheckpointAsync(connection, stoppingToken);
+                // SQLite writes the log from its start again only if it is fully copied when a writer begins, as happens
+                // after any quiet moment. Under a steady load something is always committed between a checkpoint and the
+                // next writer, and the log would grow without end; so once it is long, the few pages committed during
+                // the copy above are copied with this process's writers held back. Not every round: holding them cost the
+                // intake 11 ms a second on average, up to 56 ms at once, under the load bench.
+                if (logPages <= holdWritersAbovePages)
+                {
+                    continue;
+                }
                 await writers.WaitAsync(stoppingToken);
                 try
                 {
@@ -47,10 +58,12 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
         }
     }
 
-    private static async Task CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
+    /// <summary>A passive checkpoint; returns the log's length in pages (SQLite's second column).</summary>
+    private static async Task<long> CheckpointAsync(SqliteConnection connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        await using var result = await command.ExecuteReaderAsync(cancellationToken);
+        return await result.ReadAsync(cancellationToken) ? result.GetInt64(1) : 0;
     }
 }

@@ -60,7 +60,8 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
         await db.Database.EnsureCreatedAsync();
         await db.Database.OpenConnectionAsync();
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
-        using var checkpointer = new SqliteCheckpointer(ConnectionString, NullLogger<SqliteCheckpointer>.Instance);
+        // Held back once the log passes 1 MB, so that five seconds of writes pass it several times.
+        using var checkpointer = new SqliteCheckpointer(ConnectionString, NullLogger<SqliteCheckpointer>.Instance, holdWritersAbovePages: 256);
         await checkpointer.StartAsync(CancellationToken.None);
 
         // Commits one after another, through the process's write gate as the services' writes go: between a checkpoint
@@ -82,6 +83,33 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
             await log.ReadExactlyAsync(header);
         }
         Assert.True(BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(12)) >= 2, "The log was not written from its start again.");
+    }
+
+    [Fact]
+    public async Task A_short_log_is_copied_round_after_round_without_holding_the_writers_back()
+    {
+        await using var db = new MessagingDbContext(new DbContextOptionsBuilder<MessagingDbContext>().UseSqlite(ConnectionString).Options);
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
+        // The process's writers' turn, taken and kept: a checkpointer that waited for it would copy nothing after its
+        // first round. The rows go in by plain SQL, which does not queue for the turn as SaveChanges does.
+        using var turn = await db.WriteLockAsync();
+        using var checkpointer = new SqliteCheckpointer(ConnectionString, NullLogger<SqliteCheckpointer>.Instance);
+        await checkpointer.StartAsync(CancellationToken.None);
+
+        var text = string.Concat(Enumerable.Repeat("Bài dự thi viết về người tốt, việc tốt. ", 200));
+        for (var round = 0; round < 3; round++)
+        {
+            var before = new FileInfo(databasePath).Length;
+            for (var i = 0; i < 20; i++)
+            {
+                await db.Database.ExecuteSqlAsync($"INSERT INTO Notes (Id, Text) VALUES ({Guid.NewGuid()}, {text});");
+            }
+            await Eventually.Until(() => Task.FromResult(new FileInfo(databasePath).Length),
+                length => length >= before + 20L * text.Length, TimeSpan.FromSeconds(10));
+        }
+        await checkpointer.StopAsync(CancellationToken.None);
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, string? body = null)
