@@ -187,6 +187,11 @@ public sealed class ResourceControl(DistributedApplication app)
         foreach (var variable in state?.Snapshot.EnvironmentVariables.Where(v => v.Name is "ASPNETCORE_URLS" or "ConnectionStrings__messaging") ?? [])
         {
             description.Append($"\n  env {variable.Name}={variable.Value}");
+            if (variable is { Name: "ASPNETCORE_URLS", Value: { } urls })
+            {
+                // Past the orchestrator's proxy: whether the process itself answers tells a missing route from a stuck service.
+                description.Append($"\n  its own /health: {await OwnHealthAsync(urls.Split(';')[0])}");
+            }
         }
         foreach (var endpoint in state?.Resource.Annotations.OfType<EndpointAnnotation>() ?? [])
         {
@@ -213,6 +218,20 @@ public sealed class ResourceControl(DistributedApplication app)
             description.Append($"\n  log {line}");
         }
         return description.ToString();
+    }
+
+    private static async Task<string> OwnHealthAsync(string url)
+    {
+        using var client = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
+        try
+        {
+            using var response = await client.GetAsync(new Uri(new Uri(url), "/health"));
+            return $"{(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}";
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return exception.Message;
+        }
     }
 
     private static async Task<bool> AcceptsAsync(int port)
