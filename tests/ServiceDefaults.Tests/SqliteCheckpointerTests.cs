@@ -56,10 +56,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task The_log_is_written_from_its_start_again_while_a_writer_keeps_committing()
     {
-        await using var db = new MessagingDbContext(new DbContextOptionsBuilder<MessagingDbContext>().UseSqlite(ConnectionString).Options);
-        await db.Database.EnsureCreatedAsync();
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
+        await using var db = await OpenInWalModeAsync();
         // Held back once the log passes 1 MB, so that five seconds of writes pass it several times.
         using var checkpointer = new SqliteCheckpointer(ConnectionString, NullLogger<SqliteCheckpointer>.Instance, holdWritersAbovePages: 256);
         await checkpointer.StartAsync(CancellationToken.None);
@@ -88,10 +85,7 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
     [Fact]
     public async Task A_short_log_is_copied_round_after_round_without_holding_the_writers_back()
     {
-        await using var db = new MessagingDbContext(new DbContextOptionsBuilder<MessagingDbContext>().UseSqlite(ConnectionString).Options);
-        await db.Database.EnsureCreatedAsync();
-        await db.Database.OpenConnectionAsync();
-        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
+        await using var db = await OpenInWalModeAsync();
         // The process's writers' turn, taken and kept: a checkpointer that waited for it would copy nothing after its
         // first round. The rows go in by plain SQL, which does not queue for the turn as SaveChanges does.
         using var turn = await db.WriteLockAsync();
@@ -110,6 +104,16 @@ public sealed class SqliteCheckpointerTests : IAsyncLifetime
                 length => length >= before + 20L * text.Length, TimeSpan.FromSeconds(10));
         }
         await checkpointer.StopAsync(CancellationToken.None);
+    }
+
+    /// <summary>A database in WAL mode that copies its log only when told to, as the services' connections are set.</summary>
+    private async Task<MessagingDbContext> OpenInWalModeAsync()
+    {
+        var db = new MessagingDbContext(new DbContextOptionsBuilder<MessagingDbContext>().UseSqlite(ConnectionString).Options);
+        await db.Database.EnsureCreatedAsync();
+        await db.Database.OpenConnectionAsync();
+        await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;");
+        return db;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, string sql, string? body = null)
