@@ -150,7 +150,6 @@ async Task<double> Submissions(string label, int count, double? ratePerSecond)
     var cpuBefore = ProcessCpu.Snapshot();
     var ownCpuBefore = Environment.CpuUsage.TotalTime;
     var start = Stopwatch.GetTimestamp();
-    var clock = Stopwatch.StartNew();
     await AnsiConsole.Progress().StartAsync(async progress =>
     {
         var bar = progress.AddTask($"submissions {label}", maxValue: count);
@@ -160,7 +159,7 @@ async Task<double> Submissions(string label, int count, double? ratePerSecond)
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                if (ratePerSecond is { } rate && TimeSpan.FromSeconds(i / rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                if (ratePerSecond is { } rate && TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(start) is { Ticks: > 0 } wait)
                 {
                     await Task.Delay(wait);
                 }
@@ -184,7 +183,7 @@ async Task<double> Submissions(string label, int count, double? ratePerSecond)
             }
         })));
     });
-    var elapsed = clock.Elapsed;
+    var elapsed = Stopwatch.GetElapsedTime(start);
     var total = accepted.Values.Sum(bag => bag.Count);
     var perSecond = total / elapsed.TotalSeconds;
 
