@@ -153,6 +153,26 @@ public sealed class FaultTests(SystemFixture system)
         FaultDriver.AssertNothingLostDuplicatedOrUnexpected(counters);
     }
 
+    [Fact]
+    public async Task Every_replica_is_routed_by_its_service_proxy_to_the_port_it_listens_on()
+    {
+        using var routes = OrchestratorRoutes.OfThisProcess();
+        foreach (var service in ConsumingServices.Append(ResourceNames.Submission))
+        {
+            foreach (var instance in await resources.InstancesAsync(service))
+            {
+                var listensOn = new Uri(resources.State(instance).Snapshot.EnvironmentVariables.Single(v => v.Name == "ASPNETCORE_URLS").Value!.Split(';')[0]).Port;
+                Assert.Equal([listensOn], await routes.PortsAsync(instance));
+            }
+        }
+
+        // The mend the restarts fall back on (ResourceControl.StartAsync): a second route to the same replica.
+        var replica = (await resources.InstancesAsync(ResourceNames.Reporting))[0];
+        var routed = Assert.Single(await routes.PortsAsync(replica));
+        Assert.EndsWith($":{routed}", await routes.AddAsync(replica));
+        Assert.Equal([routed, routed], await routes.PortsAsync(replica));
+    }
+
     private static readonly string[] ConsumingServices = [ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting];
 
     /// <summary>

@@ -121,11 +121,10 @@ public sealed class ResourceControl(DistributedApplication app)
     }
 
     /// <summary>
-    /// The Start command, then waits for a new process that is running and healthy. Now and then the orchestrator (DCP,
-    /// Aspire 13.6) brings a restarted replica up without the endpoint through which its service's proxy routes to it:
-    /// the process runs and answers on its own port, the proxy has no route to it, and it never turns healthy (seen once
-    /// here in some twenty restarts of both reporting replicas under load, where DCP's API then listed no endpoint for
-    /// either, and once in CI). A second restart, as an operator would make from the dashboard, gets it a route.
+    /// The Start command, then waits for a new process that is running and healthy. A replica the orchestrator brought
+    /// up without a route from its service's proxy never turns healthy (its health is asked through that proxy), and
+    /// neither does it when restarted again (see <see cref="OrchestratorRoutes"/>): once it has run that long without a
+    /// route, the route it should have is added through the orchestrator's API.
     /// </summary>
     public async Task StartAsync(string instance)
     {
@@ -133,17 +132,21 @@ public sealed class ResourceControl(DistributedApplication app)
         try
         {
             await WaitAsync(instance, IsRunningAndHealthy, UnroutedAfter);
+            return;
         }
-        catch (TimeoutException unrouted) when (State(instance) is { Snapshot.State.Text: var text } state && text == KnownResourceStates.Running && Pid(state) is not null)
+        catch (TimeoutException unhealthy) when (State(instance) is { Snapshot.State.Text: var text } state && text == KnownResourceStates.Running && Pid(state) is not null)
         {
-            TestContext.Current.TestOutputHelper?.WriteLine($"Restarting {instance} once more: {unrouted.Message}");
-            await KillAsync(instance);
-            await ExecuteStartAsync(instance);
-            await WaitAsync(instance, IsRunningAndHealthy);
+            using var routes = OrchestratorRoutes.OfThisProcess();
+            if ((await routes.PortsAsync(instance)).Count > 0)
+            {
+                throw;
+            }
+            TestContext.Current.TestOutputHelper?.WriteLine($"The orchestrator gave {instance} no route; added {await routes.AddAsync(instance)}. {unhealthy.Message}");
         }
+        await WaitAsync(instance, IsRunningAndHealthy);
     }
 
-    private static readonly TimeSpan UnroutedAfter = TimeSpan.FromSeconds(90);
+    private static readonly TimeSpan UnroutedAfter = TimeSpan.FromSeconds(60);
 
     private async Task ExecuteStartAsync(string instance)
     {
@@ -200,6 +203,7 @@ public sealed class ResourceControl(DistributedApplication app)
                 description.Append($"\n  endpoint {endpoint.Name} {allocated.Address}:{allocated.Port} {(await AcceptsAsync(allocated.Port) ? "accepts" : "refuses")} connections");
             }
         }
+        description.Append($"\n  routed by the orchestrator's proxy to: {await RoutedPortsAsync(instance)}");
         var lines = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try
@@ -231,6 +235,19 @@ public sealed class ResourceControl(DistributedApplication app)
         catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
         {
             return exception.Message;
+        }
+    }
+
+    private static async Task<string> RoutedPortsAsync(string instance)
+    {
+        try
+        {
+            using var routes = OrchestratorRoutes.OfThisProcess();
+            return await routes.PortsAsync(instance) is { Count: > 0 } ports ? string.Join(", ", ports) : "nothing";
+        }
+        catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or k8s.Autorest.HttpOperationException)
+        {
+            return $"unknown ({exception.Message})";
         }
     }
 
