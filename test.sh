@@ -28,7 +28,7 @@ if grep -q '^failed ' "$results/output.log"; then
   awk '/^failed /{n=15; print; next}
        n>0 && (/^[[:space:]]+at / || /^(passed|failed|skipped) / || /Standard output|Error output/){n=0}
        n>0 && !/^  from /{print; n--}' "$results/output.log" | cut -c1-300
-  grep -A1 -E '(fail|warn): Aspire\.Hosting\.Dcp\.(dcpctrl|DcpExecutor)' "$results/output.log" | tail -12 | cut -c1-300
+  grep -A1 -E '(crit|fail|warn): Aspire\.Hosting\.Dcp\.(dcpctrl|DcpExecutor)' "$results/output.log" | tail -12 | cut -c1-300
 fi
 # epmd is started by the first broker and outlives it; stop it once no broker is left.
 pgrep -f beam.smp >/dev/null || epmd -kill >/dev/null 2>&1 || true

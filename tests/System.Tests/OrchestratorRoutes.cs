@@ -60,12 +60,19 @@ public sealed class OrchestratorRoutes : IDisposable
     }
 
     /// <summary>
-    /// Makes the Endpoint DCP should have made, from the replica's service-producer annotation (the address and port
-    /// Aspire gave it), owned by the replica's object so that DCP removes it when the replica stops. Its spec equals the
-    /// stale entry, so DCP's next look at the replica finds its cache confirmed and clears it.
+    /// Makes the Endpoint DCP should have made, if the replica has none: from its service-producer annotation (the
+    /// address and port Aspire gave it), owned by its object so that DCP removes it when the replica stops. Its spec
+    /// equals the stale entry, so DCP's next look at the replica finds its cache confirmed and clears it. Never a second
+    /// one: the app host's watch of DCP's objects expects at most one Endpoint per replica and service (Aspire 13.6's
+    /// <c>ResourceSnapshotBuilder.GetUrls</c>), and on a second it stops for good, leaving every state as it was then.
     /// </summary>
-    public async Task<string> AddAsync(string instance)
+    /// <returns>The route added, or null when the replica already had one.</returns>
+    public async Task<string?> AddMissingAsync(string instance)
     {
+        if ((await PortsAsync(instance)).Count > 0)
+        {
+            return null;
+        }
         var executable = await api.CustomObjects.GetClusterCustomObjectAsync<JsonElement>(Group, Version, "executables", instance);
         var metadata = executable.GetProperty("metadata");
         var producers = JsonSerializer.Deserialize<JsonElement>(metadata.GetProperty("annotations").GetProperty("service-producer").GetString()!);

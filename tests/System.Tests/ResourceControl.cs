@@ -137,9 +137,9 @@ public sealed class ResourceControl(DistributedApplication app)
         catch (TimeoutException unhealthy) when (State(instance) is { Snapshot.State.Text: var text } state && text == KnownResourceStates.Running && Pid(state) is not null)
         {
             using var routes = OrchestratorRoutes.OfThisProcess();
-            if ((await routes.PortsAsync(instance)).Count == 0)
+            if (await routes.AddMissingAsync(instance) is { } added)
             {
-                TestContext.Current.TestOutputHelper?.WriteLine($"The orchestrator gave {instance} no route; added {await routes.AddAsync(instance)}. {unhealthy.Message}");
+                TestContext.Current.TestOutputHelper?.WriteLine($"The orchestrator gave {instance} no route; added {added}. {unhealthy.Message}");
             }
         }
         await WaitAsync(instance, IsRunningAndHealthy);
