@@ -10,9 +10,10 @@ namespace HoanKiem.SystemTests;
 /// by the object: it makes none when that cache already holds one for the same address and port, and it clears an entry
 /// only through Endpoints it still finds owned by the running object (DCP's controllers/endpoint_common.go). Aspire gives
 /// each replica a fixed port, so a replica restarted after a kill comes back under the same name on the same port, and an
-/// entry the kill left behind would keep it without a route for good. That is the likeliest reading of what was seen in
-/// three of six full runs one day, none of five the next, and once in CI: the restarted replica answers on its own port,
-/// DCP lists no Endpoint for it, and restarting it again changes nothing.
+/// entry the kill left behind keeps it without a route for good: it answers on its own port, DCP lists no Endpoint for
+/// it, and restarting it again changes nothing. DCP's debug log of such a restart says "Endpoint(s) already exist for this
+/// workload and Service combination" for the new object, which owned none. Seen in three of six full runs one day, once
+/// in CI, and silently in others: a replica whose sibling is routed turns healthy all the same.
 /// </summary>
 public sealed class OrchestratorRoutes : IDisposable
 {

@@ -121,31 +121,34 @@ public sealed class ResourceControl(DistributedApplication app)
     }
 
     /// <summary>
-    /// The Start command, then waits for a new process that is running and healthy. A replica the orchestrator brought
-    /// up without a route from its service's proxy never turns healthy (its health is asked through that proxy), and
-    /// neither does it when restarted again (see <see cref="OrchestratorRoutes"/>): once it has run that long without a
-    /// route, the route it should have is added through the orchestrator's API.
+    /// The Start command, then waits for a new process that is running, routed and healthy. The orchestrator routes a
+    /// replica within a second of its start, or never (see <see cref="OrchestratorRoutes"/>); a replica without a route
+    /// still turns healthy when its sibling has one, as its health is asked through their service's proxy, and then
+    /// takes no requests. So a replica still unrouted a while after it runs gets the route it should have through the
+    /// orchestrator's API.
     /// </summary>
     public async Task StartAsync(string instance)
     {
         await ExecuteStartAsync(instance);
-        try
+        await WaitAsync(instance, state => state.Snapshot.State?.Text == KnownResourceStates.Running && Pid(state) is not null);
+        using (var routes = OrchestratorRoutes.OfThisProcess())
         {
-            await WaitAsync(instance, IsRunningAndHealthy, UnroutedAfter);
-            return;
-        }
-        catch (TimeoutException unhealthy) when (State(instance) is { Snapshot.State.Text: var text } state && text == KnownResourceStates.Running && Pid(state) is not null)
-        {
-            using var routes = OrchestratorRoutes.OfThisProcess();
-            if (await routes.AddMissingAsync(instance) is { } added)
+            var unrouted = Stopwatch.StartNew();
+            while ((await routes.PortsAsync(instance)).Count == 0)
             {
-                TestContext.Current.TestOutputHelper?.WriteLine($"The orchestrator gave {instance} no route; added {added}. {unhealthy.Message}");
+                if (unrouted.Elapsed > RoutedWithin)
+                {
+                    TestContext.Current.TestOutputHelper?.WriteLine(
+                        $"The orchestrator gave {instance} no route in {RoutedWithin.TotalSeconds:0} s; added {await routes.AddMissingAsync(instance)}.");
+                    break;
+                }
+                await Task.Delay(200);
             }
         }
         await WaitAsync(instance, IsRunningAndHealthy);
     }
 
-    private static readonly TimeSpan UnroutedAfter = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan RoutedWithin = TimeSpan.FromSeconds(15);
 
     private async Task ExecuteStartAsync(string instance)
     {
