@@ -19,6 +19,7 @@ public sealed class OrchestratorRoutes : IDisposable
 {
     private const string Group = "usvc-dev.developer.microsoft.com";
     private const string Version = "v1";
+    private const string ApiVersion = $"{Group}/{Version}";
     private readonly Kubernetes api;
 
     private OrchestratorRoutes(string kubeconfig) =>
@@ -50,15 +51,7 @@ public sealed class OrchestratorRoutes : IDisposable
     }
 
     /// <summary>The ports DCP routes to the replica: those of the Endpoints the replica's current object owns.</summary>
-    public async Task<IReadOnlyList<int>> PortsAsync(string instance)
-    {
-        var uid = await UidAsync(instance);
-        var endpoints = await api.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(Group, Version, "endpoints");
-        return [.. endpoints.GetProperty("items").EnumerateArray()
-            .Where(endpoint => endpoint.GetProperty("metadata").TryGetProperty("ownerReferences", out var owners)
-                && owners.EnumerateArray().Any(owner => owner.GetProperty("uid").GetString() == uid))
-            .Select(endpoint => endpoint.GetProperty("spec").GetProperty("port").GetInt32())];
-    }
+    public async Task<IReadOnlyList<int>> PortsAsync(string instance) => await PortsOwnedByAsync(await ExecutableAsync(instance));
 
     /// <summary>
     /// Makes the Endpoint DCP should have made, if the replica has none: from its service-producer annotation (the
@@ -70,11 +63,11 @@ public sealed class OrchestratorRoutes : IDisposable
     /// <returns>The route added, or null when the replica already had one.</returns>
     public async Task<string?> AddMissingAsync(string instance)
     {
-        if ((await PortsAsync(instance)).Count > 0)
+        var executable = await ExecutableAsync(instance);
+        if ((await PortsOwnedByAsync(executable)).Count > 0)
         {
             return null;
         }
-        var executable = await api.CustomObjects.GetClusterCustomObjectAsync<JsonElement>(Group, Version, "executables", instance);
         var metadata = executable.GetProperty("metadata");
         var producers = JsonSerializer.Deserialize<JsonElement>(metadata.GetProperty("annotations").GetProperty("service-producer").GetString()!);
         var added = new List<string>();
@@ -82,14 +75,14 @@ public sealed class OrchestratorRoutes : IDisposable
         {
             var endpoint = new
             {
-                apiVersion = $"{Group}/{Version}",
+                apiVersion = ApiVersion,
                 kind = "Endpoint",
                 metadata = new
                 {
                     name = $"{instance}-mended-{Guid.NewGuid().ToString("N")[..8]}",
                     ownerReferences = new[]
                     {
-                        new { apiVersion = $"{Group}/{Version}", kind = "Executable", name = instance, uid = metadata.GetProperty("uid").GetString(), controller = true },
+                        new { apiVersion = ApiVersion, kind = "Executable", name = instance, uid = metadata.GetProperty("uid").GetString(), controller = true },
                     },
                 },
                 spec = new
@@ -106,10 +99,17 @@ public sealed class OrchestratorRoutes : IDisposable
         return string.Join(", ", added);
     }
 
-    private async Task<string?> UidAsync(string instance)
+    private Task<JsonElement> ExecutableAsync(string instance) =>
+        api.CustomObjects.GetClusterCustomObjectAsync<JsonElement>(Group, Version, "executables", instance);
+
+    private async Task<IReadOnlyList<int>> PortsOwnedByAsync(JsonElement executable)
     {
-        var executable = await api.CustomObjects.GetClusterCustomObjectAsync<JsonElement>(Group, Version, "executables", instance);
-        return executable.GetProperty("metadata").GetProperty("uid").GetString();
+        var uid = executable.GetProperty("metadata").GetProperty("uid").GetString();
+        var endpoints = await api.CustomObjects.ListClusterCustomObjectAsync<JsonElement>(Group, Version, "endpoints");
+        return [.. endpoints.GetProperty("items").EnumerateArray()
+            .Where(endpoint => endpoint.GetProperty("metadata").TryGetProperty("ownerReferences", out var owners)
+                && owners.EnumerateArray().Any(owner => owner.GetProperty("uid").GetString() == uid))
+            .Select(endpoint => endpoint.GetProperty("spec").GetProperty("port").GetInt32())];
     }
 
     public void Dispose() => api.Dispose();

@@ -45,8 +45,9 @@ public sealed class ResourceControl(DistributedApplication app)
     public static int? Pid(ResourceEvent state) =>
         state.Snapshot.Properties.FirstOrDefault(p => p.Name == "executable.pid")?.Value is { } pid ? Convert.ToInt32(pid) : null;
 
-    public static bool IsRunningAndHealthy(ResourceEvent state) =>
-        state.Snapshot.State?.Text == KnownResourceStates.Running && state.Snapshot.HealthStatus == HealthStatus.Healthy && Pid(state) is not null;
+    public static bool IsRunning(ResourceEvent state) => state.Snapshot.State?.Text == KnownResourceStates.Running && Pid(state) is not null;
+
+    public static bool IsRunningAndHealthy(ResourceEvent state) => IsRunning(state) && state.Snapshot.HealthStatus == HealthStatus.Healthy;
 
     /// <summary>
     /// SIGKILL to the instance's whole process tree (a project runs as `dotnet run` with the service as its child; the
@@ -130,7 +131,7 @@ public sealed class ResourceControl(DistributedApplication app)
     public async Task StartAsync(string instance)
     {
         await ExecuteStartAsync(instance);
-        await WaitAsync(instance, state => state.Snapshot.State?.Text == KnownResourceStates.Running && Pid(state) is not null);
+        await WaitAsync(instance, IsRunning);
         using (var routes = OrchestratorRoutes.OfThisProcess())
         {
             var unrouted = Stopwatch.StartNew();
