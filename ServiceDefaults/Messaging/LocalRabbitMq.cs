@@ -44,11 +44,50 @@ public static class LocalRabbitMq
 
     public static string ConnectionString(int amqpPort) => $"amqp://guest:guest@127.0.0.1:{amqpPort}/";
 
+    /// <summary>
+    /// A loopback port that is free now, for a listener that binds it seconds later (a broker while it boots, a gateway
+    /// the tests address by port). Taken below the kernel's ephemeral range: the kernel hands out ports from that range to
+    /// every bind to port 0 and every outgoing connection, which is how the orchestrator, Kestrel and all clients here
+    /// take theirs, and a port it had just returned to us could go to one of them before the listener binds it (the
+    /// broker then fails to boot with <c>eaddrinuse</c>). Below the range only another caller of this method competes.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        var ephemeralStart = EphemeralRangeStart();
+        for (var attempt = 0; attempt < 200; attempt++)
+        {
+            var port = Random.Shared.Next(LowestChosenPort, ephemeralStart);
+            if (IsFree(port))
+            {
+                return port;
+            }
+        }
+        throw new InvalidOperationException($"No free loopback port between {LowestChosenPort} and {ephemeralStart} in 200 tries.");
+    }
+
+    /// <summary>Above the ports well-known services are usually configured on.</summary>
+    private const int LowestChosenPort = 10_000;
+
+    private static int EphemeralRangeStart()
+    {
+        // Linux's reads "32768\t60999"; elsewhere, or if it starts too low to leave room below it, the IANA range's start.
+        const string range = "/proc/sys/net/ipv4/ip_local_port_range";
+        var first = File.Exists(range) ? File.ReadAllText(range).Split((char[])['\t', ' '], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() : null;
+        return int.TryParse(first, out var start) && start > LowestChosenPort + 1_000 ? start : 49_152;
+    }
+
+    private static bool IsFree(int port)
+    {
+        try
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, port);
+            listener.Start();
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     /// <summary>True once the broker answers the AMQP 0-9-1 protocol header with a Connection.Start frame.</summary>

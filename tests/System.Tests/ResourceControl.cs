@@ -179,6 +179,31 @@ public sealed class ResourceControl(DistributedApplication app)
         }
     }
 
+    /// <summary>Each process of the app host that is not running and healthy, described as a wait that timed out describes it.</summary>
+    public async Task<string> DescribeUnhealthyAsync()
+    {
+        // The notifications replay every instance's latest state first; two seconds are ample to take them all.
+        var latest = new Dictionary<string, ResourceEvent>();
+        using var replay = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+        try
+        {
+            await foreach (var update in notifications.WatchAsync(replay.Token))
+            {
+                latest[update.ResourceId] = update;
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The replay is over.
+        }
+        var description = new StringBuilder();
+        foreach (var (instance, state) in latest.Where(e => e.Value.Resource is ProjectResource or ExecutableResource && !IsRunningAndHealthy(e.Value)))
+        {
+            description.Append($"\n{instance}: {await DescribeAsync(instance, state)}");
+        }
+        return description.ToString();
+    }
+
     /// <summary>
     /// What an operator would look at in the dashboard: the state, each health check's answer, the address it was given
     /// and whether its endpoint takes connections, and the last log lines.
@@ -206,7 +231,10 @@ public sealed class ResourceControl(DistributedApplication app)
                 description.Append($"\n  endpoint {endpoint.Name} {allocated.Address}:{allocated.Port} {(await AcceptsAsync(allocated.Port) ? "accepts" : "refuses")} connections");
             }
         }
-        description.Append($"\n  routed by the orchestrator's proxy to: {await RoutedPortsAsync(instance)}");
+        if (state is not null && Pid(state) is not null)
+        {
+            description.Append($"\n  routed by the orchestrator's proxy to: {await RoutedPortsAsync(instance)}");
+        }
         var lines = new List<string>();
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
         try

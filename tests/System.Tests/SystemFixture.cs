@@ -22,6 +22,7 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>Every service that may run replicated runs as two, so every system test also meets competing consumers.</summary>
     public const int Replicas = 2;
     private int nextYear = 2030;
+    private bool keepDataDirectory;
 
     public DistributedApplication App { get; private set; } = null!;
     /// <summary>Receives every service's telemetry in the dashboard's place (which the tests do not start).</summary>
@@ -56,8 +57,19 @@ public sealed class SystemFixture : IAsyncLifetime
         }
         App = await builder.BuildAsync();
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(4));
-        await App.StartAsync(startup.Token);
-        await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, startup.Token);
+        try
+        {
+            await App.StartAsync(startup.Token);
+            await App.ResourceNotifications.WaitForResourceHealthyAsync(ResourceNames.Gateway, startup.Token);
+        }
+        catch (Exception exception)
+        {
+            // Every system test fails with this, so it says why, and keeps the files (the broker's among them) to read.
+            keepDataDirectory = true;
+            throw new InvalidOperationException(
+                $"The system did not come up ({exception.Message}); its files stay in {DataDirectory}.{await new ResourceControl(App).DescribeUnhealthyAsync()}",
+                exception);
+        }
         GatewayAddress = new Uri($"http://localhost:{gatewayPort}");
     }
 
@@ -66,7 +78,10 @@ public sealed class SystemFixture : IAsyncLifetime
         await App.StopAsync();
         await App.DisposeAsync();
         await Telemetry.DisposeAsync();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (!keepDataDirectory)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        }
     }
 
     /// <summary>A contest year no other test uses.</summary>

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using HoanKiem.ServiceDefaults.Messaging;
 using Xunit;
@@ -9,6 +10,8 @@ public sealed class RabbitMqBroker : IAsyncDisposable
 {
     private readonly string dataDirectory;
     private readonly IReadOnlyDictionary<string, string> environment;
+    /// <summary>The broker's last lines of output (its log goes to standard output), to say why it did not start.</summary>
+    private readonly ConcurrentQueue<string> lastLines = new();
     private Process? process;
 
     private RabbitMqBroker(string dataDirectory, int port)
@@ -75,8 +78,9 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             start.Environment[key] = value;
         }
         process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        lastLines.Clear();
+        process.OutputDataReceived += (_, line) => Remember(line.Data);
+        process.ErrorDataReceived += (_, line) => Remember(line.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
@@ -85,7 +89,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
         {
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"rabbitmq-server exited with code {process.ExitCode} while starting.");
+                throw new InvalidOperationException($"rabbitmq-server exited with code {process.ExitCode} while starting:{LastLines}");
             }
             if (await LocalRabbitMq.AnswersAmqpAsync("127.0.0.1", Port, CancellationToken.None))
             {
@@ -95,8 +99,22 @@ public sealed class RabbitMqBroker : IAsyncDisposable
             }
             await Task.Delay(250);
         }
-        throw new TimeoutException("rabbitmq-server did not answer AMQP within 60 s.");
+        throw new TimeoutException($"rabbitmq-server did not answer AMQP within 60 s:{LastLines}");
     }
+
+    private void Remember(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+        lastLines.Enqueue(line);
+        while (lastLines.Count > 20 && lastLines.TryDequeue(out _))
+        {
+        }
+    }
+
+    private string LastLines => string.Concat(lastLines.Select(line => "\n  " + line));
 
     /// <summary>The first process of the tree with that name; processes that end meanwhile are skipped.</summary>
     private static Process? FindDescendant(int root, string name)
