@@ -46,10 +46,12 @@ public static class LocalRabbitMq
 
     /// <summary>
     /// A loopback port that is free now, for a listener that binds it seconds later (a broker while it boots, a gateway
-    /// the tests address by port). Taken below the kernel's ephemeral range: the kernel hands out ports from that range to
-    /// every bind to port 0 and every outgoing connection, which is how the orchestrator, Kestrel and all clients here
-    /// take theirs, and a port it had just returned to us could go to one of them before the listener binds it (the
-    /// broker then fails to boot with <c>eaddrinuse</c>). Below the range only another caller of this method competes.
+    /// the tests address by port) and again after a restart. Taken below the kernel's ephemeral range: the kernel hands
+    /// out ports from that range to every bind to port 0 and every outgoing connection, which is how the orchestrator,
+    /// Kestrel and all clients here take theirs, so a port from it could be taken before the listener binds it (the
+    /// broker then fails to boot with <c>eaddrinuse</c>); and a client reconnecting to a stopped broker's port there can
+    /// be given that very port as its own, connect to itself, and hold it. Below the range only another caller of this
+    /// method competes.
     /// </summary>
     public static int FreePort()
     {
