@@ -11,7 +11,7 @@ namespace HoanKiem.ServiceDefaults.Tests;
 /// <summary>The transactional outbox against a real broker that dies and comes back, and against a second relay.</summary>
 public sealed class OutboxTests : IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "hoankiem-tests", $"outbox-{Guid.NewGuid():N}.db");
+    private readonly string databasePath = TestDatabases.NewPath("outbox");
     private RabbitMqBroker broker = null!;
 
     public async ValueTask InitializeAsync() => broker = await RabbitMqBroker.StartAsync();
@@ -19,7 +19,7 @@ public sealed class OutboxTests : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         await broker.DisposeAsync();
-        File.Delete(databasePath);
+        TestDatabases.Delete(databasePath);
     }
 
     [Fact]

@@ -12,23 +12,15 @@ namespace HoanKiem.ServiceDefaults.Tests;
 /// <summary>The background checkpoint that takes the copying of the SQLite log off the services' commits.</summary>
 public sealed class SqliteCheckpointerTests : IAsyncLifetime
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), "hoankiem-tests", $"checkpoint-{Guid.NewGuid():N}.db");
+    private readonly string databasePath = TestDatabases.NewPath("checkpoint");
 
     private string ConnectionString => $"Data Source={databasePath}";
 
-    public ValueTask InitializeAsync()
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(databasePath)!);
-        return ValueTask.CompletedTask;
-    }
+    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
 
     public ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
-        foreach (var file in new[] { databasePath, databasePath + "-wal", databasePath + "-shm" })
-        {
-            File.Delete(file);
-        }
+        TestDatabases.Delete(databasePath);
         return ValueTask.CompletedTask;
     }
 

@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text;
 using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -13,13 +14,9 @@ namespace HoanKiem.SystemTests;
 
 public sealed class MigrationTests : IDisposable
 {
-    private readonly string databasePath = Path.Combine(Path.GetTempPath(), $"migrations-{Guid.NewGuid():N}.db");
+    private readonly string databasePath = TestDatabases.NewPath("migrations");
 
-    public void Dispose()
-    {
-        File.Delete(databasePath);
-        File.Delete(DatabaseMigrator.TurnFileOf(databasePath));
-    }
+    public void Dispose() => TestDatabases.Delete(databasePath);
 
     public static TheoryData<string> SqlServerContexts() => ContextsOf("SqlServer");
 

@@ -15,8 +15,7 @@ public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConn
     : WebApplicationFactory<TProgram>
     where TProgram : class
 {
-    public string DatabasePath { get; } = sharedDatabasePath
-        ?? Path.Combine(Path.GetTempPath(), "hoankiem-tests", $"{databaseConnectionName}-{Guid.NewGuid():N}.db");
+    public string DatabasePath { get; } = sharedDatabasePath ?? TestDatabases.NewPath(databaseConnectionName);
 
     public HttpClient CreateClient(Caller caller)
     {
@@ -39,10 +38,7 @@ public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConn
         await base.DisposeAsync();
         if (sharedDatabasePath is null)
         {
-            foreach (var file in new[] { DatabasePath, DatabasePath + "-wal", DatabasePath + "-shm" })
-            {
-                File.Delete(file);
-            }
+            TestDatabases.Delete(DatabasePath);
         }
         GC.SuppressFinalize(this);
     }
