@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-using System.Diagnostics;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -9,33 +7,22 @@ using Xunit;
 namespace HoanKiem.ServiceDefaults.Tests;
 
 /// <summary>The transactional outbox against a real broker that dies and comes back, and against a second relay.</summary>
-public sealed class OutboxTests : IAsyncLifetime
+public sealed class OutboxTests : MessagingTest
 {
-    private readonly string databasePath = TestDatabases.NewPath("outbox");
-    private RabbitMqBroker broker = null!;
-
-    public async ValueTask InitializeAsync() => broker = await RabbitMqBroker.StartAsync();
-
-    public async ValueTask DisposeAsync()
-    {
-        await broker.DisposeAsync();
-        TestDatabases.Delete(databasePath);
-    }
-
     [Fact]
     public async Task Writes_during_a_broker_outage_are_kept_and_every_event_arrives_once_after_it_returns()
     {
-        await using var bus = await TestBus.StartAsync(broker);
+        await using var bus = await TestBus.StartAsync(Broker);
         await bus.RecordAsync<NoteAdded>();
-        await using var service = await MessagingHost.StartAsync(broker, databasePath);
+        await using var service = await MessagingHost.StartAsync(Broker, DatabasePath);
 
-        await broker.KillAsync();
+        await Broker.KillAsync();
         var notes = await service.AddNotesAsync(25);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(25, await service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
         Assert.True(service.Services.GetRequiredService<MessagingTelemetry>().OldestUnsentAgeSeconds > 0);
 
-        await broker.RestartAsync();
+        await Broker.RestartAsync();
         await Eventually.Until(() => service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)), unsent => unsent == 0, TimeSpan.FromSeconds(60));
         var received = await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>()), r => r.Count >= 25, TimeSpan.FromSeconds(30));
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -48,10 +35,10 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task Two_relays_on_one_database_publish_each_event_once()
     {
-        await using var bus = await TestBus.StartAsync(broker);
+        await using var bus = await TestBus.StartAsync(Broker);
         await bus.RecordAsync<NoteAdded>();
-        await using var first = await MessagingHost.StartAsync(broker, databasePath, "replica-a");
-        await using var second = await MessagingHost.StartAsync(broker, databasePath, "replica-b");
+        await using var first = await MessagingHost.StartAsync(Broker, DatabasePath, "replica-a");
+        await using var second = await MessagingHost.StartAsync(Broker, DatabasePath, "replica-b");
 
         var writes = Enumerable.Range(0, 200).Select(i => (i % 2 == 0 ? first : second).WithDbAsync(db =>
         {
@@ -72,9 +59,9 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task Relayed_events_past_their_retention_are_deleted()
     {
-        await using var bus = await TestBus.StartAsync(broker);
+        await using var bus = await TestBus.StartAsync(Broker);
         await bus.RecordAsync<NoteAdded>();
-        await using var service = await MessagingHost.StartAsync(broker, databasePath,
+        await using var service = await MessagingHost.StartAsync(Broker, DatabasePath,
             settings: new() { ["Outbox:SentRetention"] = "00:00:00", ["Outbox:CleanupInterval"] = "00:00:00" });
 
         await service.AddNotesAsync(5);
@@ -86,8 +73,8 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task The_same_message_delivered_twice_has_one_effect()
     {
-        await using var service = await MessagingHost.StartAsync(broker, databasePath);
-        await using var bus = await TestBus.StartAsync(broker);
+        await using var service = await MessagingHost.StartAsync(Broker, DatabasePath);
+        await using var bus = await TestBus.StartAsync(Broker);
         var noteId = Guid.NewGuid();
         var messageId = Guid.NewGuid();
 
@@ -104,11 +91,11 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_backlog_with_redeliveries_is_handled_in_batches_once_per_message()
     {
-        await using (await MessagingHost.StartAsync(broker, databasePath))
+        await using (await MessagingHost.StartAsync(Broker, DatabasePath))
         {
             // Started once so that its queues exist and keep what is published while it is down.
         }
-        await using var bus = await TestBus.StartAsync(broker);
+        await using var bus = await TestBus.StartAsync(Broker);
         var notes = Enumerable.Range(0, 250).Select(_ => (NoteId: Guid.NewGuid(), MessageId: Guid.NewGuid())).ToList();
         foreach (var (noteId, messageId) in notes)
         {
@@ -119,7 +106,7 @@ public sealed class OutboxTests : IAsyncLifetime
             await bus.PublishAsync(new NoteFiled(noteId), messageId);
         }
 
-        await using var service = await MessagingHost.StartAsync(broker, databasePath);
+        await using var service = await MessagingHost.StartAsync(Broker, DatabasePath);
         await Eventually.Until(() => service.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == nameof(NoteFiledConsumer))),
             count => count == notes.Count);
         await Task.Delay(TimeSpan.FromSeconds(1));
@@ -132,18 +119,18 @@ public sealed class OutboxTests : IAsyncLifetime
     [Fact]
     public async Task A_message_that_cannot_be_handled_holds_back_none_of_its_batch()
     {
-        await using (await MessagingHost.StartAsync(broker, databasePath))
+        await using (await MessagingHost.StartAsync(Broker, DatabasePath))
         {
             // Started once so that the backlog below arrives in batches when it starts again.
         }
-        await using var bus = await TestBus.StartAsync(broker);
+        await using var bus = await TestBus.StartAsync(Broker);
         var notes = Enumerable.Range(0, 40).Select(i => new NoteFiled(Guid.NewGuid(), Unreadable: i == 17)).ToList();
         foreach (var note in notes)
         {
             await bus.PublishAsync(note);
         }
 
-        await using var service = await MessagingHost.StartAsync(broker, databasePath);
+        await using var service = await MessagingHost.StartAsync(Broker, DatabasePath);
         var readable = notes.Where(n => !n.Unreadable).Select(n => n.NoteId).Order().ToList();
         // Those in the unreadable note's batch take effect at once; on a busy machine the backlog may come in several
         // batches, and those after it wait while it is retried.
@@ -152,48 +139,5 @@ public sealed class OutboxTests : IAsyncLifetime
             ids => ids.Count >= readable.Count, retries + TimeSpan.FromSeconds(20));
         Assert.Equal(readable, received.Order());
         Assert.Equal(readable.Count, await service.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == nameof(NoteFiledConsumer))));
-    }
-
-    [Fact]
-    public async Task The_relay_traces_each_event_and_not_its_bookkeeping()
-    {
-        var traces = new ConcurrentQueue<Activity>();
-        await using var service = await MessagingHost.StartAsync(broker, databasePath, traces: traces);
-        var notes = await service.AddNotesAsync(3);
-        await Eventually.Until(() => service.WithDbAsync(db => db.ReceivedNotes.CountAsync()), received => received == notes.Count);
-
-        // Idle now but for the relay, which looks at the outbox every second.
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var idleFrom = DateTime.UtcNow;
-        await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(notes.Count, traces.Count(a => a.Source.Name == MessagingTelemetry.ActivitySourceName && a.OperationName == "outbox relay"));
-        Assert.DoesNotContain(traces, a => a.StartTimeUtc >= idleFrom);
-    }
-
-    [Fact]
-    public async Task An_event_follows_the_sampling_decision_of_the_request_that_stored_it()
-    {
-        var traces = new ConcurrentQueue<Activity>();
-        await using var service = await MessagingHost.StartAsync(broker, databasePath, traces: traces);
-        var kept = ActivityTraceId.CreateRandom();
-        var dropped = ActivityTraceId.CreateRandom();
-
-        await StoreNoteWithin(service, kept, ActivityTraceFlags.Recorded);
-        await StoreNoteWithin(service, dropped, ActivityTraceFlags.None);
-        await Eventually.Until(() => service.WithDbAsync(db => db.ReceivedNotes.CountAsync()), received => received == 2);
-        await Task.Delay(TimeSpan.FromSeconds(1));
-
-        var messaging = traces.Where(a => a.Source.Name is MessagingTelemetry.ActivitySourceName or "MassTransit").ToList();
-        Assert.Contains(messaging, a => a.TraceId == kept && a.OperationName == "outbox relay");
-        Assert.Contains(messaging, a => a.TraceId == kept && a.Kind == ActivityKind.Producer && a.Source.Name == "MassTransit");
-        Assert.Contains(messaging, a => a.TraceId == kept && a.Kind == ActivityKind.Consumer);
-        Assert.All(messaging, a => Assert.Equal(kept, a.TraceId));
-    }
-
-    /// <summary>Stores a note inside a request of the given trace, as the gateway's sampling decision reaches a service.</summary>
-    private static async Task StoreNoteWithin(MessagingHost service, ActivityTraceId traceId, ActivityTraceFlags flags)
-    {
-        using var request = new Activity("request").SetParentId(traceId, ActivitySpanId.CreateRandom(), flags).Start();
-        await service.AddNotesAsync(1);
     }
 }

@@ -10,15 +10,8 @@ using Xunit;
 
 namespace HoanKiem.ServiceDefaults.Tests;
 
-/// <summary>
-/// Activities are seen process-wide: the other tests' buses start MassTransit roots that this provider samples too (taking
-/// the budget's tokens) and records, so these tests run alone.
-/// </summary>
-[CollectionDefinition(nameof(TraceSamplingTests), DisableParallelization = true)]
-public sealed class TraceSamplingCollection;
-
 /// <summary>The trace budget, through the real OpenTelemetry SDK as <c>ConfigureOpenTelemetry</c> sets it up in every service.</summary>
-[Collection(nameof(TraceSamplingTests))]
+[Collection(nameof(RecordsActivities))]
 public sealed class TraceSamplingTests : IAsyncLifetime
 {
     private const string ServiceName = "trace-budget";
