@@ -10,19 +10,13 @@ using Xunit;
 namespace HoanKiem.ServiceDefaults.Tests;
 
 /// <summary>The background checkpoint that takes the copying of the SQLite log off the services' commits.</summary>
-public sealed class SqliteCheckpointerTests : IAsyncLifetime
+public sealed class SqliteCheckpointerTests : IDisposable
 {
     private readonly string databasePath = TestDatabases.NewPath("checkpoint");
 
     private string ConnectionString => $"Data Source={databasePath}";
 
-    public ValueTask InitializeAsync() => ValueTask.CompletedTask;
-
-    public ValueTask DisposeAsync()
-    {
-        TestDatabases.Delete(databasePath);
-        return ValueTask.CompletedTask;
-    }
+    public void Dispose() => TestDatabases.Delete(databasePath);
 
     [Fact]
     public async Task Commits_reach_the_database_file_while_no_commit_copies_the_log()
