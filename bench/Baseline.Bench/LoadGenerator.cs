@@ -7,10 +7,14 @@ using HoanKiem.Load.Bench;
 
 namespace HoanKiem.Baseline.Bench;
 
-/// <summary>POSTs prepared articles with a fixed number of concurrent workers and records what came back.</summary>
+/// <summary>
+/// POSTs prepared articles and records what came back: as fast as a fixed number of concurrent workers can, or paced at
+/// a steady rate, the i-th request due i ÷ rate seconds after the first (with four times the workers, so that a slow
+/// answer does not hold the ones due after it).
+/// </summary>
 public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
 {
-    private readonly HttpClient http = new(new SocketsHttpHandler { MaxConnectionsPerServer = concurrency });
+    private readonly HttpClient http = new(new SocketsHttpHandler());
 
     /// <summary>Distinct ~10 KB Vietnamese-looking articles (1,400 words), as request bodies.</summary>
     public static byte[][] ArticleBodies(int count)
@@ -23,36 +27,46 @@ public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
         return bodies;
     }
 
-    public async Task<Phase> SendAsync(IReadOnlyList<byte[]> bodies, CancellationToken cancellationToken)
+    public async Task<Phase> SendAsync(IReadOnlyList<byte[]> bodies, double? ratePerSecond, CancellationToken cancellationToken)
     {
         var latency = new Latencies();
+        var acceptedAt = new ConcurrentBag<long>();
         var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
         var next = -1;
         var clock = Stopwatch.StartNew();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
+        var workers = ratePerSecond is null ? concurrency : concurrency * 4;
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < bodies.Count)
             {
+                if (ratePerSecond is { } rate && TimeSpan.FromSeconds(i / rate) - clock.Elapsed is { Ticks: > 0 } wait)
+                {
+                    await Task.Delay(wait, cancellationToken);
+                }
                 using var content = new ByteArrayContent(bodies[i]);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 var started = Stopwatch.GetTimestamp();
                 using var response = await http.PostAsync(entries, content, cancellationToken);
                 await response.Content.CopyToAsync(Stream.Null, cancellationToken);
+                var finished = Stopwatch.GetTimestamp();
                 if (response.StatusCode == HttpStatusCode.Created)
                 {
-                    latency.Add(Stopwatch.GetElapsedTime(started));
+                    latency.Add(Stopwatch.GetElapsedTime(started, finished));
+                    acceptedAt.Add(finished);
                 }
                 statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
             }
         }, cancellationToken)));
-        return new Phase(bodies.Count, clock.Elapsed, latency, statuses);
+        return new Phase(bodies.Count, clock.Elapsed, latency, [.. acceptedAt.Order()], statuses);
     }
 
     public void Dispose() => http.Dispose();
 }
 
-public sealed record Phase(int Sent, TimeSpan Elapsed, Latencies AcceptLatency, IReadOnlyDictionary<HttpStatusCode, int> Statuses)
+/// <param name="AcceptedAt">When each <c>201</c> arrived (<see cref="Stopwatch"/> timestamps), in order.</param>
+public sealed record Phase(int Sent, TimeSpan Elapsed, Latencies AcceptLatency, IReadOnlyList<long> AcceptedAt,
+    IReadOnlyDictionary<HttpStatusCode, int> Statuses)
 {
     /// <summary>Answered 201: the entry and its event are committed.</summary>
     public int Accepted => Statuses.GetValueOrDefault(HttpStatusCode.Created);

@@ -8,6 +8,7 @@ public sealed class RoleProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly TaskCompletionSource ready = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly List<(long Stored, long At)> reports = [];
     private long stored;
 
     private RoleProcess(string name, Process process)
@@ -24,6 +25,16 @@ public sealed class RoleProcess : IAsyncDisposable
     public long Stored => Interlocked.Read(ref stored);
 
     public TimeSpan Cpu => process.TotalProcessorTime;
+
+    /// <summary>When the role first reported at least <paramref name="count"/> events stored (a <see cref="Stopwatch"/> timestamp), or null.</summary>
+    public long? FirstStored(long count)
+    {
+        lock (reports)
+        {
+            var first = reports.FindIndex(report => report.Stored >= count);
+            return first < 0 ? null : reports[first].At;
+        }
+    }
 
     /// <summary>Starts this bench's own program again in <paramref name="role"/>.</summary>
     public static RoleProcess Start(string name, string role, params string[] options)
@@ -89,7 +100,12 @@ public sealed class RoleProcess : IAsyncDisposable
         }
         else if (line?.StartsWith(ChildProcess.StoredPrefix, StringComparison.Ordinal) == true)
         {
-            Interlocked.Exchange(ref stored, long.Parse(line[ChildProcess.StoredPrefix.Length..]));
+            var count = long.Parse(line[ChildProcess.StoredPrefix.Length..]);
+            lock (reports)
+            {
+                reports.Add((count, Stopwatch.GetTimestamp()));
+            }
+            Interlocked.Exchange(ref stored, count);
         }
         else if (line is not null)
         {
