@@ -33,16 +33,17 @@ public static class Benchmark
             var bodies = LoadGenerator.ArticleBodies(WarmUp + submissions + paced);
 
             AnsiConsole.MarkupLine($"Warm-up: {WarmUp:N0} submissions");
-            var warmUp = await load.SendAsync(bodies[..WarmUp], null, cancel.Token);
+            var warmUp = await load.SendAsync(bodies[..WarmUp], ratePerSecond: null, cancel.Token);
             await system.ConsumersCaughtUpAsync(warmUp.Accepted, CatchUpLimit, cancel.Token);
             await SettleAsync(system, cancel.Token);
 
             AnsiConsole.MarkupLine($"Timed: {submissions:N0} submissions, {concurrency} at a time");
-            var full = await MeasureAsync(system, load, bodies[WarmUp..(WarmUp + submissions)], null, warmUp.Accepted, cancel.Token);
-            Report.Print($"{concurrency} concurrent", full);
+            var full = await MeasureAsync(system, load, bodies[WarmUp..(WarmUp + submissions)], ratePerSecond: null, warmUp.Accepted, cancel.Token);
+            Report.Print($"{concurrency} at a time", full);
 
             // As Load.Bench does: 70 % of the maximum, the load at which the system's latency goals are set.
-            var rate = arguments.Number("rate", 0) is > 0 and var given ? given : 0.7 * full.Phase.Accepted / full.Phase.Elapsed.TotalSeconds;
+            var maximum = full.Phase.Accepted / full.Phase.Elapsed.TotalSeconds;
+            var rate = arguments.Number("rate", 0) is var given and > 0 ? given : 0.7 * maximum;
             await SettleAsync(system, cancel.Token);
             AnsiConsole.MarkupLine($"Paced: {paced:N0} submissions at {rate:N0}/s");
             var steady = await MeasureAsync(system, load, bodies[(WarmUp + submissions)..], rate, warmUp.Accepted + full.Phase.Accepted, cancel.Token);
