@@ -7,11 +7,7 @@ using HoanKiem.Load.Bench;
 
 namespace HoanKiem.Baseline.Bench;
 
-/// <summary>
-/// POSTs prepared articles and records what came back: as fast as a fixed number of concurrent workers can, or paced at
-/// a steady rate, the i-th request due i ÷ rate seconds after the first (with four times the workers, so that a slow
-/// answer does not hold the ones due after it).
-/// </summary>
+/// <summary>POSTs prepared articles, as fast as the workers go or paced (<see cref="Pacing"/>), and records what came back.</summary>
 public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
 {
     private readonly HttpClient http = new(new SocketsHttpHandler());
@@ -33,17 +29,13 @@ public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
         var acceptedAt = new ConcurrentBag<long>();
         var statuses = new ConcurrentDictionary<HttpStatusCode, int>();
         var next = -1;
-        var clock = Stopwatch.StartNew();
-        var workers = ratePerSecond is null ? concurrency : concurrency * 4;
-        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, Pacing.Workers(concurrency, ratePerSecond)).Select(_ => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < bodies.Count)
             {
-                if (ratePerSecond is { } rate && TimeSpan.FromSeconds(i / rate) - clock.Elapsed is { Ticks: > 0 } wait)
-                {
-                    await Task.Delay(wait, cancellationToken);
-                }
+                await Pacing.UntilDueAsync(i, ratePerSecond, start, cancellationToken);
                 using var content = new ByteArrayContent(bodies[i]);
                 content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                 var started = Stopwatch.GetTimestamp();
@@ -58,7 +50,7 @@ public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
                 statuses.AddOrUpdate(response.StatusCode, 1, (_, n) => n + 1);
             }
         }, cancellationToken)));
-        return new Phase(bodies.Count, clock.Elapsed, latency, [.. acceptedAt.Order()], statuses);
+        return new Phase(bodies.Count, Stopwatch.GetElapsedTime(start), latency, [.. acceptedAt.Order()], statuses);
     }
 
     public void Dispose() => http.Dispose();

@@ -153,16 +153,13 @@ async Task<double> Submissions(string label, int count, double? ratePerSecond)
     await AnsiConsole.Progress().StartAsync(async progress =>
     {
         var bar = progress.AddTask($"submissions {label}", maxValue: count);
-        var workers = ratePerSecond is null ? options.Concurrency : options.Concurrency * 4;
+        var workers = Pacing.Workers(options.Concurrency, ratePerSecond);
         await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(async () =>
         {
             int i;
             while ((i = Interlocked.Increment(ref next)) < count)
             {
-                if (ratePerSecond is { } rate && TimeSpan.FromSeconds(i / rate) - Stopwatch.GetElapsedTime(start) is { Ticks: > 0 } wait)
-                {
-                    await Task.Delay(wait);
-                }
+                await Pacing.UntilDueAsync(i, ratePerSecond, start);
                 var unit = units[i % units.Count];
                 using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(options.Gateway), $"/api/contests/{year}/entries"))
                 {
