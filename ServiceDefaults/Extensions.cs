@@ -70,8 +70,8 @@ public static class ServiceDefaultsExtensions
 
         // Every span costs CPU in this process and in the dashboard that stores it; under load a few traces a second
         // (the gateway decides, the services follow its choice) are enough to follow requests. Default: every trace,
-        // up to 2 new ones a second per process after a burst of 10. At 10 a second the dashboard alone took 0.2–0.3 ms
-        // of CPU per entry under the load bench, at 2 a second 0.1.
+        // up to 2 new ones a second per process after a burst of 10, as the dashboard's share of the CPU grows with the
+        // spans it stores (bench/RESULTS.md).
         var traceSampleRatio = Math.Clamp(builder.Configuration.GetValue(TraceSampleRatioKey, 1.0), 0.0, 1.0);
         var tracesPerSecond = builder.Configuration.GetValue(TracesPerSecondKey, 2.0);
         builder.Services.AddOpenTelemetry()

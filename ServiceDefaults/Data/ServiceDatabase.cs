@@ -22,7 +22,7 @@ public static class ServiceDatabase
     /// Registers the service's database from the connection string named <paramref name="connectionName"/>:
     /// SQLite (the embedded default) or SQL Server, each with its own migration set on its own context subclass,
     /// and migrates it before the service starts taking requests. Contexts are pooled: every request, consumer batch
-    /// and relay round takes one, and setting up a fresh one was about 6 % of submission's CPU under load.
+    /// and relay round takes one, and setting up a fresh one showed in submission's profile under load.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqliteContext, TSqlServerContext>(
         this IHostApplicationBuilder builder, string connectionName)

@@ -35,8 +35,8 @@ public sealed class SqliteCheckpointer(string connectionString, ILogger<SqliteCh
                 // SQLite writes the log from its start again only if it is fully copied when a writer begins, as happens
                 // after any quiet moment. Under a steady load something is always committed between a checkpoint and the
                 // next writer, and the log would grow without end; so once it is long, the few pages committed during
-                // the copy above are copied with this process's writers held back. Not every round: holding them cost the
-                // intake 11 ms a second on average, up to 56 ms at once, under the load bench.
+                // the copy above are copied with this process's writers held back. Not every round: every hold stalls the
+                // intake (bench/RESULTS.md).
                 if (logPages <= holdWritersAbovePages)
                 {
                     continue;

@@ -148,7 +148,7 @@ public sealed class OutboxRelay<TContext>(
     {
         // The lowest unsent sequence is the oldest event (give or take concurrent writers' milliseconds), found in the
         // (SentAt, LockedUntil, Sequence) index alone; MIN(CreatedAt) read every unsent row, and on SQLite each ~10 KB
-        // row's overflow pages, on every batch: a backlog of 20,000 events cost ~60–80 ms per batch.
+        // row's overflow pages, on every batch: quadratic over a backlog, just when the relay must catch up.
         var oldest = await db.OutboxMessages.Where(m => m.SentAt == null).OrderBy(m => m.Sequence)
             .Select(m => (long?)m.CreatedAt).FirstOrDefaultAsync(cancellationToken);
         telemetry.OldestUnsentCreatedAt = oldest;

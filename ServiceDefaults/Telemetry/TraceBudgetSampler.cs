@@ -7,8 +7,7 @@ namespace HoanKiem.ServiceDefaults.Telemetry;
 /// (a token bucket), among those <paramref name="share"/> keeps. Used for roots only: a trace's later spans follow the
 /// root's decision, so a trace is kept or dropped whole. At an office's everyday pace every request is traced, and so is
 /// the handful of calls a page makes at once; under load the dashboard gets a steady number of complete traces instead
-/// of the exporters dropping spans from all of them once its intake falls behind (measured under the load bench: up to
-/// six spans in ten never reached it).
+/// of the exporters dropping spans from all of them once its intake falls behind.
 /// </summary>
 public sealed class TraceBudgetSampler(Sampler share, double tracesPerSecond, TimeProvider clock) : Sampler
 {

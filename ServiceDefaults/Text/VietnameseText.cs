@@ -26,7 +26,7 @@ public static class VietnameseText
 
     // Folding the text's characters one by one gives what folding its decomposition (NFD) gives, as canonical
     // reordering moves only the marks that folding drops; a remembered answer per character spares decomposing each
-    // ~10 KB article (4 % of submission's CPU). Characters that decompose into several letters (Hangul), and those
+    // ~10 KB article on every submission. Characters that decompose into several letters (Hangul), and those
     // normalisation refuses on their own (surrogates, U+FFFE), take the whole-text way.
     private const int Unknown = 0;
     private const int Dropped = -1;

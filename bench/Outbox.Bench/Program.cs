@@ -18,7 +18,7 @@ using Spectre.Console;
 
 // The outbox relay's confirmed messages per second: the real OutboxRelay<SubmissionDbContext>, wired as the submission
 // service wires it, on a real SQLite file and a private RabbitMQ. N EntryAccepted rows (1,300–1,500-word Vietnamese
-// articles: ≈13 KB of stored JSON, which escapes every accented letter) are stored before the relay starts; the clock
+// articles, stored as UTF-8 JSON as the services store them) are stored before the relay starts; the clock
 // runs until every row has SentAt, which the relay sets only after the broker's publisher confirm. Once with no queue
 // bound (the broker confirms and drops), once with queues bound and consumed (the real system fans each event out to
 // judging, recognition and reporting). Prints, asserts nothing.

@@ -108,7 +108,7 @@ public sealed class ResourceControl(DistributedApplication app)
 
     /// <summary>
     /// The Start command for each instance, one after another, each waited for until a new process of it is running
-    /// and healthy, as the README tells operators to restart replicas. Not all at once: Aspire 13.6 caches the result of
+    /// and healthy, as docs/operations.md tells operators to restart replicas. Not all at once: Aspire 13.6 caches the result of
     /// each environment callback on the resource, which its replicas share, and forgets it when an instance restarts,
     /// so two replicas restarted together can each get only part of the environment (seen here: both submission
     /// replicas came up without the broker's connection string, and exited).

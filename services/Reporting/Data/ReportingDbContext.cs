@@ -95,8 +95,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
 
     /// <summary>
     /// The counter increment as SQL, from the model's names and the provider's quoting. It runs for every unit and
-    /// month a batch touches; as an <c>ExecuteUpdate</c>, EF Core translated it again on every call (15 % of reporting's
-    /// CPU under load) and cannot compile it ahead.
+    /// month a batch touches; as an <c>ExecuteUpdate</c>, EF Core translated it again on every call, a large share of
+    /// reporting's CPU under load, and cannot compile it ahead.
     /// </summary>
     private string IncrementStatement() => IncrementStatements.GetOrAdd(GetType(), _ =>
     {

@@ -29,8 +29,8 @@ public sealed class DuplicateIndex
     /// <summary>
     /// 32 bands of 4 rows: a pair with Jaccard J shares a bucket with probability 1 − (1 − J⁴)³², which is 0.99 at
     /// J = 0.6 and above 0.9999 at J = 0.75, but 0.003 at J = 0.1 and 0.05 at J = 0.2. The generated corpus, whose
-    /// different articles are unusually alike (≈ 0.2), gives a query a few thousand bucket-mates at 100k entries
-    /// (about 150 µs of the check); real articles, further apart, give fewer.
+    /// different articles are unusually alike (≈ 0.2), gives a query a few thousand bucket-mates at 100k entries, a
+    /// share of the check's cost; real articles, further apart, give fewer.
     /// </summary>
     public const int Bands = 32;
     public const int Rows = MinHash.Length / Bands;
