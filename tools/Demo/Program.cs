@@ -46,7 +46,7 @@ AnsiConsole.MarkupLine($"  API reference:         {gatewayAddress}/api-reference
 AnsiConsole.MarkupLine($"  Public tallies page:   {gatewayAddress}/tallies/{year}");
 AnsiConsole.MarkupLine($"  Year summary (secretariat token): {gatewayAddress}/api/reports/{year}/summary");
 AnsiConsole.MarkupLine("  Aspire dashboard:      the login URL the app host printed (\"Login to the dashboard at ...\"): traces, metrics hoankiem.*, logs");
-AnsiConsole.MarkupLine("  Walkthrough:           README.md, section Walkthrough");
+AnsiConsole.MarkupLine("  Walkthrough:           docs/walkthrough.md");
 return 0;
 
 string? Option(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
