@@ -4,6 +4,7 @@ using System.Text.Json;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace HoanKiem.ServiceDefaults.Data;
@@ -27,7 +28,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     /// Takes this process's turn to write to the database, until disposed. SQLite lets one connection write at a time and
     /// makes the others sleep and poll (busy_timeout), which under load costs far more than the writes themselves;
     /// writers of one process queue here instead, and only other processes (replicas) still meet the busy wait.
-    /// SaveChanges takes it by itself; take it explicitly before a transaction or an ExecuteUpdate/ExecuteDelete.
+    /// SaveChanges takes it by itself, <see cref="BeginWriteAsync"/> with its transaction; take it explicitly only for an
+    /// ExecuteUpdate/ExecuteDelete outside one.
     /// A no-op on SQL Server, whose row locks queue writers already.
     /// </summary>
     public async ValueTask<IDisposable> WriteLockAsync(CancellationToken cancellationToken = default)
@@ -39,6 +41,25 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         var gate = SqliteWriteGate(Database.GetDbConnection().DataSource);
         await gate.WaitAsync(cancellationToken);
         return new WriteLock(this, gate);
+    }
+
+    /// <summary>
+    /// Begins a unit of work: this process's turn to write (<see cref="WriteLockAsync"/>) and a transaction, held together
+    /// until disposed; what is not committed by then is rolled back. On SQLite the transaction begins IMMEDIATE, so what
+    /// the work reads cannot go stale before it writes, also across replicas.
+    /// </summary>
+    public async Task<UnitOfWork> BeginWriteAsync(CancellationToken cancellationToken = default)
+    {
+        var writing = await WriteLockAsync(cancellationToken);
+        try
+        {
+            return new UnitOfWork(writing, await Database.BeginTransactionAsync(cancellationToken));
+        }
+        catch
+        {
+            writing.Dispose();
+            throw;
+        }
     }
 
     /// <summary>The gate at which this process's writers to the SQLite file at <paramref name="path"/> queue.</summary>
@@ -143,3 +164,24 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
 public sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset, long>(
     value => value.ToUnixTimeMilliseconds(),
     value => DateTimeOffset.FromUnixTimeMilliseconds(value));
+
+/// <summary>A turn to write and its transaction, from <see cref="ServiceDbContext.BeginWriteAsync"/>.</summary>
+public sealed class UnitOfWork : IAsyncDisposable
+{
+    private readonly IDisposable writing;
+    private readonly IDbContextTransaction transaction;
+
+    internal UnitOfWork(IDisposable writing, IDbContextTransaction transaction)
+    {
+        this.writing = writing;
+        this.transaction = transaction;
+    }
+
+    public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await transaction.DisposeAsync();
+        writing.Dispose();
+    }
+}

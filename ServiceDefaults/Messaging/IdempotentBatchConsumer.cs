@@ -68,8 +68,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
         // write. SQL Server: a replica that handled one of these meanwhile makes the inbox insert fail, and the retry
         // finds its row.
         db.DiscardPendingChanges();
-        using var writing = await db.WriteLockAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var work = await db.BeginWriteAsync(cancellationToken);
         var handled = (await db.InboxMessages.Where(m => m.Consumer == consumer && ids.Contains(m.MessageId))
             .Select(m => m.MessageId).ToListAsync(cancellationToken)).ToHashSet();
         var receivedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -90,10 +89,13 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
         }
         await HandleAsync(fresh, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await work.CommitAsync(cancellationToken);
     }
 
-    /// <summary>Applies the messages in their order of arrival; the base saves and commits them with their inbox rows.</summary>
+    /// <summary>
+    /// Applies the messages in their order of arrival, inside the unit of work: what it changes, saves or executes commits
+    /// with their inbox rows, and the base saves what it leaves tracked.
+    /// </summary>
     protected abstract Task HandleAsync(IReadOnlyList<TMessage> messages, CancellationToken cancellationToken);
 }
 

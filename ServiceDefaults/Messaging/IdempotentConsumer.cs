@@ -6,7 +6,7 @@ namespace HoanKiem.ServiceDefaults.Messaging;
 
 /// <summary>
 /// A consumer whose effect happens once per message id however often the message arrives: the inbox row
-/// and the effect (and any events it queues) commit in one transaction, and a redelivery finds the row.
+/// and the effect (and any events it queues) commit in one unit of work, and a redelivery finds the row.
 /// </summary>
 public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, MessagingTelemetry telemetry) : IConsumer<TMessage>
     where TMessage : class
@@ -18,23 +18,9 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, Messag
     {
         var messageId = context.MessageId ?? throw new InvalidOperationException("A message without an id cannot be de-duplicated.");
         var consumer = GetType().Name;
-        db.DiscardPendingChanges();
-        if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
-        {
-            telemetry.DuplicatesSkipped.Add(1);
-            return;
-        }
-
-        await HandleAsync(context.Message, context);
-        db.InboxMessages.Add(new InboxMessage
-        {
-            MessageId = messageId,
-            Consumer = consumer,
-            ReceivedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()
-        });
         try
         {
-            await db.SaveChangesAsync(context.CancellationToken);
+            await HandleOnceAsync(messageId, consumer, context);
         }
         catch (DbUpdateException)
         {
@@ -48,6 +34,30 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, Messag
         }
     }
 
+    private async Task HandleOnceAsync(Guid messageId, string consumer, ConsumeContext<TMessage> context)
+    {
+        db.DiscardPendingChanges();
+        await using var work = await db.BeginWriteAsync(context.CancellationToken);
+        if (await AlreadyHandledAsync(messageId, consumer, context.CancellationToken))
+        {
+            telemetry.DuplicatesSkipped.Add(1);
+            return;
+        }
+        await HandleAsync(context.Message, context);
+        db.InboxMessages.Add(new InboxMessage
+        {
+            MessageId = messageId,
+            Consumer = consumer,
+            ReceivedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()
+        });
+        await db.SaveChangesAsync(context.CancellationToken);
+        await work.CommitAsync(context.CancellationToken);
+    }
+
+    /// <summary>
+    /// Applies the message inside the unit of work: what it changes, saves or executes commits with the inbox row, and
+    /// the base saves what it leaves tracked.
+    /// </summary>
     protected abstract Task HandleAsync(TMessage message, ConsumeContext<TMessage> context);
 
     private Task<bool> AlreadyHandledAsync(Guid messageId, string consumer, CancellationToken cancellationToken) =>

@@ -124,12 +124,22 @@ async Task SeedAsync()
     // Bulk: the facts and their counter changes exactly as the ledger derives them, without a lookup per new entry.
     var ids = new Guid[entryCount];
     var owners = new string[entryCount];
+    var counted = new List<TallyChange>();
+    async Task SaveCountedAsync()
+    {
+        await using var work = await db.BeginWriteAsync();
+        await db.SaveChangesAsync();
+        await db.AddToTalliesAsync(counted, CancellationToken.None);
+        await work.CommitAsync();
+        counted.Clear();
+        db.ChangeTracker.Clear();
+    }
     for (var i = 0; i < entryCount; i++)
     {
         ids[i] = Guid.CreateVersion7();
         owners[i] = PickUnit();
         var entry = db.Entries.Add(new EntryFact { Id = ids[i], Year = Year, UnitCode = owners[i], Title = $"Bài dự thi {i}", ReceivedAt = Instant(), Version = 1 }).Entity;
-        db.Count(entry.Contribution());
+        counted.AddRange(entry.Contribution());
         if (i % 8 == 0)
         {
             var refusal = db.Refusals.Add(new RefusalFact
@@ -137,16 +147,14 @@ async Task SeedAsync()
                 AttemptId = Guid.CreateVersion7(), Year = Year, UnitCode = PickUnit(), AttemptedAt = Instant(),
                 Code = i % 3 == 0 ? rules[random.Next(rules.Length)] : RefusalFact.DuplicateCode
             }).Entity;
-            db.Count([refusal.Contribution()]);
+            counted.Add(refusal.Contribution());
         }
         if (i % 10_000 == 9_999)
         {
-            await db.SaveChangesAsync();
-            db.ChangeTracker.Clear();
+            await SaveCountedAsync();
         }
     }
-    await db.SaveChangesAsync();
-    db.ChangeTracker.Clear();
+    await SaveCountedAsync();
     Console.WriteLine($"Bulk load of {entryCount:N0} entries: {seeding.Elapsed.TotalSeconds:F1} s");
 
     // One event per transaction, as the consumers record them: withdrawals and refusals through the ledger.
@@ -155,10 +163,14 @@ async Task SeedAsync()
     for (var i = 0; i < perEvent; i++)
     {
         var which = random.Next(entryCount);
-        await db.RecordWithdrawnAsync(new EntryWithdrawn(ids[which], Year, owners[which], opens.AddDays(331)), CancellationToken.None);
-        await db.RecordRefusedAsync(new EntryRefused(Guid.CreateVersion7(), Year, PickUnit(),
-            i % 3 == 0 ? rules[random.Next(rules.Length)] : RefusalFact.DuplicateCode, Instant(), null, null, null), CancellationToken.None);
-        await db.SaveChangesAsync();
+        await using (var work = await db.BeginWriteAsync())
+        {
+            await db.RecordWithdrawnAsync(new EntryWithdrawn(ids[which], Year, owners[which], opens.AddDays(331)), CancellationToken.None);
+            await db.RecordRefusedAsync(new EntryRefused(Guid.CreateVersion7(), Year, PickUnit(),
+                i % 3 == 0 ? rules[random.Next(rules.Length)] : RefusalFact.DuplicateCode, Instant(), null, null, null), CancellationToken.None);
+            await db.SaveChangesAsync();
+            await work.CommitAsync();
+        }
         db.ChangeTracker.Clear();
     }
     Console.WriteLine($"Ledger, one transaction per event: {2 * perEvent:N0} events in {events.Elapsed.TotalSeconds:F1} s ({2 * perEvent / events.Elapsed.TotalSeconds:N0} events/s)");

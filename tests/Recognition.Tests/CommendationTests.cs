@@ -139,7 +139,7 @@ public sealed class CommendationTests(RecognitionFixture fixture)
                 Field = "urban", Amount = 500_000, AmountSource = AmountSource.Override, DecisionNumber = "702/QĐ-UBND",
                 RecordedAt = DateTimeOffset.UtcNow
             });
-            await db.SaveChangesAsync();
+            await db.SaveFiguresChangeAsync(year);
         }
 
         var published = await fixture.WaitForTotalsAsync(year, t => t.TotalAmount == 500_000);

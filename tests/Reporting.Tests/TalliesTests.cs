@@ -82,12 +82,15 @@ public sealed class TalliesTests(ReportingFixture fixture)
         await fixture.AcceptAsync(year, ward, Local($"{year}-03-10T09:00:00"));
         await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [ward] = (0, 1, 1, 0, 0) });
 
-        // Contexts are pooled: what a failed consumer counted must not ride along to the next one that saves.
+        // A consumer that fails leaves its unit of work uncommitted: what it counted must not stay behind, nor ride along
+        // with the next save of the same (pooled) context.
         await using (var scope = fixture.Service.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<ReportingDbContext>();
-            db.Count([new TallyChange(year, ward, year * 100 + 3, Received: 5)]);
-            db.DiscardPendingChanges();
+            await using (await db.BeginWriteAsync())
+            {
+                await db.AddToTalliesAsync([new TallyChange(year, ward, year * 100 + 3, Received: 5)], CancellationToken.None);
+            }
             await db.SaveChangesAsync();
         }
 

@@ -63,8 +63,7 @@ public static class ResultsApi
 
         // Claiming the year first takes the write lock, so the scores read below are the last ones: a score racing
         // finalisation waits for this transaction, then finds the year final and is refused.
-        using var writing = await db.WriteLockAsync();
-        await using var transaction = await db.Database.BeginTransactionAsync();
+        await using var work = await db.BeginWriteAsync();
         var finalizedAt = clock.GetUtcNow();
         var claimed = await db.Years.Where(y => y.Year == year && y.FinalizedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(y => y.FinalizedAt, finalizedAt).SetProperty(y => y.Version, Guid.NewGuid()));
@@ -96,7 +95,7 @@ public static class ResultsApi
         db.Publish(new JudgingFinalized(year, finalizedAt, results.Select(r =>
             new RankedEntry(r.EntryId, byId[r.EntryId].UnitCode, byId[r.EntryId].Title, r.Rank, r.Score, r.Prize, r.ForwardedToCity)).ToList()));
         await db.SaveChangesAsync();
-        await transaction.CommitAsync();
+        await work.CommitAsync();
         return TypedResults.Ok(await ResultPage(year, query.Normalized == true, paging, db));
     }
 

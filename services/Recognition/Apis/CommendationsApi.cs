@@ -110,7 +110,7 @@ public static class CommendationsApi
         db.Commendations.Add(commendation);
         db.Audit(year, commendation.RecordedBy, "commendation.recorded", "commendation", commendation.Id.ToString(),
             new { category, name, unitCode, field, amount, commendation.AmountSource, decisionNumber });
-        if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
+        if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
         {
             return conflict;
         }

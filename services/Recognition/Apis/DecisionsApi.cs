@@ -166,7 +166,7 @@ public static class DecisionsApi
         db.Decisions.Add(decision);
         var total = decision.Recipients.Sum(r => r.Amount);
         db.Publish(new CommendationDecided(year, number, signedOn, form, nomineeIds, unitCodes, amount, total));
-        if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
+        if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
         {
             return conflict;
         }

@@ -107,7 +107,7 @@ public static class NomineesApi
         db.Audit(year, nominee.AppraisedBy, "nominee.appraised", "nominee", nominee.Id.ToString(),
             new { from = before, to = new { status = outcome, note } });
         db.Publish(new NomineeAppraised(nominee.Id, year, outcome!, now));
-        if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
+        if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
         {
             return conflict;
         }

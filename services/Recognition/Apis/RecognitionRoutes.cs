@@ -18,14 +18,22 @@ public static class RecognitionRoutes
         endpoint.WithIdempotency<RouteHandlerBuilder, RecognitionDbContext>();
 
     /// <summary>
-    /// Saves; a write that lost a race (the same recipient commended twice at once, a figure version taken by
-    /// another writer) is the client's to retry: a 409, never a 500.
+    /// Saves, with a change of the figures of <paramref name="figuresOf"/> when given; a write that lost a race (the same
+    /// recipient commended twice at once, a figure version taken by another writer) is the client's to retry: a 409,
+    /// never a 500.
     /// </summary>
-    public static async Task<ProblemHttpResult?> TrySaveAsync(RecognitionDbContext db)
+    public static async Task<ProblemHttpResult?> TrySaveAsync(RecognitionDbContext db, int? figuresOf = null)
     {
         try
         {
-            await db.SaveChangesAsync();
+            if (figuresOf is { } year)
+            {
+                await db.SaveFiguresChangeAsync(year);
+            }
+            else
+            {
+                await db.SaveChangesAsync();
+            }
             return null;
         }
         catch (DbUpdateException)

@@ -10,6 +10,7 @@ namespace HoanKiem.Recognition.Consumers;
 /// <summary>
 /// Each accepted entry introduces its nominee. The same person (same folded name and ward) introduced again
 /// gains an entry instead of becoming a second nominee, so nobody is appraised or rewarded twice for the same deeds.
+/// Every introduction moves its year's figures, which the <c>YearTotalsPublisher</c> then publishes.
 /// </summary>
 public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
     : IdempotentBatchConsumer<EntryAccepted, RecognitionDbContext>(db, telemetry)
@@ -17,18 +18,23 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
     protected override async Task HandleAsync(IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
     {
         var people = await PeopleInBatch.LoadAsync(Db, messages, cancellationToken);
+        var movedYears = new List<int>();
         foreach (var message in messages)
         {
-            Introduce(message, people);
+            if (Introduce(message, people))
+            {
+                movedYears.Add(message.Year);
+            }
         }
+        await Db.MarkFiguresChangedAsync(movedYears, cancellationToken);
     }
 
-    private void Introduce(EntryAccepted message, PeopleInBatch people)
+    private bool Introduce(EntryAccepted message, PeopleInBatch people)
     {
         // Known already: accepted before under another message id, or its withdrawal overtook its acceptance.
         if (!people.KnownEntries.Add(message.EntryId))
         {
-            return;
+            return false;
         }
         var entry = new NomineeEntry
         {
@@ -89,6 +95,7 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
         entries.Add(entry);
         NomineeRegister.TakeFirstEntry(nominee, entries);
         candidates.Sort(PeopleInBatch.OldestFirst);
+        return true;
     }
 
     /// <summary>

@@ -43,6 +43,7 @@ public sealed class EntryWithdrawnConsumer(RecognitionDbContext db, MessagingTel
             return;
         }
         nominee.Revision++;
+        await Db.MarkFiguresChangedAsync([message.Year], context.CancellationToken);
         var actor = $"unit-{message.UnitCode}";
         if (nominee.IsAppraised)
         {

@@ -38,38 +38,35 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         });
 
     /// <summary>
-    /// Saves, and when the save may have moved a year's figures, counts a change of that year in the same transaction.
-    /// The <see cref="YearTotalsPublisher"/> publishes the figures from there: once for a burst of changes instead of
-    /// once for each, and still after a crash between this commit and the publishing.
+    /// Counts a change of each year's figures (its nominees, decisions' recipients, commendations) inside the unit of work
+    /// that makes it. The <see cref="YearTotalsPublisher"/> publishes the figures from there: once for a burst of changes
+    /// instead of once for each, and still after a crash between this commit and the publishing.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public async Task MarkFiguresChangedAsync(IEnumerable<int> years, CancellationToken cancellationToken)
     {
-        var years = ChangeTracker.Entries<IMovesYearFigures>()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => e.Entity.Year).Distinct().Order().ToList();
-        if (years.Count == 0)
+        if (Database.CurrentTransaction is null)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            throw new InvalidOperationException("A year's figures are marked changed only inside the unit of work (BeginWriteAsync) that changes them.");
         }
-
-        using var writing = await WriteLockAsync(cancellationToken);
-        await using var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        foreach (var year in years)
+        foreach (var year in years.Distinct().Order())
         {
-            // An increment in SQL, so concurrent savers never need to read the row first.
+            // An increment in SQL, so concurrent writers never need to read the row first.
             var counted = await YearTotals.Where(t => t.Year == year).ExecuteUpdateAsync(t => t.SetProperty(x => x.Changes, x => x.Changes + 1), cancellationToken);
             if (counted == 0)
             {
                 YearTotals.Add(new YearTotals { Year = year, Changes = 1 });
-                saved += await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+                await SaveChangesAsync(cancellationToken);
             }
         }
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
-        return saved;
+    }
+
+    /// <summary>Saves a change of the year's figures and counts it, in one unit of work.</summary>
+    public async Task SaveFiguresChangeAsync(int year, CancellationToken cancellationToken = default)
+    {
+        await using var work = await BeginWriteAsync(cancellationToken);
+        await SaveChangesAsync(cancellationToken);
+        await MarkFiguresChangedAsync([year], cancellationToken);
+        await work.CommitAsync(cancellationToken);
     }
 
     /// <summary>The year's figures from the rows themselves; <c>Verified</c> counts every nominee that passed appraisal, commended or not.</summary>

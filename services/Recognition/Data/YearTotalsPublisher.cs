@@ -50,8 +50,7 @@ public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvide
     private async Task PublishAsync(RecognitionDbContext db, int year, CancellationToken cancellationToken)
     {
         db.DiscardPendingChanges();
-        using var writing = await db.WriteLockAsync(cancellationToken);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await using var work = await db.BeginWriteAsync(cancellationToken);
         var stored = await db.YearTotals.SingleAsync(t => t.Year == year, cancellationToken);
         var current = await db.ComputeTotalsAsync(year, cancellationToken);
         // The changes read with the row, not the column's latest value: one counted after this read stays unpublished
@@ -66,6 +65,6 @@ public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvide
                 stored.Commended, stored.UnitsCommended, stored.TotalAmount, stored.ChangedAt));
         }
         await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await work.CommitAsync(cancellationToken);
     }
 }

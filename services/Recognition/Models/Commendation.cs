@@ -24,7 +24,7 @@ public static class Fields
 }
 
 /// <summary>A title of the movement itself (tổ dân phố văn hóa, gia đình văn hóa, tập thể, cá nhân tiêu biểu).</summary>
-public sealed class Commendation : IMovesYearFigures
+public sealed class Commendation
 {
     public Guid Id { get; set; }
     public int Year { get; set; }

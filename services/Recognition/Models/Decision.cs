@@ -31,7 +31,7 @@ public sealed class Decision
 /// One nominee or unit named in a decision. <c>RecipientKey</c> ("nominee:…" or "unit:…") is unique per year,
 /// so nobody is commended twice in a year even when two decisions race.
 /// </summary>
-public sealed class DecisionRecipient : IMovesYearFigures
+public sealed class DecisionRecipient
 {
     public long Id { get; set; }
     public Guid DecisionId { get; set; }

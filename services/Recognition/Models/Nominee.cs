@@ -15,14 +15,8 @@ public static class NomineeStatus
     public static readonly string[] Public = [Proposed, Verified, Rejected, Commended];
 }
 
-/// <summary>A saved change of a row of this kind counts as a change of its year's figures, to be recomputed and published.</summary>
-public interface IMovesYearFigures
-{
-    int Year { get; }
-}
-
 /// <summary>One person introduced by one or more entries of a contest year.</summary>
-public sealed class Nominee : IMovesYearFigures
+public sealed class Nominee
 {
     public Guid Id { get; set; }
     public int Year { get; set; }

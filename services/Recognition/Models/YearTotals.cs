@@ -2,7 +2,7 @@ namespace HoanKiem.Recognition.Models;
 
 /// <summary>
 /// The figures last published for a year; <c>Version</c> grows by one with every change of a figure.
-/// <c>Changes</c> counts the saves that may have moved a figure, <c>PublishedChanges</c> how many of them the published
+/// <c>Changes</c> counts the units of work that moved a figure, <c>PublishedChanges</c> how many of them the published
 /// figures take in: while they differ, the year waits for the <c>YearTotalsPublisher</c>.
 /// </summary>
 public sealed class YearTotals

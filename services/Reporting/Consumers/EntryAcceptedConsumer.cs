@@ -5,6 +5,7 @@ using HoanKiem.ServiceDefaults.Messaging;
 
 namespace HoanKiem.Reporting.Consumers;
 
+/// <summary>Records the batch's entries as received and adds them to their months' tallies.</summary>
 public sealed class EntryAcceptedConsumer(ReportingDbContext db, MessagingTelemetry telemetry)
     : IdempotentBatchConsumer<EntryAccepted, ReportingDbContext>(db, telemetry)
 {

@@ -11,7 +11,6 @@ namespace HoanKiem.Reporting.Data;
 public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     private static readonly ConcurrentDictionary<Type, string> IncrementStatements = new();
-    private readonly List<TallyChange> pendingTallies = [];
 
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Contest> Contests => Set<Contest>();
@@ -25,55 +24,23 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<RecognitionTotals> RecognitionTotals => Set<RecognitionTotals>();
     public DbSet<CommendedUnit> CommendedUnits => Set<CommendedUnit>();
 
-    /// <summary>Queues counter changes; they are applied as increments in the same transaction as the next SaveChanges.</summary>
-    public void Count(IEnumerable<TallyChange> changes) => pendingTallies.AddRange(changes);
-
-    public override void DiscardPendingChanges()
-    {
-        pendingTallies.Clear();
-        base.DiscardPendingChanges();
-    }
-
     /// <summary>
-    /// Counters are shared by every event about a unit's month, so they change by atomic increments inside the
-    /// transaction that stores the facts (and the inbox row): concurrent consumers never lose an update, and a
-    /// rolled-back delivery leaves no count behind.
+    /// Adds counter changes to the monthly tallies, by atomic increments in set-based SQL, inside the unit of work that
+    /// stores the facts behind them (and the inbox row): concurrent consumers never lose an update, and a rolled-back
+    /// delivery leaves no count behind. Changes to the same unit's month are combined first, so a batch costs one
+    /// statement per month it touches.
     /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public async Task AddToTalliesAsync(IEnumerable<TallyChange> changes, CancellationToken cancellationToken)
     {
-        if (pendingTallies.Count == 0)
+        if (Database.CurrentTransaction is null)
         {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            throw new InvalidOperationException("Tallies change only inside the unit of work (BeginWriteAsync) that stores their facts.");
         }
-        var changes = TallyChange.Combine(pendingTallies).ToList();
-        pendingTallies.Clear();
-        using var writing = await WriteLockAsync(cancellationToken);
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        foreach (var change in TallyChange.Combine(changes).ToList())
         {
-            var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-            foreach (var change in changes)
-            {
-                await ApplyAsync(change, cancellationToken);
-            }
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-            return saved;
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
+            await ApplyAsync(change, cancellationToken);
         }
     }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) => pendingTallies.Count == 0
-        ? base.SaveChanges(acceptAllChangesOnSuccess)
-        : throw new InvalidOperationException("Counter changes are applied by SaveChangesAsync only.");
 
     private async Task ApplyAsync(TallyChange change, CancellationToken cancellationToken)
     {
@@ -88,7 +55,7 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
                 Received = change.Received, Withdrawn = change.Withdrawn, WithdrawnSameMonth = change.WithdrawnSameMonth,
                 Duplicates = change.Duplicates, Refused = change.Refused
             });
-            await base.SaveChangesAsync(true, cancellationToken);
+            await SaveChangesAsync(cancellationToken);
             row.State = EntityState.Detached;
         }
     }

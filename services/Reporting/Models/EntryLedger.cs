@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Reporting.Models;
 
 /// <summary>
-/// Records submission's facts about entries and attempts. Each fact is kept with its instant, and the monthly
-/// counters change by the difference it makes, so any delivery order ends in the same counts.
+/// Records submission's facts about entries and attempts, inside the consumer's unit of work. Each fact is kept with
+/// its instant, and the monthly counters change by the difference it makes, so any delivery order ends in the same counts.
 /// </summary>
 public static class EntryLedger
 {
@@ -14,6 +14,7 @@ public static class EntryLedger
     {
         var ids = messages.Select(m => m.EntryId).ToList();
         var known = await db.Entries.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
+        var counted = new List<TallyChange>();
         foreach (var message in messages)
         {
             if (!known.TryGetValue(message.EntryId, out var entry))
@@ -29,8 +30,9 @@ public static class EntryLedger
             entry.Title = message.Title;
             entry.ReceivedAt = message.ReceivedAt;
             entry.Version++;
-            db.Count(before.Select(c => c.Negate()).Concat(entry.Contribution()));
+            counted.AddRange(before.Select(c => c.Negate()).Concat(entry.Contribution()));
         }
+        await db.AddToTalliesAsync(counted, cancellationToken);
     }
 
     public static async Task RecordWithdrawnAsync(this ReportingDbContext db, EntryWithdrawn message, CancellationToken cancellationToken)
@@ -44,7 +46,7 @@ public static class EntryLedger
         var before = entry.Contribution().ToList();
         entry.WithdrawnAt = message.WithdrawnAt;
         entry.Version++;
-        db.Count(before.Select(c => c.Negate()).Concat(entry.Contribution()));
+        await db.AddToTalliesAsync(before.Select(c => c.Negate()).Concat(entry.Contribution()), cancellationToken);
     }
 
     public static async Task RecordRefusedAsync(this ReportingDbContext db, EntryRefused message, CancellationToken cancellationToken)
@@ -62,6 +64,6 @@ public static class EntryLedger
             AttemptedAt = message.AttemptedAt,
             DuplicateOfEntryId = message.DuplicateOfEntryId
         }).Entity;
-        db.Count([refusal.Contribution()]);
+        await db.AddToTalliesAsync([refusal.Contribution()], cancellationToken);
     }
 }

@@ -24,7 +24,7 @@ public sealed class UnitMonthTally
     public int Refused { get; set; }
 }
 
-/// <summary>A change to one month's counters, applied as an atomic increment when the facts behind it are saved.</summary>
+/// <summary>A change to one month's counters, applied as an atomic increment with the facts behind it.</summary>
 public sealed record TallyChange(
     int Year, string UnitCode, int Month,
     int Received = 0, int Withdrawn = 0, int WithdrawnSameMonth = 0, int Duplicates = 0, int Refused = 0)

@@ -1,7 +1,7 @@
 using HoanKiem.Submission.Data;
 using HoanKiem.Submission.Models;
+using HoanKiem.ServiceDefaults.Data;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 
 namespace HoanKiem.Submission.Duplicates;
 
@@ -29,16 +29,14 @@ public sealed class DuplicateCheck : IAsyncDisposable
     private readonly SubmissionDbContext db;
     private readonly DuplicateDetector detector;
     private readonly IDisposable indexLock;
-    private readonly IDisposable writeLock;
-    private readonly IDbContextTransaction transaction;
+    private readonly UnitOfWork work;
 
-    private DuplicateCheck(SubmissionDbContext db, DuplicateDetector detector, IDisposable indexLock, IDisposable writeLock, IDbContextTransaction transaction)
+    private DuplicateCheck(SubmissionDbContext db, DuplicateDetector detector, IDisposable indexLock, UnitOfWork work)
     {
         this.db = db;
         this.detector = detector;
         this.indexLock = indexLock;
-        this.writeLock = writeLock;
-        this.transaction = transaction;
+        this.work = work;
     }
 
     /// <summary>The sequence number the entry stored in this check takes; 0 is left to entries older than sequences.</summary>
@@ -47,26 +45,23 @@ public sealed class DuplicateCheck : IAsyncDisposable
     public static async Task<DuplicateCheck> BeginAsync(SubmissionDbContext db, DuplicateDetector detector, CancellationToken cancellationToken)
     {
         var indexLock = await detector.LockAsync(cancellationToken);
-        IDisposable? writeLock = null;
-        IDbContextTransaction? transaction = null;
+        UnitOfWork? work = null;
         try
         {
-            writeLock = await db.WriteLockAsync(cancellationToken);
-            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            work = await db.BeginWriteAsync(cancellationToken);
             if (db.Database.IsSqlServer())
             {
                 await db.Database.ExecuteSqlRawAsync(SqlServerLock, cancellationToken);
             }
             await CatchUpAsync(db, detector, cancellationToken);
-            return new DuplicateCheck(db, detector, indexLock, writeLock, transaction);
+            return new DuplicateCheck(db, detector, indexLock, work);
         }
         catch
         {
-            if (transaction is not null)
+            if (work is not null)
             {
-                await transaction.DisposeAsync();
+                await work.DisposeAsync();
             }
-            writeLock?.Dispose();
             indexLock.Dispose();
             throw;
         }
@@ -76,7 +71,7 @@ public sealed class DuplicateCheck : IAsyncDisposable
     public async Task CommitAsync(Entry? stored = null, uint[]? signature = null)
     {
         // Not cancellable: once committed, the entry must reach the index, or a copy could slip in through this replica.
-        await transaction.CommitAsync(CancellationToken.None);
+        await work.CommitAsync(CancellationToken.None);
         if (stored is not null && signature is not null)
         {
             detector.Add(new IndexedEntry(stored.Id, stored.Year, stored.UnitCode, stored.ReceivedAt), signature, stored.Sequence);
@@ -85,8 +80,7 @@ public sealed class DuplicateCheck : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await transaction.DisposeAsync();
-        writeLock.Dispose();
+        await work.DisposeAsync();
         indexLock.Dispose();
     }
 
