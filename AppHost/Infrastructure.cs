@@ -60,7 +60,7 @@ public static class InfrastructureExtensions
         var tds = sql.GetEndpoint("tds");
 
         return new Infrastructure(
-            rabbit.Resource is IResource ? builder.CreateResourceBuilder<IResource>(rabbit.Resource) : throw new InvalidOperationException(),
+            builder.CreateResourceBuilder<IResource>(rabbit.Resource),
             rabbit,
             database =>
             {

@@ -1,5 +1,6 @@
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Outbox;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Telemetry;
 using HoanKiem.ServiceDefaults.Text;
@@ -79,11 +80,11 @@ public static class ServiceDefaultsExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
-                .AddMeter("MassTransit", MessagingTelemetry.MeterName, "HoanKiem.*"))
+                .AddMeter("MassTransit", "HoanKiem.*"))
             .WithTracing(tracing => tracing
                 .SetSampler(services => new ParentBasedSampler(new TraceBudgetSampler(
                     new TraceIdRatioBasedSampler(traceSampleRatio), tracesPerSecond, services.GetService<TimeProvider>() ?? TimeProvider.System)))
-                .AddSource(builder.Environment.ApplicationName, "MassTransit", MessagingTelemetry.ActivitySourceName)
+                .AddSource(builder.Environment.ApplicationName, "MassTransit", OutboxTelemetry.ActivitySourceName)
                 .AddAspNetCoreInstrumentation(o => o.Filter = context =>
                     !context.Request.Path.StartsWithSegments("/health") && !context.Request.Path.StartsWithSegments("/alive"))
                 .AddHttpClientInstrumentation()

@@ -1,7 +1,13 @@
 namespace HoanKiem.ServiceDefaults;
 
 /// <summary>The app model's resource and connection names, shared by the app host, the services and the tests.</summary>
+// The app host compiles this file in rather than referencing ServiceDefaults: internal there, so the tests, which
+// reference both, see one type.
+#if APP_HOST
+internal static class ResourceNames
+#else
 public static class ResourceNames
+#endif
 {
     public const string Broker = "rabbitmq";
     public const string Messaging = "messaging";

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Outbox;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
@@ -21,8 +21,9 @@ public static class ServiceDatabase
     /// <summary>
     /// Registers the service's database from the connection string named <paramref name="connectionName"/>:
     /// SQLite (the embedded default) or SQL Server, each with its own migration set on its own context subclass,
-    /// and migrates it before the service starts taking requests. Contexts are pooled: every request, consumer batch
-    /// and relay round takes one, and setting up a fresh one showed in submission's profile under load.
+    /// and migrates it before the service starts taking requests. Its contexts ring the outbox that <c>AddMessaging</c>
+    /// registers. Contexts are pooled: every request, consumer batch and relay round takes one, and setting up a fresh
+    /// one showed in submission's profile under load.
     /// </summary>
     public static IHostApplicationBuilder AddServiceDatabase<TContext, TSqliteContext, TSqlServerContext>(
         this IHostApplicationBuilder builder, string connectionName)
@@ -35,19 +36,18 @@ public static class ServiceDatabase
         var provider = ProviderOf(connectionString, builder.Configuration);
         builder.Services.AddSingleton(new ServiceDatabaseInfo(provider));
 
-        builder.Services.AddOutboxSignal();
         if (provider == DatabaseProvider.Sqlite)
         {
             builder.Services.AddDbContextPool<TContext, TSqliteContext>((services, options) => options
                 .UseSqlite(connectionString)
-                .AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
+                .AddInterceptors(SqlitePragmas.Instance, services.GetRequiredService<OutboxInterceptor>()));
             builder.Services.AddHostedService(services => new SqliteCheckpointer(connectionString, services.GetRequiredService<ILogger<SqliteCheckpointer>>()));
         }
         else
         {
             builder.Services.AddDbContextPool<TContext, TSqlServerContext>((services, options) => options
                 .UseSqlServer(connectionString)
-                .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>(), services.GetRequiredService<OutboxCommitInterceptor>()));
+                .AddInterceptors(services.GetRequiredService<OutboxInterceptor>()));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);
         builder.Services.AddHostedService<StartupMigration<TContext>>();

@@ -7,7 +7,13 @@ namespace HoanKiem.ServiceDefaults.Messaging;
 /// How to run Debian's rabbitmq-server as a private, loopback-only broker with its own node name and data folder:
 /// used by the app host's local mode and by the tests, so both start it the same way.
 /// </summary>
+// The app host compiles this file in rather than referencing ServiceDefaults: internal there, so the tests, which
+// reference both, see one type.
+#if APP_HOST
+internal static class LocalRabbitMq
+#else
 public static class LocalRabbitMq
+#endif
 {
     public const string ServerPath = "/usr/lib/rabbitmq/bin/rabbitmq-server";
 

@@ -1,8 +1,8 @@
 using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.ServiceDefaults.Outbox;
 using MassTransit;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace HoanKiem.ServiceDefaults.Messaging;
@@ -32,12 +32,9 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Connection string '{ConnectionName}' is missing: the app host provides it with WithReference.");
         var broker = new Uri(connectionString);
 
-        builder.Services.Configure<OutboxOptions>(builder.Configuration.GetSection(OutboxOptions.Section));
         builder.Services.Configure<BatchConsumerOptions>(builder.Configuration.GetSection(BatchConsumerOptions.Section));
-        builder.Services.AddOutboxSignal();
-        builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<MessagingTelemetry>();
-        builder.Services.AddHostedService<OutboxRelay<TContext>>();
+        builder.Services.AddOutbox<TContext>(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {
             // MassTransit would report usage to usage-tracking.masstransit.io; a district office's system tells third

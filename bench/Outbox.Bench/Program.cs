@@ -3,6 +3,7 @@ using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Outbox;
 using HoanKiem.Submission.Corpus;
 using HoanKiem.Submission.Data;
 using HoanKiem.TestSupport;

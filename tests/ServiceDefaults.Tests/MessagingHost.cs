@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Outbox;
 using HoanKiem.TestSupport;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -87,15 +88,14 @@ public sealed class MessagingHost : IAsyncDisposable
         });
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
-        builder.Services.AddOutboxSignal();
         builder.Services.AddDbContext<MessagingDbContext>((services, options) => options
             .UseSqlite($"Data Source={databasePath}")
-            .AddInterceptors(services.GetRequiredService<OutboxSignalInterceptor>()));
+            .AddInterceptors(services.GetRequiredService<OutboxInterceptor>()));
         builder.AddMessaging<MessagingDbContext>(serviceName);
         if (traces is not null)
         {
             builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing
-                .AddSource(MessagingTelemetry.ActivitySourceName, "MassTransit")
+                .AddSource(OutboxTelemetry.ActivitySourceName, "MassTransit")
                 .AddEntityFrameworkCoreInstrumentation()
                 .AddProcessor(new RecordingProcessor(traces)));
         }

@@ -1,4 +1,5 @@
 using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Outbox;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,7 +21,7 @@ public sealed class OutboxTests : MessagingTest
         var notes = await service.AddNotesAsync(25);
         await Task.Delay(TimeSpan.FromSeconds(2));
         Assert.Equal(25, await service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
-        Assert.True(service.Services.GetRequiredService<MessagingTelemetry>().OldestUnsentAgeSeconds > 0);
+        Assert.True(service.Services.GetRequiredService<OutboxTelemetry>().OldestUnsentAgeSeconds > 0);
 
         await Broker.RestartAsync();
         await Eventually.Until(() => service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)), unsent => unsent == 0, TimeSpan.FromSeconds(60));

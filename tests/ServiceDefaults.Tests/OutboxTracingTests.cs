@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Outbox;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
 using Xunit;
@@ -23,7 +24,7 @@ public sealed class OutboxTracingTests : MessagingTest
         await Task.Delay(TimeSpan.FromSeconds(1));
         var idleFrom = DateTime.UtcNow;
         await Task.Delay(TimeSpan.FromSeconds(3));
-        Assert.Equal(notes.Count, traces.Count(a => a.Source.Name == MessagingTelemetry.ActivitySourceName && a.OperationName == "outbox relay"));
+        Assert.Equal(notes.Count, traces.Count(a => a.Source.Name == OutboxTelemetry.ActivitySourceName && a.OperationName == "outbox relay"));
         Assert.DoesNotContain(traces, a => a.StartTimeUtc >= idleFrom);
     }
 
@@ -40,7 +41,7 @@ public sealed class OutboxTracingTests : MessagingTest
         await Eventually.Until(() => service.WithDbAsync(db => db.ReceivedNotes.CountAsync()), received => received == 2);
         await Task.Delay(TimeSpan.FromSeconds(1));
 
-        var messaging = traces.Where(a => a.Source.Name is MessagingTelemetry.ActivitySourceName or "MassTransit").ToList();
+        var messaging = traces.Where(a => a.Source.Name is OutboxTelemetry.ActivitySourceName or "MassTransit").ToList();
         Assert.Contains(messaging, a => a.TraceId == kept && a.OperationName == "outbox relay");
         Assert.Contains(messaging, a => a.TraceId == kept && a.Kind == ActivityKind.Producer && a.Source.Name == "MassTransit");
         Assert.Contains(messaging, a => a.TraceId == kept && a.Kind == ActivityKind.Consumer);

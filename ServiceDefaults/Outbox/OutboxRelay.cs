@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text.Json;
 using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.ServiceDefaults.Messaging;
 using MassTransit;
 using MassTransit.Logging;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +11,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
 
-namespace HoanKiem.ServiceDefaults.Messaging;
+namespace HoanKiem.ServiceDefaults.Outbox;
 
 public sealed class OutboxOptions
 {
@@ -38,7 +39,7 @@ public sealed class OutboxRelay<TContext>(
     IServiceScopeFactory scopes,
     IBus bus,
     OutboxSignal signal,
-    MessagingTelemetry telemetry,
+    OutboxTelemetry telemetry,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
     ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
