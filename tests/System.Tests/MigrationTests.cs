@@ -1,5 +1,4 @@
 using System.Reflection;
-using System.Text;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -34,27 +33,6 @@ public sealed class MigrationTests : IDisposable
         new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(script), out var errors);
 
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
-    }
-
-    [Theory]
-    [MemberData(nameof(SqliteContexts))]
-    public async Task Events_not_yet_relayed_keep_their_text_when_the_outbox_moves_to_utf8_and_back(string contextType)
-    {
-        const string text = """{"title":"Người tốt, việc tốt ở phường Hàng Bạc","body":"Bà Nguyễn Thị Hoà – tổ trưởng tổ dân phố"}""";
-        await using var context = CreateOnSqlite(contextType);
-        var migrator = context.GetService<IMigrator>();
-        var migrations = context.Database.GetMigrations().ToList();
-        var textOutbox = migrations[migrations.FindIndex(m => m.EndsWith("_OutboxPayloadAsUtf8", StringComparison.Ordinal)) - 1];
-        await migrator.MigrateAsync(textOutbox);
-        await context.Database.ExecuteSqlAsync(
-            $"INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt, LockedUntil, Attempts) VALUES ({Guid.NewGuid().ToString().ToUpperInvariant()}, 'event', {text}, 1, 0, 0)");
-
-        await migrator.MigrateAsync();
-        var waiting = await context.OutboxMessages.AsNoTracking().SingleAsync();
-        Assert.Equal(Encoding.UTF8.GetBytes(text), waiting.Payload);
-
-        await migrator.MigrateAsync(textOutbox);
-        Assert.Equal(text, await context.Database.SqlQuery<string>($"SELECT Body AS Value FROM OutboxMessages").SingleAsync());
     }
 
     /// <summary>What an operator sees at a first start: no warning about migrations that cannot run in a transaction.</summary>

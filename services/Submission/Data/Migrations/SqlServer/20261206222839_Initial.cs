@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HoanKiem.Reporting.Data.Migrations.SqlServer
+namespace HoanKiem.Submission.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,35 +11,6 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "CityAwards",
-                columns: table => new
-                {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Outcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CityAwards", x => new { x.Year, x.EntryId });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "CommendedUnits",
-                columns: table => new
-                {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    DecisionNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_CommendedUnits", x => new { x.Year, x.DecisionNumber, x.UnitCode });
-                });
-
             migrationBuilder.CreateTable(
                 name: "Contests",
                 columns: table => new
@@ -49,7 +20,8 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     OpensAt = table.Column<long>(type: "bigint", nullable: false),
                     ClosesAt = table.Column<long>(type: "bigint", nullable: false),
                     MinWords = table.Column<int>(type: "int", nullable: false),
-                    MaxWords = table.Column<int>(type: "int", nullable: false)
+                    MaxWords = table.Column<int>(type: "int", nullable: false),
+                    DistrictWards = table.Column<string>(type: "nvarchar(max)", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -63,10 +35,25 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    ReceivedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    WordCount = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
                     WithdrawnAt = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<int>(type: "int", nullable: false)
+                    AuthorFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AuthorPosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AuthorPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    AuthorEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NomineeFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NomineeBirthYear = table.Column<int>(type: "int", nullable: true),
+                    NomineePosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NomineeWorkplace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    NomineeStreet = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    NomineeWard = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Signature = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -105,36 +92,6 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "JudgedEntries",
-                columns: table => new
-                {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<double>(type: "float", nullable: false),
-                    Prize = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    ForwardedToCity = table.Column<bool>(type: "bit", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_JudgedEntries", x => new { x.Year, x.EntryId });
-                });
-
-            migrationBuilder.CreateTable(
-                name: "JudgingRounds",
-                columns: table => new
-                {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    FinalizedAt = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_JudgingRounds", x => x.Year);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -142,7 +99,7 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
@@ -169,56 +126,21 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "RecognitionTotals",
+                name: "RefusedAttempts",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    NomineesIntroduced = table.Column<int>(type: "int", nullable: false),
-                    Verified = table.Column<int>(type: "int", nullable: false),
-                    Rejected = table.Column<int>(type: "int", nullable: false),
-                    Commended = table.Column<int>(type: "int", nullable: false),
-                    UnitsCommended = table.Column<int>(type: "int", nullable: false),
-                    TotalAmount = table.Column<long>(type: "bigint", nullable: false),
-                    ChangedAt = table.Column<long>(type: "bigint", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_RecognitionTotals", x => x.Year);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Refusals",
-                columns: table => new
-                {
-                    AttemptId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "bigint", nullable: false),
-                    DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                    DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DuplicateOfUnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Similarity = table.Column<double>(type: "float", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Refusals", x => x.AttemptId);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "Tallies",
-                columns: table => new
-                {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Month = table.Column<int>(type: "int", nullable: false),
-                    Received = table.Column<int>(type: "int", nullable: false),
-                    Withdrawn = table.Column<int>(type: "int", nullable: false),
-                    WithdrawnSameMonth = table.Column<int>(type: "int", nullable: false),
-                    Duplicates = table.Column<int>(type: "int", nullable: false),
-                    Refused = table.Column<int>(type: "int", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Tallies", x => new { x.Year, x.UnitCode, x.Month });
+                    table.PrimaryKey("PK_RefusedAttempts", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -227,8 +149,10 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 {
                     Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    RegisteredAt = table.Column<long>(type: "bigint", nullable: true)
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ClientId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    SecretHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -236,9 +160,14 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Entries_Year_UnitCode",
+                name: "IX_Entries_Sequence",
                 table: "Entries",
-                columns: new[] { "Year", "UnitCode" });
+                column: "Sequence");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entries_Year_UnitCode_Status",
+                table: "Entries",
+                columns: new[] { "Year", "UnitCode", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -252,20 +181,20 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 columns: new[] { "SentAt", "LockedUntil", "Sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Refusals_Year_UnitCode_Code",
-                table: "Refusals",
-                columns: new[] { "Year", "UnitCode", "Code" });
+                name: "IX_RefusedAttempts_Year_UnitCode",
+                table: "RefusedAttempts",
+                columns: new[] { "Year", "UnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_ClientId",
+                table: "Units",
+                column: "ClientId",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropTable(
-                name: "CityAwards");
-
-            migrationBuilder.DropTable(
-                name: "CommendedUnits");
-
             migrationBuilder.DropTable(
                 name: "Contests");
 
@@ -279,25 +208,13 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
-                name: "JudgedEntries");
-
-            migrationBuilder.DropTable(
-                name: "JudgingRounds");
-
-            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "Quotas");
 
             migrationBuilder.DropTable(
-                name: "RecognitionTotals");
-
-            migrationBuilder.DropTable(
-                name: "Refusals");
-
-            migrationBuilder.DropTable(
-                name: "Tallies");
+                name: "RefusedAttempts");
 
             migrationBuilder.DropTable(
                 name: "Units");

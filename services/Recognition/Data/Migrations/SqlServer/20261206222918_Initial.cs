@@ -173,6 +173,7 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
                     PersonKey = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    NameKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Ward = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
@@ -183,7 +184,8 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     AppraisalOutcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     AppraisalNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
                     AppraisedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    AppraisedAt = table.Column<long>(type: "bigint", nullable: true)
+                    AppraisedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Revision = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -198,7 +200,7 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
@@ -239,6 +241,19 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegisterKeys",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    PersonKey = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
+                    Revision = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterKeys", x => new { x.Year, x.PersonKey });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -257,6 +272,8 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     Year = table.Column<int>(type: "int", nullable: false),
                     Version = table.Column<long>(type: "bigint", nullable: false),
+                    Changes = table.Column<long>(type: "bigint", nullable: false),
+                    PublishedChanges = table.Column<long>(type: "bigint", nullable: false),
                     NomineesIntroduced = table.Column<int>(type: "int", nullable: false),
                     Verified = table.Column<int>(type: "int", nullable: false),
                     Rejected = table.Column<int>(type: "int", nullable: false),
@@ -393,9 +410,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 columns: new[] { "Year", "UnitCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Nominees_Year_PersonKey",
+                name: "IX_Nominees_Year_PersonKey_NameKey",
                 table: "Nominees",
-                columns: new[] { "Year", "PersonKey" },
+                columns: new[] { "Year", "PersonKey", "NameKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -456,6 +473,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Quotas");
+
+            migrationBuilder.DropTable(
+                name: "RegisterKeys");
 
             migrationBuilder.DropTable(
                 name: "Units");

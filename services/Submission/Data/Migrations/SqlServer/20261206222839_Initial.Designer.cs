@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Submission.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSubmissionDbContext))]
-    [Migration("20261127031136_EntrySequence")]
-    partial class EntrySequence
+    [Migration("20261206222839_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -90,10 +90,6 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.Property<int>("Attempts")
                         .HasColumnType("int");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("nvarchar(max)");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("bigint");
 
@@ -111,6 +107,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");

@@ -106,7 +106,7 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
@@ -131,7 +131,7 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     NormalizedScore = table.Column<double>(type: "float", nullable: false),
                     Prize = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
                     ForwardedToCity = table.Column<bool>(type: "bit", nullable: false),
-                    CityOutcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    CityOutcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
                     CityOutcomeRecordedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>

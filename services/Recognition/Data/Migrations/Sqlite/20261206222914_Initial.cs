@@ -173,6 +173,7 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     PersonKey = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Ward = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
@@ -183,7 +184,8 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     AppraisalOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
                     AppraisalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
                     AppraisedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    AppraisedAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    AppraisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -198,7 +200,7 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .Annotation("Sqlite:Autoincrement", true),
                     MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
                     MessageType = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "TEXT", nullable: false),
+                    Payload = table.Column<byte[]>(type: "BLOB", nullable: false),
                     TraceParent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
@@ -239,6 +241,19 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "RegisterKeys",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RegisterKeys", x => new { x.Year, x.PersonKey });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -257,6 +272,8 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Changes = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedChanges = table.Column<long>(type: "INTEGER", nullable: false),
                     NomineesIntroduced = table.Column<int>(type: "INTEGER", nullable: false),
                     Verified = table.Column<int>(type: "INTEGER", nullable: false),
                     Rejected = table.Column<int>(type: "INTEGER", nullable: false),
@@ -393,9 +410,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 columns: new[] { "Year", "UnitCode" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Nominees_Year_PersonKey",
+                name: "IX_Nominees_Year_PersonKey_NameKey",
                 table: "Nominees",
-                columns: new[] { "Year", "PersonKey" },
+                columns: new[] { "Year", "PersonKey", "NameKey" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -456,6 +473,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Quotas");
+
+            migrationBuilder.DropTable(
+                name: "RegisterKeys");
 
             migrationBuilder.DropTable(
                 name: "Units");

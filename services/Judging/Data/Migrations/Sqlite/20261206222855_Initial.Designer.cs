@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Judging.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJudgingDbContext))]
-    [Migration("20261126235004_Initial")]
+    [Migration("20261206222855_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -200,7 +200,7 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("CityOutcome")
-                        .HasMaxLength(20)
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<long?>("CityOutcomeRecordedAt")
@@ -311,10 +311,6 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -332,6 +328,10 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Payload")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HoanKiem.Submission.Data.Migrations.SqlServer
+namespace HoanKiem.Reporting.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,6 +11,35 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.CreateTable(
+                name: "CityAwards",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CityAwards", x => new { x.Year, x.EntryId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommendedUnits",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    DecisionNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommendedUnits", x => new { x.Year, x.DecisionNumber, x.UnitCode });
+                });
+
             migrationBuilder.CreateTable(
                 name: "Contests",
                 columns: table => new
@@ -20,8 +49,7 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     OpensAt = table.Column<long>(type: "bigint", nullable: false),
                     ClosesAt = table.Column<long>(type: "bigint", nullable: false),
                     MinWords = table.Column<int>(type: "int", nullable: false),
-                    MaxWords = table.Column<int>(type: "int", nullable: false),
-                    DistrictWards = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    MaxWords = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -35,24 +63,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    WordCount = table.Column<int>(type: "int", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: true),
                     WithdrawnAt = table.Column<long>(type: "bigint", nullable: true),
-                    AuthorFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    AuthorPosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    AuthorPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
-                    AuthorEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    NomineeFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    NomineeBirthYear = table.Column<int>(type: "int", nullable: true),
-                    NomineePosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    NomineeWorkplace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    NomineeStreet = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    NomineeWard = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Signature = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true)
+                    Version = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -91,6 +105,36 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "JudgedEntries",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    Prize = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ForwardedToCity = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JudgedEntries", x => new { x.Year, x.EntryId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JudgingRounds",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    FinalizedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JudgingRounds", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -98,7 +142,7 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .Annotation("SqlServer:Identity", "1, 1"),
                     MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
@@ -125,21 +169,56 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "RefusedAttempts",
+                name: "RecognitionTotals",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    NomineesIntroduced = table.Column<int>(type: "int", nullable: false),
+                    Verified = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    Commended = table.Column<int>(type: "int", nullable: false),
+                    UnitsCommended = table.Column<int>(type: "int", nullable: false),
+                    TotalAmount = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecognitionTotals", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Refusals",
+                columns: table => new
+                {
+                    AttemptId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "bigint", nullable: false),
-                    DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    DuplicateOfUnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Similarity = table.Column<double>(type: "float", nullable: true)
+                    DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_RefusedAttempts", x => x.Id);
+                    table.PrimaryKey("PK_Refusals", x => x.AttemptId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tallies",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    Received = table.Column<int>(type: "int", nullable: false),
+                    Withdrawn = table.Column<int>(type: "int", nullable: false),
+                    WithdrawnSameMonth = table.Column<int>(type: "int", nullable: false),
+                    Duplicates = table.Column<int>(type: "int", nullable: false),
+                    Refused = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tallies", x => new { x.Year, x.UnitCode, x.Month });
                 });
 
             migrationBuilder.CreateTable(
@@ -148,10 +227,8 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 {
                     Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    ClientId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    SecretHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false)
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -159,9 +236,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Entries_Year_UnitCode_Status",
+                name: "IX_Entries_Year_UnitCode",
                 table: "Entries",
-                columns: new[] { "Year", "UnitCode", "Status" });
+                columns: new[] { "Year", "UnitCode" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -175,20 +252,20 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 columns: new[] { "SentAt", "LockedUntil", "Sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_RefusedAttempts_Year_UnitCode",
-                table: "RefusedAttempts",
-                columns: new[] { "Year", "UnitCode" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Units_ClientId",
-                table: "Units",
-                column: "ClientId",
-                unique: true);
+                name: "IX_Refusals_Year_UnitCode_Code",
+                table: "Refusals",
+                columns: new[] { "Year", "UnitCode", "Code" });
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "CityAwards");
+
+            migrationBuilder.DropTable(
+                name: "CommendedUnits");
+
             migrationBuilder.DropTable(
                 name: "Contests");
 
@@ -202,13 +279,25 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
+                name: "JudgedEntries");
+
+            migrationBuilder.DropTable(
+                name: "JudgingRounds");
+
+            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
                 name: "Quotas");
 
             migrationBuilder.DropTable(
-                name: "RefusedAttempts");
+                name: "RecognitionTotals");
+
+            migrationBuilder.DropTable(
+                name: "Refusals");
+
+            migrationBuilder.DropTable(
+                name: "Tallies");
 
             migrationBuilder.DropTable(
                 name: "Units");

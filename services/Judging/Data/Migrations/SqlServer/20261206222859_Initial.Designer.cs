@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Judging.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJudgingDbContext))]
-    [Migration("20261127213117_OutboxPayloadAsUtf8")]
-    partial class OutboxPayloadAsUtf8
+    [Migration("20261206222859_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
