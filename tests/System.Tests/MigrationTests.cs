@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Reflection;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.TestSupport;
@@ -66,11 +67,12 @@ public sealed class MigrationTests : IDisposable
     public async Task Starts_on_one_file_migrate_one_at_a_time(string contextType)
     {
         await using var context = CreateOnSqlite(contextType);
+        var log = new RecordingLogger();
         Task migration;
         using (new FileStream(DatabaseMigrator.TurnFileOf(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
-            migration = DatabaseMigrator.MigrateAsync(context, NullLogger.Instance, CancellationToken.None);
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            migration = DatabaseMigrator.MigrateAsync(context, log, CancellationToken.None);
+            await Eventually.Until(() => Task.FromResult(log.Messages.Any(m => m.StartsWith("Waiting for another instance", StringComparison.Ordinal))), waiting => waiting);
             Assert.False(migration.IsCompleted, "migrated while another start held the turn");
         }
         await migration.WaitAsync(TimeSpan.FromMinutes(1));
@@ -109,6 +111,18 @@ public sealed class MigrationTests : IDisposable
             options.UseSqlite($"Data Source={databasePath};Pooling=False");
             configure?.Invoke(options);
         });
+
+    private sealed class RecordingLogger : ILogger
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Enqueue(formatter(state, exception));
+    }
 
     private static IEnumerable<Assembly> ServiceAssemblies() =>
         new[] { "HoanKiem.Submission", "HoanKiem.Judging", "HoanKiem.Recognition", "HoanKiem.Reporting" }.Select(Assembly.Load);
