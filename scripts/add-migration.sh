@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 for service in Submission Judging Recognition Reporting; do
   project="services/$service/HoanKiem.$service.csproj"
-  dotnet build "$project" -nologo -v quiet -clp:ErrorsOnly
+  dotnet build "$project" -nologo -v quiet -clp:"ErrorsOnly;NoSummary"
   for provider in Sqlite SqlServer; do
     dotnet ef migrations add "$name" --project "$project" --no-build \
       --context "$provider${service}DbContext" --output-dir "Data/Migrations/$provider"
