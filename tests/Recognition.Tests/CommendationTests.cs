@@ -80,7 +80,7 @@ public sealed class CommendationTests(RecognitionFixture fixture)
 
         // A second appraisal with the same outcome corrects the note but moves no figure.
         await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/nominees/{id}/appraisal", new { outcome = "verified", note = "Lần hai." });
-        await Task.Delay(1500);
+        await fixture.WaitForFiguresTakenInAsync(year);
         Assert.Equal(verified, fixture.PublishedTotals(year)[^1]);
 
         await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions",
@@ -115,7 +115,7 @@ public sealed class CommendationTests(RecognitionFixture fixture)
             $"/api/recognition/{year}/nominees/{n.GetProperty("id").GetGuid()}/appraisal", new { outcome = "verified", note = "Đã xác minh." })));
         Assert.All(appraisals, response => Assert.Equal(HttpStatusCode.OK, response.StatusCode));
         var verified = await fixture.WaitForTotalsAsync(year, t => t.Verified == names.Count);
-        await Task.Delay(1000);
+        await fixture.WaitForFiguresTakenInAsync(year);
 
         // Ten saves, each moving a figure; published with each save, they would be ten versions.
         var published = fixture.PublishedTotals(year).Where(t => t.Version > introduced.Version).ToList();

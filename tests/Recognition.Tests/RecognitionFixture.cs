@@ -2,8 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults;
+using HoanKiem.Recognition.Data;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.TestSupport;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(HoanKiem.Recognition.Tests.RecognitionFixture))]
@@ -66,6 +69,18 @@ public sealed class RecognitionFixture() : ServiceFixture<Program>(ResourceNames
     /// <summary>Waits until the year's latest published figures satisfy <paramref name="done"/>.</summary>
     public async Task<RecognitionTotalsChanged> WaitForTotalsAsync(int year, Func<RecognitionTotalsChanged, bool> done) =>
         (await Eventually.Until(() => Task.FromResult(PublishedTotals(year)), published => published.Count > 0 && done(published[^1])))[^1];
+
+    /// <summary>
+    /// Waits until the figures publisher has taken in every change counted for the year: any version it publishes for
+    /// them is in the outbox by then, behind those already published.
+    /// </summary>
+    public Task WaitForFiguresTakenInAsync(int year) =>
+        Eventually.Until(async () =>
+        {
+            await using var scope = Service.Services.CreateAsyncScope();
+            return await scope.ServiceProvider.GetRequiredService<RecognitionDbContext>().YearTotals
+                .AnyAsync(t => t.Year == year && t.Changes == t.PublishedChanges);
+        }, takenIn => takenIn);
 
     public async Task<Guid> NomineeIdAsync(int year, string fullName) =>
         (await NomineesAsync(year)).EnumerateArray().Single(n => n.GetProperty("fullName").GetString() == fullName).GetProperty("id").GetGuid();

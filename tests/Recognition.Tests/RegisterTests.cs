@@ -108,9 +108,10 @@ public sealed class RegisterTests(RecognitionFixture fixture)
     {
         var year = fixture.NewYear();
         var entryId = Guid.NewGuid();
-        await fixture.Bus.PublishAsync(new EntryWithdrawn(entryId, year, "phuong-hang-bac", DateTimeOffset.UtcNow));
-        // Nothing shows a withdrawal of an unknown entry, so give the consumer a moment to take it first.
-        await Task.Delay(1000);
+        var withdrawal = Guid.NewGuid();
+        await fixture.Bus.PublishAsync(new EntryWithdrawn(entryId, year, "phuong-hang-bac", DateTimeOffset.UtcNow), withdrawal);
+        // Nothing in the register shows a withdrawal of an unknown entry: the consumer has taken it once it is received.
+        await fixture.Deliveries.WaitForAsync(withdrawal);
         await fixture.AcceptEntryAsync(year, "Đỗ Quốc Huy", "Hàng Bạc", "phuong-hang-bac", entryId: entryId);
         var marker = await fixture.AcceptEntryAsync(year, "Trần Bá Thọ", "Trần Hưng Đạo", "phuong-tran-hung-dao");
 
@@ -136,7 +137,8 @@ public sealed class RegisterTests(RecognitionFixture fixture)
         await fixture.Bus.PublishAsync(finalized, finalizedId);
         await fixture.Bus.PublishAsync(finalized, finalizedId);
         await Eventually.Until(async () => (await fixture.GetAsync($"/api/recognition/{year}/awards")).GetProperty("total").GetInt32(), total => total == 1);
-        await Task.Delay(1500);
+        await fixture.Deliveries.WaitForAsync(finalizedId, times: 2);
+        await fixture.WaitForFiguresTakenInAsync(year);
 
         var audit = (await fixture.GetAsync($"/api/recognition/{year}/audit?pageSize=200")).GetProperty("items").EnumerateArray()
             .Select(a => a.GetProperty("action").GetString()).ToList();

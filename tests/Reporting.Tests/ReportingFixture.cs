@@ -25,6 +25,8 @@ public sealed class ReportingFixture : IAsyncLifetime
     public RabbitMqBroker Broker { get; private set; } = null!;
     public KestrelServiceFactory Service { get; private set; } = null!;
     public TestBus Bus { get; private set; } = null!;
+    /// <summary>What the service has received of what the tests publish.</summary>
+    public Deliveries Deliveries { get; private set; } = null!;
     public HttpClient Secretariat { get; private set; } = null!;
     public HttpClient Anonymous { get; private set; } = null!;
 
@@ -55,6 +57,7 @@ public sealed class ReportingFixture : IAsyncLifetime
         Anonymous = Service.CreateClient();
         // Healthy means migrated and the bus connected, so the service's queues are bound before any test publishes.
         await Eventually.Until(async () => (await Anonymous.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
+        Deliveries = Deliveries.Of(Service.Services);
         Bus = await TestBus.StartAsync(Broker);
     }
 

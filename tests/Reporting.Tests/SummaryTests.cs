@@ -19,8 +19,8 @@ public sealed class SummaryTests(ReportingFixture fixture)
             && s.GetProperty("refusedAttempts").GetInt32() == 4 && s.GetProperty("duplicateAttempts").GetInt32() == 2
             && s.GetProperty("totalRewardAmount").GetInt64() == YearScenario.TotalAmount
             && s.GetProperty("unitsCommended").GetInt32() == 2 && s.GetProperty("forwardedToCity").GetInt32() == 2);
-        // The stale finalisation and totals were published after the newer ones; give them time to be (ignored) too.
-        await Task.Delay(TimeSpan.FromSeconds(1.5));
+        // The stale finalisation and totals were published after the newer ones: the service has to have taken (and ignored) them too.
+        await fixture.Deliveries.WaitForAsync(scenario.StaleEvents);
         summary = await fixture.GetJsonAsync(fixture.Secretariat, path);
 
         Assert.Equal(YearScenario.EntriesAccepted, summary.GetProperty("entriesAccepted").GetInt32());

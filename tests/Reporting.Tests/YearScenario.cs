@@ -16,6 +16,8 @@ public sealed class YearScenario(ReportingFixture fixture, int year)
     public string BreakingRules { get; } = $"y{year}-ldld";
 
     public string[] Units => [AtQuota, OverQuota, WithoutEntries, SendingDuplicates, BreakingRules];
+    /// <summary>The message ids of the stale finalisation and the stale totals.</summary>
+    public Guid[] StaleEvents { get; } = [Guid.NewGuid(), Guid.NewGuid()];
 
     public static readonly Dictionary<string, string> Names = new()
     {
@@ -72,12 +74,13 @@ public sealed class YearScenario(ReportingFixture fixture, int year)
             Ranked(second, AtQuota, 3, "second", false), Ranked(fourth, OverQuota, 4, "encouragement", false)
         ]));
         await fixture.Bus.PublishAsync(new JudgingFinalized(year, At(12, 1),
-            [Ranked(first, AtQuota, 1, "first", true), Ranked(second, AtQuota, 2, "third", true), Ranked(third, OverQuota, 3, "third", true)]));
+            [Ranked(first, AtQuota, 1, "first", true), Ranked(second, AtQuota, 2, "third", true), Ranked(third, OverQuota, 3, "third", true)]),
+            StaleEvents[0]);
         await fixture.Bus.PublishAsync(new CityOutcomeRecorded(year, third, OverQuota, "Giải Ba", At(12, 20)));
         await fixture.Bus.PublishAsync(new CityOutcomeRecorded(year, first, AtQuota, "Giấy khen", At(12, 21)));
 
         await fixture.Bus.PublishAsync(new RecognitionTotalsChanged(year, 3, 9, 7, 1, 6, 2, TotalAmount, At(12, 15)));
-        await fixture.Bus.PublishAsync(new RecognitionTotalsChanged(year, 2, 9, 7, 1, 4, 1, 5_000_000, At(12, 14)));
+        await fixture.Bus.PublishAsync(new RecognitionTotalsChanged(year, 2, 9, 7, 1, 4, 1, 5_000_000, At(12, 14)), StaleEvents[1]);
         await fixture.Bus.PublishAsync(new CommendationDecided(year, $"15/QĐ-UBND-{year}", new DateOnly(year, 12, 15), "giấy khen",
             [], [OverQuota, AtQuota], 1_000_000, 2_000_000));
         await fixture.Bus.PublishAsync(new CommendationDecided(year, $"16/QĐ-UBND-{year}", new DateOnly(year, 12, 16), "giấy khen",

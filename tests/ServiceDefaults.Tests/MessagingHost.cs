@@ -70,9 +70,17 @@ public sealed class MessagingHost : IAsyncDisposable
 {
     private readonly IHost host;
 
-    private MessagingHost(IHost host) => this.host = host;
+    private MessagingHost(IHost host)
+    {
+        this.host = host;
+        Deliveries = Deliveries.Of(host.Services);
+        Relayed = new RelayedCopies(host.Services);
+    }
 
     public IServiceProvider Services => host.Services;
+    /// <summary>Every message this process received since it started, a backlog waiting for it on the broker included.</summary>
+    public Deliveries Deliveries { get; }
+    public RelayedCopies Relayed { get; }
 
     /// <param name="traces">Given, the spans the process records (its own, MassTransit's and EF Core's) are added to it.</param>
     /// <param name="settings">Configuration beyond the test defaults, such as the outbox's options.</param>
@@ -106,8 +114,9 @@ public sealed class MessagingHost : IAsyncDisposable
         {
             await scope.ServiceProvider.GetRequiredService<MessagingDbContext>().Database.EnsureCreatedAsync();
         }
+        var started = new MessagingHost(host);
         await host.StartAsync();
-        return new MessagingHost(host);
+        return started;
     }
 
     public async Task<T> WithDbAsync<T>(Func<MessagingDbContext, Task<T>> work)
@@ -135,6 +144,7 @@ public sealed class MessagingHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await host.StopAsync();
+        Relayed.Dispose();
         host.Dispose();
     }
 }

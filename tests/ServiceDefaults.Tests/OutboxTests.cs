@@ -19,16 +19,16 @@ public sealed class OutboxTests : MessagingTest
 
         await Broker.KillAsync();
         var notes = await service.AddNotesAsync(25);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        // The relay has tried each of them and the broker confirmed none.
+        await Eventually.Until(() => service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.Attempts > 0)), tried => tried == 25);
         Assert.Equal(25, await service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)));
         Assert.True(service.Services.GetRequiredService<OutboxTelemetry>().OldestUnsentAgeSeconds > 0);
 
         await Broker.RestartAsync();
         await Eventually.Until(() => service.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)), unsent => unsent == 0, TimeSpan.FromSeconds(60));
-        var received = await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>()), r => r.Count >= 25, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // Drained, the outbox sends no more, and every copy the broker confirmed reaches the test's queue.
+        var received = await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>()), r => r.Count >= Math.Max(25, service.Relayed.Count), TimeSpan.FromSeconds(30));
 
-        received = bus.Received<NoteAdded>();
         Assert.Equal(notes.Select(n => n.Id).Order(), received.Select(r => r.Message.NoteId).Order());
         Assert.Equal(25, received.Select(r => r.MessageId).Distinct().Count());
     }
@@ -48,13 +48,13 @@ public sealed class OutboxTests : MessagingTest
         }));
         await Task.WhenAll(writes);
 
-        await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>().Count), count => count >= 200, TimeSpan.FromSeconds(30));
-        await Task.Delay(TimeSpan.FromSeconds(1));
-        var received = bus.Received<NoteAdded>();
-        Assert.Equal(200, received.Count);
-        Assert.Equal(200, received.Select(r => r.MessageId).Distinct().Count());
         // The broker's confirm reaches the consumer before the relay marks the event sent.
         Assert.Equal(0, await Eventually.Until(() => first.WithDbAsync(db => db.OutboxMessages.CountAsync(m => m.SentAt == null)), unsent => unsent == 0));
+        // Drained, the outbox sends no more, and every copy the broker confirmed to either relay reaches the test's queue.
+        var received = await Eventually.Until(() => Task.FromResult(bus.Received<NoteAdded>()),
+            r => r.Count >= Math.Max(200, first.Relayed.Count + second.Relayed.Count), TimeSpan.FromSeconds(30));
+        Assert.Equal(200, received.Count);
+        Assert.Equal(200, received.Select(r => r.MessageId).Distinct().Count());
     }
 
     [Fact]
@@ -84,7 +84,7 @@ public sealed class OutboxTests : MessagingTest
         await bus.PublishAsync(new NoteAdded(Guid.NewGuid(), "Khác"));
 
         await Eventually.Until(() => service.WithDbAsync(db => db.InboxMessages.CountAsync()), count => count == 2);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await service.Deliveries.WaitForAsync(messageId, times: 2);
         Assert.Equal(1, await service.WithDbAsync(db => db.ReceivedNotes.CountAsync(r => r.NoteId == noteId)));
         Assert.Equal(2, await service.WithDbAsync(db => db.ReceivedNotes.CountAsync()));
     }
@@ -110,7 +110,7 @@ public sealed class OutboxTests : MessagingTest
         await using var service = await MessagingHost.StartAsync(Broker, DatabasePath);
         await Eventually.Until(() => service.WithDbAsync(db => db.InboxMessages.CountAsync(m => m.Consumer == nameof(NoteFiledConsumer))),
             count => count == notes.Count);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        await service.Deliveries.WaitForAsync(notes.Where((_, i) => i % 5 == 0).Select(n => n.MessageId).ToList(), times: 2);
         var received = await service.WithDbAsync(db => db.ReceivedNotes.ToListAsync());
         Assert.Equal(notes.Select(n => n.NoteId).Order(), received.Select(r => r.NoteId).Order());
         Assert.Contains(received, r => r.BatchSize > 1);

@@ -418,6 +418,7 @@ public sealed class AttackTests(SystemFixture system)
         await Eventually.Until(async () =>
         {
             (await secretariat.GetAsync(nomineesPath)).Dispose();
+            // The services export their spans in batches: one request a second while waiting, not ten.
             await Task.Delay(TimeSpan.FromSeconds(1));
             return system.Telemetry.Contains(nomineesPath);
         }, exported => exported, TimeSpan.FromSeconds(60));

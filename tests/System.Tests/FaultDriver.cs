@@ -159,7 +159,8 @@ public sealed class FaultDriver : IDisposable
             // Counted below as lost: the counters say what is missing, which a bare timeout would not.
             Log($"not converged within {timeout.TotalSeconds:0} s");
         }
-        // Let any late duplicate delivery land before the final count.
+        // Duplicates are what the final count looks for, so none can be waited on: a redelivery whose first delivery's
+        // acknowledgement a killed process lost gets a few seconds to land.
         await Task.Delay(TimeSpan.FromSeconds(3));
         var final = await DownstreamAsync();
         IReadOnlyList<JepsenCounters> counters =

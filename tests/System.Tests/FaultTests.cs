@@ -39,6 +39,7 @@ public sealed class FaultTests(SystemFixture system)
         var acceptedDuringOutage = driver.Count(Outcome.Accepted) - acceptedBefore;
         if (outage.Elapsed < BrokerOutage)
         {
+            // The fault itself: the broker stays away this long whatever the submissions did meanwhile.
             await Task.Delay(BrokerOutage - outage.Elapsed);
         }
         await resources.StartAsync(broker);

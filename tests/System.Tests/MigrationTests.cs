@@ -1,5 +1,5 @@
+using System.Collections.Concurrent;
 using System.Reflection;
-using System.Text;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;
@@ -36,27 +36,6 @@ public sealed class MigrationTests : IDisposable
         Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
     }
 
-    [Theory]
-    [MemberData(nameof(SqliteContexts))]
-    public async Task Events_not_yet_relayed_keep_their_text_when_the_outbox_moves_to_utf8_and_back(string contextType)
-    {
-        const string text = """{"title":"Người tốt, việc tốt ở phường Hàng Bạc","body":"Bà Nguyễn Thị Hoà – tổ trưởng tổ dân phố"}""";
-        await using var context = CreateOnSqlite(contextType);
-        var migrator = context.GetService<IMigrator>();
-        var migrations = context.Database.GetMigrations().ToList();
-        var textOutbox = migrations[migrations.FindIndex(m => m.EndsWith("_OutboxPayloadAsUtf8", StringComparison.Ordinal)) - 1];
-        await migrator.MigrateAsync(textOutbox);
-        await context.Database.ExecuteSqlAsync(
-            $"INSERT INTO OutboxMessages (MessageId, MessageType, Body, CreatedAt, LockedUntil, Attempts) VALUES ({Guid.NewGuid().ToString().ToUpperInvariant()}, 'event', {text}, 1, 0, 0)");
-
-        await migrator.MigrateAsync();
-        var waiting = await context.OutboxMessages.AsNoTracking().SingleAsync();
-        Assert.Equal(Encoding.UTF8.GetBytes(text), waiting.Payload);
-
-        await migrator.MigrateAsync(textOutbox);
-        Assert.Equal(text, await context.Database.SqlQuery<string>($"SELECT Body AS Value FROM OutboxMessages").SingleAsync());
-    }
-
     /// <summary>What an operator sees at a first start: no warning about migrations that cannot run in a transaction.</summary>
     [Theory]
     [MemberData(nameof(SqliteContexts))]
@@ -88,11 +67,12 @@ public sealed class MigrationTests : IDisposable
     public async Task Starts_on_one_file_migrate_one_at_a_time(string contextType)
     {
         await using var context = CreateOnSqlite(contextType);
+        var log = new RecordingLogger();
         Task migration;
         using (new FileStream(DatabaseMigrator.TurnFileOf(databasePath), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None))
         {
-            migration = DatabaseMigrator.MigrateAsync(context, NullLogger.Instance, CancellationToken.None);
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            migration = DatabaseMigrator.MigrateAsync(context, log, CancellationToken.None);
+            await Eventually.Until(() => Task.FromResult(log.Messages.Any(m => m.StartsWith("Waiting for another instance", StringComparison.Ordinal))), waiting => waiting);
             Assert.False(migration.IsCompleted, "migrated while another start held the turn");
         }
         await migration.WaitAsync(TimeSpan.FromMinutes(1));
@@ -131,6 +111,18 @@ public sealed class MigrationTests : IDisposable
             options.UseSqlite($"Data Source={databasePath};Pooling=False");
             configure?.Invoke(options);
         });
+
+    private sealed class RecordingLogger : ILogger
+    {
+        public ConcurrentQueue<string> Messages { get; } = new();
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Enqueue(formatter(state, exception));
+    }
 
     private static IEnumerable<Assembly> ServiceAssemblies() =>
         new[] { "HoanKiem.Submission", "HoanKiem.Judging", "HoanKiem.Recognition", "HoanKiem.Reporting" }.Select(Assembly.Load);

@@ -13,6 +13,8 @@ public abstract class ServiceFixture<TProgram>(string databaseConnectionName) : 
     public RabbitMqBroker Broker { get; private set; } = null!;
     public ServiceFactory<TProgram> Service { get; private set; } = null!;
     public TestBus Bus { get; private set; } = null!;
+    /// <summary>What the service has received of what the tests publish.</summary>
+    public Deliveries Deliveries { get; private set; } = null!;
     public HttpClient Secretariat { get; private set; } = null!;
 
     public int NewYear() => Interlocked.Increment(ref lastYear);
@@ -24,6 +26,7 @@ public abstract class ServiceFixture<TProgram>(string databaseConnectionName) : 
         Secretariat = Service.CreateClient(TestCallers.Secretariat);
         // Healthy means migrated and the bus connected, so the service's queues are bound before any test publishes.
         await Eventually.Until(async () => (await Secretariat.GetAsync("/health")).IsSuccessStatusCode, healthy => healthy, TimeSpan.FromSeconds(60));
+        Deliveries = Deliveries.Of(Service.Services);
         Bus = await TestBus.StartAsync(Broker);
         await RecordEventsAsync(Bus);
     }

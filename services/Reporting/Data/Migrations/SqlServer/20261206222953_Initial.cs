@@ -1,0 +1,306 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace HoanKiem.Reporting.Data.Migrations.SqlServer
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "CityAwards",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CityAwards", x => new { x.Year, x.EntryId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CommendedUnits",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    DecisionNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommendedUnits", x => new { x.Year, x.DecisionNumber, x.UnitCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Contests",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    OpensAt = table.Column<long>(type: "bigint", nullable: false),
+                    ClosesAt = table.Column<long>(type: "bigint", nullable: false),
+                    MinWords = table.Column<int>(type: "int", nullable: false),
+                    MaxWords = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contests", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Entries",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: true),
+                    WithdrawnAt = table.Column<long>(type: "bigint", nullable: true),
+                    Version = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    Scope = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "int", nullable: true),
+                    ResponseBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.Scope, x.Key });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InboxMessages",
+                columns: table => new
+                {
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Consumer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InboxMessages", x => new { x.MessageId, x.Consumer });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JudgedEntries",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Rank = table.Column<int>(type: "int", nullable: false),
+                    Score = table.Column<double>(type: "float", nullable: false),
+                    Prize = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    ForwardedToCity = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JudgedEntries", x => new { x.Year, x.EntryId });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "JudgingRounds",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    FinalizedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JudgingRounds", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxMessages",
+                columns: table => new
+                {
+                    Sequence = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
+                    TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SentAt = table.Column<long>(type: "bigint", nullable: true),
+                    LockedUntil = table.Column<long>(type: "bigint", nullable: false),
+                    LockedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxMessages", x => x.Sequence);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Quotas",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Target = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Quotas", x => new { x.Year, x.UnitCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RecognitionTotals",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Version = table.Column<long>(type: "bigint", nullable: false),
+                    NomineesIntroduced = table.Column<int>(type: "int", nullable: false),
+                    Verified = table.Column<int>(type: "int", nullable: false),
+                    Rejected = table.Column<int>(type: "int", nullable: false),
+                    Commended = table.Column<int>(type: "int", nullable: false),
+                    UnitsCommended = table.Column<int>(type: "int", nullable: false),
+                    TotalAmount = table.Column<long>(type: "bigint", nullable: false),
+                    ChangedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RecognitionTotals", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Refusals",
+                columns: table => new
+                {
+                    AttemptId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AttemptedAt = table.Column<long>(type: "bigint", nullable: false),
+                    DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Refusals", x => x.AttemptId);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Tallies",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Month = table.Column<int>(type: "int", nullable: false),
+                    Received = table.Column<int>(type: "int", nullable: false),
+                    Withdrawn = table.Column<int>(type: "int", nullable: false),
+                    WithdrawnSameMonth = table.Column<int>(type: "int", nullable: false),
+                    Duplicates = table.Column<int>(type: "int", nullable: false),
+                    Refused = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Tallies", x => new { x.Year, x.UnitCode, x.Month });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Units",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Units", x => x.Code);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Entries_Year_UnitCode",
+                table: "Entries",
+                columns: new[] { "Year", "UnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_MessageId",
+                table: "OutboxMessages",
+                column: "MessageId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_SentAt_LockedUntil_Sequence",
+                table: "OutboxMessages",
+                columns: new[] { "SentAt", "LockedUntil", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Refusals_Year_UnitCode_Code",
+                table: "Refusals",
+                columns: new[] { "Year", "UnitCode", "Code" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "CityAwards");
+
+            migrationBuilder.DropTable(
+                name: "CommendedUnits");
+
+            migrationBuilder.DropTable(
+                name: "Contests");
+
+            migrationBuilder.DropTable(
+                name: "Entries");
+
+            migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
+                name: "InboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "JudgedEntries");
+
+            migrationBuilder.DropTable(
+                name: "JudgingRounds");
+
+            migrationBuilder.DropTable(
+                name: "OutboxMessages");
+
+            migrationBuilder.DropTable(
+                name: "Quotas");
+
+            migrationBuilder.DropTable(
+                name: "RecognitionTotals");
+
+            migrationBuilder.DropTable(
+                name: "Refusals");
+
+            migrationBuilder.DropTable(
+                name: "Tallies");
+
+            migrationBuilder.DropTable(
+                name: "Units");
+        }
+    }
+}
