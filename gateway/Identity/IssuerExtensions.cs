@@ -84,7 +84,8 @@ public static class IssuerExtensions
                 {
                     // PKCE with S256 only, and client secrets as the only client authentication.
                     options.CodeChallengeMethods.Remove(CodeChallengeMethods.Plain);
-                    options.ClientAssertionTypes.Clear();
+                    options.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt);
+                    options.ClientAssertionTypes.Remove(ClientAssertionTypes.JwtBearer);
                 });
             foreach (var certificate in keys.Load(KeyRing.Signing))
             {
