@@ -10,14 +10,25 @@ echo "Building (Release)..."
 dotnet build HoanKiem.Aspire.sln -c Release -nologo -v quiet -clp:ErrorsOnly
 
 gateway_port="${GATEWAY_PORT:-5080}"
-secret="${SECRETARIAT_SECRET:-hoankiem-local-secretariat}"
+mode="${MODE:-local}"
+# The secretariat's secret: SECRETARIAT_SECRET or Parameters__secretariat-secret; in local mode, else the one made on
+# the first run and kept in .data/ (the app host reads and makes the same file). Other modes refuse to start without one.
+secret="${SECRETARIAT_SECRET:-$(printenv 'Parameters__secretariat-secret' || true)}"
+if [ -z "$secret" ] && [ "$mode" = local ]; then
+  secret_file=.data/secretariat-secret
+  if [ ! -s "$secret_file" ]; then
+    mkdir -p .data
+    (umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' > "$secret_file")
+  fi
+  secret="$(cat "$secret_file")"
+fi
 cat <<INFO
 
   Gateway (public API):    http://localhost:${gateway_port}
   API reference:           http://localhost:${gateway_port}/api-reference
   Public tallies page:     http://localhost:${gateway_port}/tallies/$(date +%Y)
   Aspire dashboard:        the login URL the app host prints below ("Login to the dashboard at ...")
-  Secretariat credentials: client_id=secretariat client_secret=${secret}
+  Secretariat credentials: client_id=secretariat client_secret=${secret:-(none: set SECRETARIAT_SECRET)}
   Stop everything:         Ctrl+C
 
 INFO
@@ -26,7 +37,7 @@ app_host_args=()
 for arg in "$@"; do
   if [ "$arg" = "--demo" ]; then demo=true; else app_host_args+=("$arg"); fi
 done
-app_host=(env "Parameters__secretariat-secret=${secret}" GatewayPort="${gateway_port}" Mode="${MODE:-local}"
+app_host=(env ${secret:+"Parameters__secretariat-secret=${secret}"} GatewayPort="${gateway_port}" Mode="${mode}"
   dotnet run --project AppHost -c Release --no-build --launch-profile http ${app_host_args[@]+"${app_host_args[@]}"})
 [ "$demo" = true ] || exec "${app_host[@]}"
 

@@ -3,21 +3,26 @@ using HoanKiem.ServiceDefaults;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var mode = HostingMode.Resolve(builder.Configuration);
-var secretariatSecret = builder.AddSecretParameter(ResourceNames.SecretariatSecret, HostingMode.LocalSecretariatSecret);
-var signingKey = builder.AddSecretParameter(ResourceNames.TokenSigningKey, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+var dataDirectory = builder.DataDirectory();
+var secretariatSecret = builder.AddSecretariatSecret(mode, dataDirectory);
+var webClientSecret = builder.AddGeneratedSecretParameter(ResourceNames.WebClientSecret, Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)));
+// The gateway issues the tokens; every process names it as their issuer (iss) and finds its public keys there.
+var issuer = HostingMode.Issuer(builder.Configuration);
 
 // Broker and databases: Debian's RabbitMQ and SQLite files here; containers where a container runtime answers.
 var infrastructure = mode == HostingMode.Local ? builder.AddLocalInfrastructure() : builder.AddContainerInfrastructure();
 
-var submission = builder.AddService<Projects.HoanKiem_Submission>(ResourceNames.Submission, ResourceNames.SubmissionDb, infrastructure, signingKey);
-var judging = builder.AddService<Projects.HoanKiem_Judging>(ResourceNames.Judging, ResourceNames.JudgingDb, infrastructure, signingKey);
-var recognition = builder.AddService<Projects.HoanKiem_Recognition>(ResourceNames.Recognition, ResourceNames.RecognitionDb, infrastructure, signingKey);
-var reporting = builder.AddService<Projects.HoanKiem_Reporting>(ResourceNames.Reporting, ResourceNames.ReportingDb, infrastructure, signingKey);
+var submission = builder.AddService<Projects.HoanKiem_Submission>(ResourceNames.Submission, ResourceNames.SubmissionDb, infrastructure, issuer);
+var judging = builder.AddService<Projects.HoanKiem_Judging>(ResourceNames.Judging, ResourceNames.JudgingDb, infrastructure, issuer);
+var recognition = builder.AddService<Projects.HoanKiem_Recognition>(ResourceNames.Recognition, ResourceNames.RecognitionDb, infrastructure, issuer);
+var reporting = builder.AddService<Projects.HoanKiem_Reporting>(ResourceNames.Reporting, ResourceNames.ReportingDb, infrastructure, issuer);
 
 builder.AddProject<Projects.HoanKiem_Gateway>(ResourceNames.Gateway)
     .WithHttpEndpoint(port: HostingMode.GatewayPort(builder.Configuration), isProxied: false)
-    .WithEnvironment("Auth__SigningKey", signingKey)
+    .WithEnvironment("Auth__Issuer", issuer)
+    .WithEnvironment("Auth__KeysDirectory", Path.Combine(dataDirectory, "gateway", "keys"))
     .WithEnvironment("Auth__SecretariatSecret", secretariatSecret)
+    .WithEnvironment("Auth__WebClientSecret", webClientSecret)
     .WithReference(submission).WaitFor(submission)
     .WithReference(judging).WaitFor(judging)
     .WithReference(recognition).WaitFor(recognition)

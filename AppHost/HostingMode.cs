@@ -13,8 +13,6 @@ public static class HostingModeExtensions
 {
     extension(HostingMode)
     {
-        public static string LocalSecretariatSecret => "hoankiem-local-secretariat";
-
         /// <summary><c>Mode</c> = local | containers | auto (default: containers only if <c>docker info</c> answers).</summary>
         public static HostingMode Resolve(IConfiguration configuration) =>
             (configuration["Mode"] ?? "auto").ToLowerInvariant() switch
@@ -25,6 +23,10 @@ public static class HostingModeExtensions
             };
 
         public static int GatewayPort(IConfiguration configuration) => configuration.GetValue("GatewayPort", 5080);
+
+        /// <summary>The gateway's public address, which tokens name as their issuer: <c>Issuer</c>, else the local port.</summary>
+        public static string Issuer(IConfiguration configuration) =>
+            new Uri(configuration["Issuer"] ?? $"http://localhost:{GatewayPort(configuration)}/").AbsoluteUri;
     }
 
     private static bool ContainerRuntimeAnswers()

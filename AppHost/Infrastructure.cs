@@ -22,7 +22,7 @@ public static class InfrastructureExtensions
     /// </summary>
     public static Infrastructure AddLocalInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var dataDirectory = Path.GetFullPath(builder.Configuration["Local:DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+        var dataDirectory = builder.DataDirectory();
         var nodeName = builder.Configuration["Local:BrokerNode"] ?? "hoankiem";
         var amqpPort = builder.Configuration.GetValue<int?>("Local:BrokerPort") ?? LocalRabbitMq.FreePort();
         var brokerDirectory = Path.Combine(dataDirectory, "rabbitmq", nodeName);
@@ -50,7 +50,7 @@ public static class InfrastructureExtensions
     public static Infrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
         var rabbit = builder.AddRabbitMQ(ResourceNames.Broker).WithDataVolume();
-        var password = builder.AddSecretParameter("sqlserver-password", $"Hk-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))}!");
+        var password = builder.AddGeneratedSecretParameter("sqlserver-password", $"Hk-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))}!");
         var sql = builder.AddContainer(ResourceNames.SqlServer, "mssql/server", "2022-latest")
             .WithImageRegistry("mcr.microsoft.com")
             .WithEnvironment("ACCEPT_EULA", "Y")
@@ -71,10 +71,14 @@ public static class InfrastructureExtensions
             builder.CreateResourceBuilder<IResource>(sql.Resource));
     }
 
-    /// <summary>A secret parameter with a default for local runs; <c>Parameters__{name}</c> overrides it.</summary>
-    public static IResourceBuilder<ParameterResource> AddSecretParameter(this IDistributedApplicationBuilder builder, string name, string localDefault)
+    /// <summary>The git-ignored folder of local state (<c>.data/</c> beside the app host unless <c>Local:DataDirectory</c> says).</summary>
+    public static string DataDirectory(this IDistributedApplicationBuilder builder) =>
+        Path.GetFullPath(builder.Configuration["Local:DataDirectory"] ?? Path.Combine(builder.AppHostDirectory, "..", ".data"));
+
+    /// <summary>A secret parameter generated on each start unless <c>Parameters__{name}</c> sets it.</summary>
+    public static IResourceBuilder<ParameterResource> AddGeneratedSecretParameter(this IDistributedApplicationBuilder builder, string name, string generated)
     {
-        builder.Configuration[$"Parameters:{name}"] ??= localDefault;
+        builder.Configuration[$"Parameters:{name}"] ??= generated;
         return builder.AddParameter(name, secret: true);
     }
 
@@ -86,13 +90,13 @@ public static class InfrastructureExtensions
     }
 
     /// <summary>
-    /// A service: its database, the broker, the token key, and a health check the gateway waits for. <c>Replicas</c>
+    /// A service: its database, the broker, the token issuer's address, and a health check the gateway waits for. <c>Replicas</c>
     /// (default 1) runs that many instances of it behind its endpoint's proxy: competing consumers, one outbox relay
     /// each. A single instance is called directly: the orchestrator's proxy would add a hop, and its CPU, to every
     /// request through the gateway.
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder,
-        string name, string database, Infrastructure infrastructure, IResourceBuilder<ParameterResource> signingKey)
+        string name, string database, Infrastructure infrastructure, string issuer)
         where TProject : IProjectMetadata, new()
     {
         var replicas = builder.Configuration.GetValue("Replicas", 1);
@@ -101,7 +105,7 @@ public static class InfrastructureExtensions
             .WithHttpEndpoint(isProxied: replicas > 1)
             .WithReference(infrastructure.Messaging, ResourceNames.Messaging).WaitFor(infrastructure.Broker)
             .WithReference(infrastructure.Database(database))
-            .WithEnvironment("Auth__SigningKey", signingKey)
+            .WithEnvironment("Auth__Issuer", issuer)
             .WithHttpHealthCheck("/health")
             .WithMetricsEveryFiveSeconds();
         if (infrastructure.DatabaseServer is { } server)

@@ -25,5 +25,5 @@ public static class ResourceNames
     public const string Gateway = "gateway";
 
     public const string SecretariatSecret = "secretariat-secret";
-    public const string TokenSigningKey = "token-signing-key";
+    public const string WebClientSecret = "web-client-secret";
 }

@@ -20,7 +20,7 @@ if [ -n "${DASHBOARD_PORT:-}" ]; then
 fi
 
 start=$(date +%s.%N)
-setsid env "Parameters__secretariat-secret=${SECRETARIAT_SECRET:-hoankiem-local-secretariat}" GatewayPort="$port" Mode=local ${dashboard[@]+"${dashboard[@]}"} \
+setsid env ${SECRETARIAT_SECRET:+"Parameters__secretariat-secret=$SECRETARIAT_SECRET"} GatewayPort="$port" Mode=local ${dashboard[@]+"${dashboard[@]}"} \
   dotnet run --project AppHost --configuration "${CONFIGURATION:-Release}" --no-build "${profile[@]}" -- "Local:BrokerNode=$node" ${DATA_DIRECTORY:+"Local:DataDirectory=$DATA_DIRECTORY"} \
   >"$log" 2>&1 &
 app_host=$!

@@ -14,7 +14,6 @@ public static class GatewayExtensions
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
-        builder.Services.Configure<GatewayOptions>(builder.Configuration.GetSection(GatewayOptions.Section));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver();
@@ -61,6 +60,7 @@ public static class GatewayExtensions
         app.Use(RefuseOversizedBodies);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseAntiforgery();
         app.UseRateLimiter();
         return app;
     }
@@ -153,11 +153,4 @@ public static class GatewayExtensions
         return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Request body too large",
             $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB.").ExecuteAsync(context);
     }
-}
-
-/// <summary>The gateway's own settings; the app host passes the secretariat's secret from its parameter.</summary>
-public sealed class GatewayOptions
-{
-    public const string Section = "Auth";
-    public string SecretariatSecret { get; set; } = "";
 }

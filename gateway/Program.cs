@@ -1,13 +1,17 @@
 using HoanKiem.Gateway;
 using HoanKiem.Gateway.Apis;
+using HoanKiem.Gateway.Identity;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
 builder.AddGateway();
+builder.AddIssuer();
 
 var app = builder.Build();
 app.UseGateway();
-app.MapTokenApi();
+app.MapAuthorizationApi();
+app.MapAccountApi();
+app.MapMeApi();
 app.MapApiReference();
 app.MapReverseProxy();
 app.MapDefaultEndpoints();

@@ -1,13 +1,10 @@
 using System.Security.Claims;
 using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
 namespace HoanKiem.ServiceDefaults.Security;
@@ -25,63 +22,46 @@ public static class TokenClaims
     public const string Role = "role";
     public const string Unit = "unit";
     public const string Judge = "judge";
-}
+    public const string Name = "name";
 
-/// <summary>Bound from the <c>Auth</c> section; the app host gives every process the same signing key.</summary>
-public sealed class TokenOptions
-{
-    public const string Section = "Auth";
-    public string Issuer { get; set; } = "hoankiem";
-    public string Audience { get; set; } = "hoankiem-api";
-    public string SigningKey { get; set; } = "";
-    public TimeSpan Lifetime { get; set; } = TimeSpan.FromHours(1);
-
-    internal SymmetricSecurityKey Key()
+    /// <summary>What a token says about its caller: the gateway issues these claims, every service reads them.</summary>
+    public static IEnumerable<Claim> For(Caller caller)
     {
-        if (Encoding.UTF8.GetByteCount(SigningKey) < 32)
-        {
-            throw new InvalidOperationException("Auth:SigningKey must be set to at least 32 bytes (the app host passes its token-signing-key parameter).");
-        }
-        return new SymmetricSecurityKey(Encoding.UTF8.GetBytes(SigningKey));
-    }
-}
-
-/// <summary>Who is calling, as the token says.</summary>
-public sealed record Caller(string ClientId, string Role, string? UnitCode, string? JudgeId);
-
-/// <summary>Issues the short-lived bearer tokens that the gateway and every service validate.</summary>
-public sealed class TokenIssuer(IOptions<TokenOptions> options, TimeProvider clock)
-{
-    public (string Token, int ExpiresIn) Issue(Caller caller)
-    {
-        var settings = options.Value;
-        var claims = new Dictionary<string, object>
-        {
-            [TokenClaims.Subject] = caller.ClientId,
-            [TokenClaims.Role] = caller.Role
-        };
+        yield return new Claim(Subject, caller.ClientId);
+        yield return new Claim(Role, caller.Role);
         if (caller.UnitCode is not null)
         {
-            claims[TokenClaims.Unit] = caller.UnitCode;
+            yield return new Claim(Unit, caller.UnitCode);
         }
         if (caller.JudgeId is not null)
         {
-            claims[TokenClaims.Judge] = caller.JudgeId;
+            yield return new Claim(Judge, caller.JudgeId);
         }
-        var now = clock.GetUtcNow().UtcDateTime;
-        var token = new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        if (caller.Name is not null)
         {
-            Issuer = settings.Issuer,
-            Audience = settings.Audience,
-            Claims = claims,
-            IssuedAt = now,
-            NotBefore = now,
-            Expires = now + settings.Lifetime,
-            SigningCredentials = new SigningCredentials(settings.Key(), SecurityAlgorithms.HmacSha256)
-        });
-        return (token, (int)settings.Lifetime.TotalSeconds);
+            yield return new Claim(Name, caller.Name);
+        }
     }
 }
+
+/// <summary>
+/// Bound from the <c>Auth</c> section. The gateway issues the tokens and publishes its public keys at
+/// <c>{Issuer}.well-known/jwks</c>; the app host gives every process the issuer's address.
+/// </summary>
+public sealed class TokenOptions
+{
+    public const string Section = "Auth";
+    public string Issuer { get; set; } = "";
+    public string Audience { get; set; } = "hoankiem-api";
+
+    /// <summary>The issuer as tokens carry it (<c>iss</c>): an absolute URL ending with a slash.</summary>
+    public Uri IssuerUri() => Uri.TryCreate(Issuer, UriKind.Absolute, out var issuer)
+        ? issuer
+        : throw new InvalidOperationException("Auth:Issuer must be the gateway's absolute URL (the app host passes it).");
+}
+
+/// <summary>Who is calling, as the token says.</summary>
+public sealed record Caller(string ClientId, string Role, string? UnitCode, string? JudgeId, string? Name = null);
 
 public static class TokenAuthentication
 {
@@ -92,19 +72,22 @@ public static class TokenAuthentication
     public static IHostApplicationBuilder AddTokenAuthentication(this IHostApplicationBuilder builder)
     {
         builder.Services.Configure<TokenOptions>(builder.Configuration.GetSection(TokenOptions.Section));
-        builder.Services.TryAddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<TokenIssuer>();
         builder.Services.AddAuthentication(JwtBearerDefaults.AuthenticationScheme).AddJwtBearer();
         builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
             .Configure<IOptions<TokenOptions>>((jwt, tokens) =>
             {
                 var settings = tokens.Value;
+                var issuer = settings.IssuerUri();
+                jwt.Authority = issuer.AbsoluteUri;
+                // Local runs speak plain HTTP on loopback; an https issuer gets its metadata over https only.
+                jwt.RequireHttpsMetadata = issuer.Scheme == Uri.UriSchemeHttps;
                 jwt.MapInboundClaims = false;
                 jwt.TokenValidationParameters = new TokenValidationParameters
                 {
-                    ValidIssuer = settings.Issuer,
+                    ValidIssuer = issuer.AbsoluteUri,
                     ValidAudience = settings.Audience,
-                    IssuerSigningKey = settings.Key(),
+                    // Only the gateway's RSA keys: a token signed with anything else (an HMAC secret among them) is refused.
+                    ValidAlgorithms = [SecurityAlgorithms.RsaSha256],
                     NameClaimType = TokenClaims.Subject,
                     RoleClaimType = TokenClaims.Role,
                     ClockSkew = TimeSpan.FromSeconds(30)
@@ -121,7 +104,8 @@ public static class TokenAuthentication
         user.FindFirstValue(TokenClaims.Subject) ?? "",
         user.FindFirstValue(TokenClaims.Role) ?? "",
         user.FindFirstValue(TokenClaims.Unit),
-        user.FindFirstValue(TokenClaims.Judge));
+        user.FindFirstValue(TokenClaims.Judge),
+        user.FindFirstValue(TokenClaims.Name));
 
     public static bool IsSecretariat(this ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat);
 

@@ -15,7 +15,9 @@ public sealed record BenchOptions(string Gateway, string? Reporting, string Secr
         return new BenchOptions(
             Text("gateway", "http://localhost:5080"),
             values.GetValueOrDefault("reporting"),
-            Text("secret", "hoankiem-local-secretariat"),
+            values.GetValueOrDefault("secret") ?? Environment.GetEnvironmentVariable("SECRETARIAT_SECRET")
+                ?? (File.Exists(".data/secretariat-secret") ? File.ReadAllText(".data/secretariat-secret").Trim()
+                    : throw new ArgumentException("Give --secret (or SECRETARIAT_SECRET); a local app host keeps it in .data/secretariat-secret.")),
             Math.Clamp(Number("units", 50), 1, 200),
             Number("concurrency", 32),
             Number("submissions", 3000),

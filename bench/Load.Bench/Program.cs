@@ -12,7 +12,7 @@ using Spectre.Console;
 // service, durable submissions per second through the gateway with accept latency, and accept → visible in tallies.
 // Prints, asserts nothing. Usage (see bench/README.md):
 //   dotnet run -c Release --project bench/Load.Bench -- [--gateway http://localhost:5080] [--reporting http://localhost:PORT]
-//     [--secret hoankiem-local-secretariat] [--units 50] [--concurrency 32] [--submissions 3000] [--seconds 10] [--warm-up 4000]
+//     [--secret SECRET (default: SECRETARIAT_SECRET, else .data/secretariat-secret)] [--units 50] [--concurrency 32] [--submissions 3000] [--seconds 10] [--warm-up 4000]
 //     [--rate N]
 var options = BenchOptions.Parse(args);
 AnsiConsole.MarkupLine($"[bold]Load bench[/], {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, gateway {options.Gateway}");

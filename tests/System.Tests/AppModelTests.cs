@@ -1,6 +1,7 @@
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using HoanKiem.AppHost;
 using HoanKiem.ServiceDefaults;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
@@ -13,7 +14,8 @@ public sealed class AppModelTests
     [Fact]
     public async Task Containers_mode_builds_rabbitmq_and_sqlserver_with_a_database_per_service()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(["Mode=containers"]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
+            ["Mode=containers", $"Parameters:{ResourceNames.SecretariatSecret}={new string('s', Secrets.MinimumLength)}"]);
         await using var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
@@ -26,6 +28,46 @@ public sealed class AppModelTests
             Assert.Contains("Database=", connection.ConnectionStringExpression.ValueExpression);
         }
         Assert.Equal(5, model.Resources.OfType<ProjectResource>().Count());
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("hoankiem-local-secretariat")]
+    [InlineData("thirty-one-characters-is-short")]
+    public async Task Outside_local_mode_the_app_host_refuses_to_start_without_a_secretariat_secret_of_32_characters(string? secret)
+    {
+        string[] args = secret is null ? ["Mode=containers"] : ["Mode=containers", $"Parameters:{ResourceNames.SecretariatSecret}={secret}"];
+        var refusal = await Record.ExceptionAsync(async () =>
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(args);
+            await using var app = await builder.BuildAsync();
+        });
+
+        Assert.NotNull(refusal);
+        Assert.Contains($"at least {Secrets.MinimumLength} characters", refusal.ToString());
+    }
+
+    [Fact]
+    public void Local_mode_makes_a_secretariat_secret_once_and_keeps_it_for_its_owner_only()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "hoankiem-secret-test", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var (made, path) = Secrets.LocalSecretariatSecret(directory);
+            var (kept, _) = Secrets.LocalSecretariatSecret(directory);
+
+            Assert.True(made.Length >= Secrets.MinimumLength, made);
+            Assert.Equal(made, kept);
+            Assert.NotEqual(made, Secrets.LocalSecretariatSecret(Path.Combine(directory, "other")).Secret);
+            if (!OperatingSystem.IsWindows())
+            {
+                Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(path));
+            }
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Fact]

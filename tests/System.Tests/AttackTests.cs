@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -8,7 +10,6 @@ using Aspire.Hosting.ApplicationModel;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
@@ -168,6 +169,8 @@ public sealed class AttackTests(SystemFixture system)
         new("token-signature-stripped", "token:signature-stripped", "GET", "/api/units", null, 401, "unauthorized"),
         new("token-role-tampered", "token:role-tampered", "GET", "/api/reports/{year}/summary", null, 401, "unauthorized"),
         new("token-hs512-wrong-key", "token:hs512-wrong-key", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-other-rsa-key-same-kid", "token:other-key-same-kid", "GET", "/api/units", null, 401, "unauthorized"),
+        new("token-hs256-with-public-key", "token:hs256-public-key", "GET", "/api/units", null, 401, "unauthorized"),
         new("token-basic-scheme", "basic", "GET", "/api/units", null, 401, "unauthorized"),
         new("token-empty-bearer", "token:", "GET", "/api/units", null, 401, "unauthorized"),
         new("token-wrong-grant", "anonymous", "POST", "/connect/token", "grant_type=password&username=secretariat&password=x", 400, "unsupported_grant_type", "application/x-www-form-urlencoded"),
@@ -230,7 +233,7 @@ public sealed class AttackTests(SystemFixture system)
         using var request = new HttpRequestMessage(new HttpMethod(attack.Method), w.Fill(attack.Path)) { Content = Content(w, attack) };
         using var response = await client.SendAsync(request);
 
-        await AssertRefusal(response, attack.Status, attack.Code);
+        await AssertRefusal(response, attack.Status, attack.Code, oauth: attack.Path.StartsWith("/connect/", StringComparison.Ordinal));
         Assert.Equal(before, await w.SnapshotAsync());
     }
 
@@ -390,7 +393,7 @@ public sealed class AttackTests(SystemFixture system)
     public async Task A_correctly_minted_token_is_accepted_so_the_forged_ones_fail_for_their_flaw()
     {
         var w = await WorldAsync();
-        using var client = system.Client(MintToken(w.SigningKey, claims: UnitClaims(w)));
+        using var client = system.Client(TestTokens.Mint(UnitClaims(w), w.SigningKey, w.Issuer));
         using var response = await client.GetAsync($"/api/contests/{w.Year}/entries");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -447,14 +450,15 @@ public sealed class AttackTests(SystemFixture system)
         }
     }
 
-    private static async Task AssertRefusal(HttpResponseMessage response, int status, string code)
+    /// <summary>A problem+json refusal with its <c>code</c>, or at the issuer's endpoints an RFC 6749 error body.</summary>
+    private static async Task AssertRefusal(HttpResponseMessage response, int status, string code, bool oauth = false)
     {
         var body = await response.Content.ReadAsStringAsync();
         Assert.True((int)response.StatusCode < 500, $"5xx: {(int)response.StatusCode} {body}");
         Assert.True((int)response.StatusCode == status, $"Expected {status} {code}, got {(int)response.StatusCode}: {body}");
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(oauth ? "application/json" : "application/problem+json", response.Content.Headers.ContentType?.MediaType);
         using var problem = JsonDocument.Parse(body);
-        Assert.Equal(code, problem.RootElement.GetProperty("code").GetString());
+        Assert.Equal(code, problem.RootElement.GetProperty(oauth ? "error" : "code").GetString());
         Assert.DoesNotContain("Exception", body);
         Assert.DoesNotContain("   at ", body);
         Assert.DoesNotContain("SQLite", body, StringComparison.OrdinalIgnoreCase);
@@ -489,21 +493,26 @@ public sealed class AttackTests(SystemFixture system)
     private static string ForgedToken(World w, string kind)
     {
         var secretariat = new Dictionary<string, object> { ["sub"] = "secretariat", ["role"] = "secretariat" };
-        var wrongKey = "a-key-that-is-long-enough-but-not-the-app-hosts-key-0123456789";
+        var wrongKey = new SymmetricSecurityKey(Encoding.UTF8.GetBytes("a-key-that-is-long-enough-but-not-the-gateways-key-0123456789-0123456789"));
         var now = DateTime.UtcNow;
         return kind switch
         {
             "" => "",
             "garbage" => "not.a.token",
             "alg-none" => $"{Base64UrlEncoder.Encode("{\"alg\":\"none\",\"typ\":\"JWT\"}")}.{Base64UrlEncoder.Encode(
-                $"{{\"sub\":\"secretariat\",\"role\":\"secretariat\",\"iss\":\"hoankiem\",\"aud\":\"hoankiem-api\",\"exp\":{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}")}.",
-            "wrong-key" => MintToken(wrongKey, claims: secretariat),
-            "hs512-wrong-key" => MintToken(wrongKey + wrongKey, claims: secretariat, algorithm: SecurityAlgorithms.HmacSha512),
-            "expired" => MintToken(w.SigningKey, claims: secretariat, notBefore: now.AddHours(-2), expires: now.AddHours(-1)),
-            "wrong-audience" => MintToken(w.SigningKey, claims: secretariat, audience: "another-api"),
-            "wrong-issuer" => MintToken(w.SigningKey, claims: secretariat, issuer: "evil"),
-            "not-yet-valid" => MintToken(w.SigningKey, claims: secretariat, notBefore: now.AddHours(1), expires: now.AddHours(2)),
-            "signature-stripped" => string.Join('.', MintToken(w.SigningKey, claims: secretariat).Split('.')[..2]) + ".",
+                $"{{\"sub\":\"secretariat\",\"role\":\"secretariat\",\"iss\":\"{w.Issuer}\",\"aud\":\"hoankiem-api\",\"exp\":{DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds()}}}")}.",
+            "wrong-key" => TestTokens.Mint(secretariat, new RsaSecurityKey(RSA.Create(2048)), w.Issuer),
+            // Another RSA key that claims the gateway's key id: the signature, not the header, decides.
+            "other-key-same-kid" => TestTokens.Mint(secretariat, new RsaSecurityKey(RSA.Create(2048)) { KeyId = w.SigningKey.KeyId }, w.Issuer),
+            "hs512-wrong-key" => TestTokens.Mint(secretariat, wrongKey, w.Issuer, algorithm: SecurityAlgorithms.HmacSha512),
+            // Algorithm confusion: HMAC keyed with the gateway's published public key.
+            "hs256-public-key" => TestTokens.Mint(secretariat, new SymmetricSecurityKey(w.SigningKey.Certificate.GetRSAPublicKey()!.ExportSubjectPublicKeyInfo())
+                { KeyId = w.SigningKey.KeyId }, w.Issuer, algorithm: SecurityAlgorithms.HmacSha256),
+            "expired" => TestTokens.Mint(secretariat, w.SigningKey, w.Issuer, notBefore: now.AddHours(-2), expires: now.AddHours(-1)),
+            "wrong-audience" => TestTokens.Mint(secretariat, w.SigningKey, w.Issuer, audience: "another-api"),
+            "wrong-issuer" => TestTokens.Mint(secretariat, w.SigningKey, "http://evil.example/"),
+            "not-yet-valid" => TestTokens.Mint(secretariat, w.SigningKey, w.Issuer, notBefore: now.AddHours(1), expires: now.AddHours(2)),
+            "signature-stripped" => string.Join('.', TestTokens.Mint(secretariat, w.SigningKey, w.Issuer).Split('.')[..2]) + ".",
             "role-tampered" => TamperRole(w.UnitAToken),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null)
         };
@@ -519,22 +528,6 @@ public sealed class AttackTests(SystemFixture system)
     }
 
     private static Dictionary<string, object> UnitClaims(World w) => new() { ["sub"] = $"minted-{w.UnitA}", ["role"] = "unit", ["unit"] = w.UnitA };
-
-    private static string MintToken(string key, Dictionary<string, object> claims, string issuer = "hoankiem", string audience = "hoankiem-api",
-        DateTime? notBefore = null, DateTime? expires = null, string algorithm = SecurityAlgorithms.HmacSha256)
-    {
-        var from = notBefore ?? DateTime.UtcNow;
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            Issuer = issuer,
-            Audience = audience,
-            Claims = claims,
-            IssuedAt = from,
-            NotBefore = from,
-            Expires = expires ?? from.AddHours(1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), algorithm)
-        });
-    }
 
     private static HttpContent? Content(World w, Attack attack)
     {
@@ -621,7 +614,7 @@ public sealed class AttackTests(SystemFixture system)
     /// <summary>The year every attack targets: two units with an entry each, a judge with nothing assigned.</summary>
     private sealed record World(
         SystemFixture System, string SecretariatToken, int Year, string UnitA, string UnitB, string UnitAToken, string UnitBToken, string FloodToken, string JudgeToken,
-        Guid EntryA, Guid EntryB, string SigningKey, string PrivatePhone, string PrivateEmail, string PrivateNomineeName, string PrivateStreet)
+        Guid EntryA, Guid EntryB, X509SecurityKey SigningKey, string Issuer, string PrivatePhone, string PrivateEmail, string PrivateNomineeName, string PrivateStreet)
     {
         public static async Task<World> CreateAsync(SystemFixture system)
         {
@@ -660,11 +653,8 @@ public sealed class AttackTests(SystemFixture system)
             var receiptA = await ThinSliceTests.ReadJson(await clientA.PostAsync($"/api/contests/{year}/entries", Json(entryA)), HttpStatusCode.Created);
             var receiptB = await ThinSliceTests.ReadJson(await clientB.PostAsync($"/api/contests/{year}/entries", Json(EntryNode(year * 100 + 2))), HttpStatusCode.Created);
 
-            var model = system.App.Services.GetRequiredService<DistributedApplicationModel>();
-            var key = await model.Resources.OfType<ParameterResource>().Single(p => p.Name == ResourceNames.TokenSigningKey).GetValueAsync(CancellationToken.None);
-
             return new World(system, secretariatToken, year, unitA, unitB, tokenA, tokenB, floodToken, judgeToken,
-                receiptA.GetProperty("id").GetGuid(), receiptB.GetProperty("id").GetGuid(), key!, phone, email, nomineeName, street);
+                receiptA.GetProperty("id").GetGuid(), receiptB.GetProperty("id").GetGuid(), system.GatewaySigningKey(), system.Issuer, phone, email, nomineeName, street);
         }
 
         public string Fill(string text) => text

@@ -14,8 +14,8 @@ public sealed class DemoTests(SystemFixture system)
     {
         var year = system.NewYear();
         using var http = system.Client();
-        var gateway = new Gateway(http);
-        var options = new DemoOptions(year, Entries: 30, Judges: 4, SecretariatSecret: SystemFixture.SecretariatSecret);
+        var gateway = new HoanKiem.Demo.Gateway(http);
+        var options = new DemoOptions(year, SystemFixture.SecretariatSecret, Entries: 30, Judges: 4);
 
         var result = await new DemoYear(gateway, options, new SilentReporter()).RunAsync(TestContext.Current.CancellationToken);
 

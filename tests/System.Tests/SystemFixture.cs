@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
+using System.Security.Cryptography.X509Certificates;
+using Microsoft.IdentityModel.Tokens;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Hosting;
@@ -112,6 +114,17 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     public Task<string> SecretariatTokenAsync() => TokenAsync("secretariat", SecretariatSecret);
+
+    /// <summary>What the gateway's tokens name as their issuer (the app host's <c>Auth__Issuer</c>).</summary>
+    public string Issuer => new Uri(GatewayAddress, "/").AbsoluteUri;
+
+    /// <summary>The folder where the gateway keeps its keys under this run's data directory.</summary>
+    public string GatewayKeysDirectory => Path.Combine(DataDirectory, "gateway", "keys");
+
+    /// <summary>The gateway's current signing key, read from its folder as an operator could: for minting flawed tokens.</summary>
+    public X509SecurityKey GatewaySigningKey() => new(Directory.EnumerateFiles(GatewayKeysDirectory, "signing-*.pfx")
+        .Select(path => X509CertificateLoader.LoadPkcs12FromFile(path, null, X509KeyStorageFlags.EphemeralKeySet))
+        .MaxBy(certificate => certificate.NotBefore)!);
 
     private sealed record TokenAnswer(string access_token, string token_type, int expires_in);
 }

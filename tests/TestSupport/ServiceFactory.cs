@@ -1,9 +1,15 @@
 using System.Net.Http.Headers;
+using System.Security.Cryptography;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 
 namespace HoanKiem.TestSupport;
 
@@ -29,7 +35,10 @@ public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConn
         builder.UseEnvironment("Development");
         builder.UseSetting($"ConnectionStrings:{databaseConnectionName}", $"Data Source={DatabasePath}");
         builder.UseSetting($"ConnectionStrings:{MessagingExtensions.ConnectionName}", broker.ConnectionString);
-        builder.UseSetting("Auth:SigningKey", TestTokens.SigningKey);
+        builder.UseSetting("Auth:Issuer", TestTokens.Issuer);
+        // The services find the issuer's keys in its metadata; here the test issuer's key is given instead.
+        builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
+            options => options.Configuration = TestTokens.Configuration));
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
     }
 
@@ -44,13 +53,34 @@ public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConn
     }
 }
 
+/// <summary>Tokens as the gateway issues them (same claims, RS256), signed by a key of the tests' own.</summary>
 public static class TestTokens
 {
-    public const string SigningKey = "hoankiem-tests-signing-key-0123456789abcdef";
+    public const string Issuer = "http://issuer.test/";
+    public const string Audience = "hoankiem-api";
 
-    private static readonly TokenIssuer Issuer = new(Options.Create(new TokenOptions { SigningKey = SigningKey }), TimeProvider.System);
+    private static readonly RsaSecurityKey Key = new(RSA.Create(2048)) { KeyId = "tests" };
 
-    public static string For(Caller caller) => Issuer.Issue(caller).Token;
+    public static OpenIdConnectConfiguration Configuration { get; } = new() { Issuer = Issuer, SigningKeys = { Key } };
+
+    public static string For(Caller caller) => Mint(TokenClaims.For(caller).ToDictionary(c => c.Type, c => (object)c.Value), Key);
+
+    /// <summary>A token with these claims, signed with <paramref name="key"/> (a foreign key, for refusals).</summary>
+    public static string Mint(IDictionary<string, object> claims, SecurityKey key, string issuer = Issuer, string audience = Audience,
+        DateTime? notBefore = null, DateTime? expires = null, string algorithm = SecurityAlgorithms.RsaSha256)
+    {
+        var from = notBefore ?? DateTime.UtcNow;
+        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
+        {
+            Issuer = issuer,
+            Audience = audience,
+            Claims = claims,
+            IssuedAt = from,
+            NotBefore = from,
+            Expires = expires ?? from.AddMinutes(15),
+            SigningCredentials = new SigningCredentials(key, algorithm)
+        });
+    }
 }
 
 public static class TestCallers

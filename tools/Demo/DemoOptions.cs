@@ -1,7 +1,7 @@
 namespace HoanKiem.Demo;
 
 /// <param name="Entries">Distinct articles the units send (all valid); re-sends and rule-breaking attempts come on top.</param>
-public sealed record DemoOptions(int Year, int Entries = 300, int Judges = 7, string SecretariatSecret = "hoankiem-local-secretariat", int Seed = 2019)
+public sealed record DemoOptions(int Year, string SecretariatSecret, int Entries = 300, int Judges = 7, int Seed = 2019)
 {
     public int Resends => Math.Max(2, Entries / 15);
     public int RuleBreaks => Math.Max(4, Entries / 20);

@@ -2,18 +2,20 @@ using HoanKiem.Demo;
 using Spectre.Console;
 
 var gatewayAddress = Option("--gateway") ?? Environment.GetEnvironmentVariable("HOANKIEM_GATEWAY") ?? "http://localhost:5080";
-var secret = Option("--secret") ?? Environment.GetEnvironmentVariable("SECRETARIAT_SECRET") ?? "hoankiem-local-secretariat";
+// The secretariat's secret: given, or the one a local app host keeps under .data/ (run from the repository's root).
+var secret = Option("--secret") ?? Environment.GetEnvironmentVariable("SECRETARIAT_SECRET")
+    ?? (File.Exists(".data/secretariat-secret") ? File.ReadAllText(".data/secretariat-secret").Trim() : null);
 var year = int.Parse(Option("--year") ?? DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(7)).Year.ToString());
 var entries = int.Parse(Option("--entries") ?? "300");
 var judges = int.Parse(Option("--judges") ?? "7");
-if (args.Contains("--help") || entries < 1 || judges < 1)
+if (args.Contains("--help") || entries < 1 || judges < 1 || string.IsNullOrEmpty(secret))
 {
     AnsiConsole.WriteLine("Fills one contest year through the gateway: dotnet run --project tools/Demo -- [--gateway http://localhost:5080] [--secret ...] [--year 2026] [--entries 300] [--judges 7]");
     return args.Contains("--help") ? 0 : 2;
 }
 
 using var http = new HttpClient { BaseAddress = new Uri(gatewayAddress), Timeout = TimeSpan.FromSeconds(60) };
-var options = new DemoOptions(year, entries, judges, secret);
+var options = new DemoOptions(year, secret!, entries, judges);
 AnsiConsole.Write(new Rule($"[bold]Người tốt, việc tốt – demo year {year}[/]"));
 AnsiConsole.MarkupLine($"Gateway {Markup.Escape(gatewayAddress)}: {entries} distinct articles, {options.Resends} re-sent copies, {options.RuleBreaks} rule-breaking attempts, {judges} judges.");
 AnsiConsole.MarkupLine("[grey]The server stamps every entry with the time it receives it, so the whole year's entries arrive today: the contest window is opened from 1 January (or yesterday) to past today, and the monthly tallies show them all in the current month.[/]");

@@ -1,0 +1,64 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+
+namespace HoanKiem.Gateway.Identity;
+
+/// <summary>
+/// The gateway's own keys, one self-signed certificate per key in a folder only it reads, so tokens survive a restart.
+/// The newest key of a purpose is used; a key is replaced once it is older than the rotation period, and an older one
+/// stays (published, still able to validate) until the longest-lived token it signed has expired, then is deleted.
+/// OpenIddict prefers the certificate that expires last, which is always the newest.
+/// </summary>
+public sealed class KeyRing(string directory, TimeProvider clock, TimeSpan rotation, TimeSpan retention)
+{
+    public const string Signing = "signing";
+    public const string Encryption = "encryption";
+
+    /// <summary>The purpose's certificates, newest first, after making a new one if due and deleting the expired.</summary>
+    public IReadOnlyList<X509Certificate2> Load(string purpose)
+    {
+        Directory.CreateDirectory(directory);
+        var now = clock.GetUtcNow();
+        var keys = new List<X509Certificate2>();
+        foreach (var path in Directory.EnumerateFiles(directory, $"{purpose}-*.pfx"))
+        {
+            var certificate = X509CertificateLoader.LoadPkcs12FromFile(path, null, X509KeyStorageFlags.EphemeralKeySet);
+            if (certificate.NotAfter.ToUniversalTime() <= now.UtcDateTime)
+            {
+                certificate.Dispose();
+                File.Delete(path);
+                continue;
+            }
+            keys.Add(certificate);
+        }
+        keys.Sort((left, right) => right.NotBefore.CompareTo(left.NotBefore));
+        if (keys.Count == 0 || keys[0].NotBefore.ToUniversalTime() + rotation <= now.UtcDateTime)
+        {
+            keys.Insert(0, Create(purpose, now));
+        }
+        return keys;
+    }
+
+    private X509Certificate2 Create(string purpose, DateTimeOffset now)
+    {
+        using var rsa = RSA.Create(2048);
+        var request = new CertificateRequest($"CN=HoanKiem gateway {purpose} key", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        request.CertificateExtensions.Add(new X509KeyUsageExtension(
+            purpose == Signing ? X509KeyUsageFlags.DigitalSignature : X509KeyUsageFlags.KeyEncipherment, critical: true));
+        // Whole seconds: the file name and the certificate then name the same instant.
+        var notBefore = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        using var created = request.CreateSelfSigned(notBefore, notBefore + rotation + retention);
+        var path = Path.Combine(directory, $"{purpose}-{notBefore:yyyyMMddTHHmmssZ}.pfx");
+        var pfx = created.Export(X509ContentType.Pfx);
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+        using (var file = new FileStream(path, options))
+        {
+            file.Write(pfx);
+        }
+        return X509CertificateLoader.LoadPkcs12(pfx, null, X509KeyStorageFlags.EphemeralKeySet);
+    }
+}
