@@ -150,7 +150,6 @@ public static class GatewayExtensions
     private static Task TooLarge(HttpContext context)
     {
         context.Response.Headers.Connection = "close";
-        return Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Request body too large",
-            $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB.").ExecuteAsync(context);
+        return Problems.PayloadTooLarge().ExecuteAsync(context);
     }
 }

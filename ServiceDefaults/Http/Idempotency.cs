@@ -37,10 +37,10 @@ public static class Idempotency
     public const string HeaderName = "Idempotency-Key";
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
 
-    public static TBuilder WithIdempotency<TBuilder, TContext>(this TBuilder builder)
-        where TBuilder : IEndpointConventionBuilder where TContext : ServiceDbContext
+    /// <summary>Every write of the group honours the key; reads pass through untouched.</summary>
+    public static RouteGroupBuilder WithIdempotency<TContext>(this RouteGroupBuilder group) where TContext : ServiceDbContext
     {
-        builder.AddEndpointFilter(async (context, next) =>
+        group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
             if (HttpMethods.IsGet(http.Request.Method) || !http.Request.Headers.TryGetValue(HeaderName, out var values))
@@ -82,7 +82,7 @@ public static class Idempotency
             await Complete(db, scope, key, hash, now, result, http);
             return result;
         });
-        return builder;
+        return group;
     }
 
     private static IResult? Replay(IdempotencyRecord record, string hash, long now)

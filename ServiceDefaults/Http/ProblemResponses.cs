@@ -50,7 +50,7 @@ public static class ProblemResponses
     }
 
     /// <summary>Malformed JSON, wrong types and oversized bodies are the client's fault: 400 or 413, never 500.</summary>
-    private sealed class BadRequestExceptionHandler(IProblemDetailsService problems) : IExceptionHandler
+    private sealed class BadRequestExceptionHandler : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
         {
@@ -58,22 +58,12 @@ public static class ProblemResponses
             {
                 return false;
             }
-            var tooLarge = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge;
-            context.Response.StatusCode = tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
-            return await problems.TryWriteAsync(new ProblemDetailsContext
-            {
-                HttpContext = context,
-                Exception = exception,
-                ProblemDetails =
-                {
-                    Status = context.Response.StatusCode,
-                    Title = tooLarge ? "Request body too large" : "Malformed request",
-                    Detail = tooLarge
-                        ? $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB."
-                        : "The request could not be read: check that the body is valid JSON of the documented shape and that query values have the right types.",
-                    Extensions = { ["code"] = tooLarge ? "payload_too_large" : "malformed_request" }
-                }
-            });
+            var problem = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
+                ? Problems.PayloadTooLarge()
+                : Problems.Create(StatusCodes.Status400BadRequest, "malformed_request", "Malformed request",
+                    "The request could not be read: check that the body is valid JSON of the documented shape and that query values have the right types.");
+            await problem.ExecuteAsync(context);
+            return true;
         }
     }
 }

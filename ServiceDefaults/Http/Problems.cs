@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Hosting;
 
 namespace HoanKiem.ServiceDefaults.Http;
 
@@ -32,6 +33,11 @@ public static class Problems
 
     public static ProblemHttpResult Unprocessable(string code, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null) =>
         Create(StatusCodes.Status422UnprocessableEntity, code, "Rule not met", detail, extensions);
+
+    /// <summary>The contract's 256 KB body limit, however it was noticed (declared length, Kestrel, the gateway).</summary>
+    public static ProblemHttpResult PayloadTooLarge() =>
+        Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", TitleFor(StatusCodes.Status413PayloadTooLarge),
+            $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB.");
 
     public static ProblemHttpResult Forbidden(string detail = "Your role or unit does not allow this call.") =>
         Create(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", detail);

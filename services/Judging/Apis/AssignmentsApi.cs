@@ -18,9 +18,8 @@ public static class AssignmentsApi
 {
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
     {
-        var assignments = app.MapGroup("/api/judging/{year:int}/assignments").WithTags("Assignments");
-        assignments.MapPost("/", AssignEntries).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
-            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        var assignments = app.MapGroup("/api/judging/{year:int}/assignments").WithTags("Assignments").WithContestYear().WithIdempotency<JudgingDbContext>();
+        assignments.MapPost("/", AssignEntries).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         assignments.MapGet("/mine", MyAssignments).RequireAuthorization(TokenAuthentication.JudgePolicy);
         return app;
     }
@@ -34,10 +33,6 @@ public static class AssignmentsApi
     public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(
         int year, bool? allowUneven, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var panel = await db.YearAsync(year);
         if (panel.IsFinalized)
         {
@@ -100,14 +95,6 @@ public static class AssignmentsApi
     public static async Task<Results<Ok<Page<BlindAssignment>>, ProblemHttpResult>> MyAssignments(
         int year, [AsParameters] PageRequest paging, ClaimsPrincipal user, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         if (await db.CallingJudgeAsync(user, year) is not { } judge)
         {
             return Problems.Forbidden("You are not on this year's panel.");

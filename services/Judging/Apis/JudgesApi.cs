@@ -18,9 +18,9 @@ public static partial class JudgesApi
 {
     public static IEndpointRouteBuilder MapJudgesApi(this IEndpointRouteBuilder app)
     {
-        var judges = app.MapGroup("/api/judging/{year:int}/judges").WithTags("Judges")
+        var judges = app.MapGroup("/api/judging/{year:int}/judges").WithTags("Judges").WithContestYear().WithIdempotency<JudgingDbContext>()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        judges.MapPost("/", AddJudge).WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        judges.MapPost("/", AddJudge);
         judges.MapGet("/", ListJudges);
         return app;
     }
@@ -28,10 +28,6 @@ public static partial class JudgesApi
     public static async Task<Results<Created<JudgeCredentials>, ProblemHttpResult>> AddJudge(
         int year, AddJudgeRequest request, JudgingDbContext db, TimeProvider clock)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var fullName = VietnameseText.Clean(request.FullName) ?? "";
         var unitCode = request.UnitCode?.Trim().ToLowerInvariant() is { Length: > 0 } code ? code : null;
         var errors = new Dictionary<string, string[]>();
@@ -69,14 +65,6 @@ public static partial class JudgesApi
     public static async Task<Results<Ok<Page<JudgeSummary>>, ProblemHttpResult>> ListJudges(
         int year, [AsParameters] PageRequest paging, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var judges = db.Judges.AsNoTracking().Where(j => j.Year == year);
         var total = await judges.CountAsync();
         var items = await judges.OrderBy(j => j.FullName).ThenBy(j => j.Id).Skip(paging.Skip).Take(paging.Size)

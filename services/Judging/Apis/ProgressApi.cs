@@ -10,15 +10,15 @@ public sealed record ProgressSummary(
     int Entries, int EntriesAssigned, int EntriesFullyScored, int Assignments, int Scored, int Judges, int JudgesWithUnscoredWork, bool Finalized);
 public sealed record JudgeProgress(Guid JudgeId, string FullName, string? UnitCode, int Assigned, int Scored, int Unscored);
 public sealed record EntryProgress(Guid EntryId, string Title, string UnitCode, int Assigned, int Scored);
-public sealed record JudgeProgressQuery(bool? UnscoredOnly, int? Page, int? PageSize);
-public sealed record EntryProgressQuery(bool? IncompleteOnly, int? Page, int? PageSize);
+public sealed record JudgeProgressQuery(bool? UnscoredOnly);
+public sealed record EntryProgressQuery(bool? IncompleteOnly);
 
 /// <summary>The secretariat's view of the panel's work: who has scored what, and who still has entries to score.</summary>
 public static class ProgressApi
 {
     public static IEndpointRouteBuilder MapProgressApi(this IEndpointRouteBuilder app)
     {
-        var progress = app.MapGroup("/api/judging/{year:int}/progress").WithTags("Progress")
+        var progress = app.MapGroup("/api/judging/{year:int}/progress").WithTags("Progress").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         progress.MapGet("/", Summary);
         progress.MapGet("/judges", ByJudge);
@@ -28,10 +28,6 @@ public static class ProgressApi
 
     public static async Task<Results<Ok<ProgressSummary>, ProblemHttpResult>> Summary(int year, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var entries = await EntryCounts(year, db);
         var judges = await JudgeCounts(year, db);
         var finalized = await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null);
@@ -47,34 +43,16 @@ public static class ProgressApi
     }
 
     public static async Task<Results<Ok<Page<JudgeProgress>>, ProblemHttpResult>> ByJudge(
-        int year, [AsParameters] JudgeProgressQuery query, JudgingDbContext db)
+        int year, [AsParameters] JudgeProgressQuery query, [AsParameters] PageRequest paging, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var judges = await JudgeCounts(year, db);
         return TypedResults.Ok(judges.Where(j => query.UnscoredOnly != true || j.Unscored > 0)
             .OrderByDescending(j => j.Unscored).ThenBy(j => j.FullName).ThenBy(j => j.JudgeId).ToList().ToPage(paging));
     }
 
     public static async Task<Results<Ok<Page<EntryProgress>>, ProblemHttpResult>> ByEntry(
-        int year, [AsParameters] EntryProgressQuery query, JudgingDbContext db)
+        int year, [AsParameters] EntryProgressQuery query, [AsParameters] PageRequest paging, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var entries = await EntryCounts(year, db);
         return TypedResults.Ok(entries.Where(e => query.IncompleteOnly != true || e.Assigned == 0 || e.Scored < e.Assigned)
             .OrderBy(e => e.Scored - e.Assigned).ThenBy(e => e.EntryId).ToList().ToPage(paging));

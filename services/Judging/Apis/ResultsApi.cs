@@ -16,7 +16,7 @@ namespace HoanKiem.Judging.Apis;
 public sealed record ResultItem(int Rank, Guid EntryId, string Title, string UnitCode, double Score, string? Prize, bool ForwardedToCity,
     string? CityOutcome,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NormalizedScore);
-public sealed record ResultsQuery(bool? Normalized, int? Page, int? PageSize);
+public sealed record ResultsQuery(bool? Normalized);
 public sealed record CityOutcomeRequest(string? Outcome);
 public sealed record CityOutcomeView(Guid EntryId, string UnitCode, string Outcome, DateTimeOffset RecordedAt);
 
@@ -29,13 +29,11 @@ public static class ResultsApi
 {
     public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
-        var judging = app.MapGroup("/api/judging/{year:int}").WithTags("Results");
-        judging.MapPost("/finalize", FinalizeResults).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
-            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        var judging = app.MapGroup("/api/judging/{year:int}").WithTags("Results").WithContestYear().WithIdempotency<JudgingDbContext>();
+        judging.MapPost("/finalize", FinalizeResults).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         judging.MapGet("/results", GetResults).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
         judging.MapGet("/results.csv", DownloadResults).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
-        judging.MapPut("/entries/{entryId:guid}/city-outcome", RecordCityOutcome).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
-            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        judging.MapPut("/entries/{entryId:guid}/city-outcome", RecordCityOutcome).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
 
@@ -44,17 +42,8 @@ public static class ResultsApi
     /// scores and publishes <see cref="JudgingFinalized"/> in the same transaction (outbox): exactly once per year.
     /// </summary>
     public static async Task<Results<Ok<Page<ResultItem>>, ProblemHttpResult>> FinalizeResults(
-        int year, [AsParameters] ResultsQuery query, JudgingDbContext db, TimeProvider clock)
+        int year, [AsParameters] ResultsQuery query, [AsParameters] PageRequest paging, JudgingDbContext db, TimeProvider clock)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var panel = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year) ?? new JudgingYear { Year = year };
         if (panel.IsFinalized)
         {
@@ -100,13 +89,8 @@ public static class ResultsApi
     }
 
     public static async Task<Results<Ok<Page<ResultItem>>, ProblemHttpResult>> GetResults(
-        int year, [AsParameters] ResultsQuery query, ClaimsPrincipal user, JudgingDbContext db)
+        int year, [AsParameters] ResultsQuery query, [AsParameters] PageRequest paging, ClaimsPrincipal user, JudgingDbContext db)
     {
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         if (await ResultsRefusal(year, user, db) is { } refusal)
         {
             return refusal;
@@ -159,10 +143,6 @@ public static class ResultsApi
     public static async Task<Results<Ok<CityOutcomeView>, ProblemHttpResult>> RecordCityOutcome(
         int year, Guid entryId, CityOutcomeRequest request, JudgingDbContext db, TimeProvider clock)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var outcome = VietnameseText.Clean(request.Outcome) ?? "";
         if (outcome.Length is 0 or > CityOutcomes.MaxLength)
         {
@@ -219,10 +199,6 @@ public static class ResultsApi
     /// <summary>Results are for the secretariat and this year's judges, and only once final.</summary>
     private static async Task<ProblemHttpResult?> ResultsRefusal(int year, ClaimsPrincipal user, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
         {
             return Problems.Forbidden("A judge sees only the results of the year they judge.");

@@ -15,9 +15,9 @@ public static class ScoresApi
 {
     public static IEndpointRouteBuilder MapScoresApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/judging/{year:int}/entries/{entryId:guid}/scores").WithTags("Scores")
+        app.MapGroup("/api/judging/{year:int}/entries/{entryId:guid}/scores").WithTags("Scores").WithContestYear().WithIdempotency<JudgingDbContext>()
             .RequireAuthorization(TokenAuthentication.JudgePolicy)
-            .MapPut("/mine", PutMyScore).WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+            .MapPut("/mine", PutMyScore);
         return app;
     }
 
@@ -25,10 +25,6 @@ public static class ScoresApi
     public static async Task<Results<Ok<ScoreView>, ProblemHttpResult>> PutMyScore(
         int year, Guid entryId, ScoreRequest request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var judge = await db.CallingJudgeAsync(user, year);
         var assignment = judge is null ? null
             : await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year && a.EntryId == entryId && a.JudgeId == judge.Id);

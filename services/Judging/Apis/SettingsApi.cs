@@ -19,9 +19,8 @@ public static partial class SettingsApi
 {
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
-        var settings = app.MapGroup("/api/judging/{year:int}/settings").WithTags("Judging settings");
-        settings.MapPut("/", PutSettings).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
-            .WithIdempotency<RouteHandlerBuilder, JudgingDbContext>();
+        var settings = app.MapGroup("/api/judging/{year:int}/settings").WithTags("Judging settings").WithContestYear().WithIdempotency<JudgingDbContext>();
+        settings.MapPut("/", PutSettings).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         settings.MapGet("/", GetSettings).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
         return app;
     }
@@ -31,10 +30,6 @@ public static partial class SettingsApi
 
     public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutSettings(int year, SettingsRequest request, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var defaults = new JudgingYear();
         var judgesPerEntry = request.JudgesPerEntry ?? defaults.JudgesPerEntry;
         var prizes = new PrizeCounts(
@@ -100,10 +95,6 @@ public static partial class SettingsApi
 
     public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> GetSettings(int year, ClaimsPrincipal user, JudgingDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
         {
             return Problems.Forbidden("A judge sees only the settings of the year they judge.");

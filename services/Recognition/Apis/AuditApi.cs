@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Recognition.Apis;
 
 public sealed record AuditView(long Id, DateTimeOffset At, string Actor, string Action, string SubjectType, string SubjectId, JsonElement Changes);
-public sealed record AuditQuery(string? SubjectId, int? Page, int? PageSize);
+public sealed record AuditQuery(string? SubjectId);
 
 public static class AuditApi
 {
@@ -18,13 +18,8 @@ public static class AuditApi
     }
 
     /// <summary>Every write of the year that touched a person or recipient, oldest first; <c>subjectId</c> narrows it to one nominee, unit, entry or title.</summary>
-    public static async Task<Results<Ok<Page<AuditView>>, ProblemHttpResult>> ListAudit(int year, [AsParameters] AuditQuery query, RecognitionDbContext db)
+    public static async Task<Results<Ok<Page<AuditView>>, ProblemHttpResult>> ListAudit(int year, [AsParameters] AuditQuery query, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var records = db.AuditRecords.AsNoTracking().Where(a => a.Year == year);
         if (query.SubjectId?.Trim() is { Length: > 0 } subject)
         {

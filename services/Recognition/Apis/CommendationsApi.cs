@@ -15,14 +15,14 @@ public sealed record CommendationRequest(
 public sealed record CommendationView(
     Guid Id, int Year, string Category, string Name, string? UnitCode, string Field, long Amount, string AmountSource, string DecisionNumber,
     string RecordedBy, DateTimeOffset RecordedAt);
-public sealed record CommendationListQuery(string? Category, int? Page, int? PageSize);
+public sealed record CommendationListQuery(string? Category);
 
 public static class CommendationsApi
 {
     public static IEndpointRouteBuilder MapCommendationsApi(this IEndpointRouteBuilder app)
     {
         var commendations = app.MapYearGroup("/commendations", "Commendations");
-        commendations.MapPost("/", Commend).Idempotent();
+        commendations.MapPost("/", Commend);
         commendations.MapGet("/", ListCommendations);
         return app;
     }
@@ -31,10 +31,6 @@ public static class CommendationsApi
     public static async Task<Results<Created<CommendationView>, ProblemHttpResult>> Commend(
         int year, CommendationRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var category = request.Category?.Trim().ToLowerInvariant() ?? "";
         var name = VietnameseText.Clean(request.Name) ?? "";
         var unitCode = request.UnitCode?.Trim().ToLowerInvariant() is { Length: > 0 } code ? code : null;
@@ -118,13 +114,8 @@ public static class CommendationsApi
     }
 
     public static async Task<Results<Ok<Page<CommendationView>>, ProblemHttpResult>> ListCommendations(
-        int year, [AsParameters] CommendationListQuery query, RecognitionDbContext db)
+        int year, [AsParameters] CommendationListQuery query, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var category = query.Category?.Trim().ToLowerInvariant();
         if (category is { Length: > 0 } && !CommendationCategory.All.Contains(category))
         {

@@ -24,7 +24,7 @@ public static class DecisionsApi
     public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
     {
         var decisions = app.MapYearGroup("/decisions", "Decisions");
-        decisions.MapPost("/", Decide).Idempotent();
+        decisions.MapPost("/", Decide);
         decisions.MapGet("/", ListDecisions);
         decisions.MapGet("/{id:guid}", GetDecision);
         return app;
@@ -37,10 +37,6 @@ public static class DecisionsApi
     public static async Task<Results<Created<DecisionView>, ProblemHttpResult>> Decide(
         int year, DecisionRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var number = VietnameseText.Clean(request.Number) ?? "";
         var form = request.Form?.Trim().ToLowerInvariant() ?? "";
         var nomineeIds = request.NomineeIds ?? [];
@@ -176,10 +172,6 @@ public static class DecisionsApi
     public static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> ListDecisions(
         int year, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var decisions = db.Decisions.AsNoTracking().Where(d => d.Year == year);
         var total = await decisions.CountAsync();
         var page = await decisions.Include(d => d.Recipients).OrderBy(d => d.SignedOn).ThenBy(d => d.DecidedAt)

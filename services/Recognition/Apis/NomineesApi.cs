@@ -13,7 +13,7 @@ namespace HoanKiem.Recognition.Apis;
 public sealed record NomineeView(
     Guid Id, Guid EntryId, IReadOnlyList<Guid> EntryIds, string UnitCode, string FullName, string Ward, string Field, string Status,
     string? AppraisalNote, string? AppraisedBy, DateTimeOffset? AppraisedAt);
-public sealed record NomineeListQuery(string? Status, int? Page, int? PageSize);
+public sealed record NomineeListQuery(string? Status);
 public sealed record AppraisalRequest(string? Outcome, string? Note);
 
 public static class NomineesApi
@@ -25,22 +25,13 @@ public static class NomineesApi
         var nominees = app.MapYearGroup("/nominees", "Nominees");
         nominees.MapGet("/", ListNominees);
         nominees.MapGet("/{id:guid}", GetNominee);
-        nominees.MapPost("/{id:guid}/appraisal", Appraise).Idempotent();
+        nominees.MapPost("/{id:guid}/appraisal", Appraise);
         return app;
     }
 
     public static async Task<Results<Ok<Page<NomineeView>>, ProblemHttpResult>> ListNominees(
-        int year, [AsParameters] NomineeListQuery query, RecognitionDbContext db)
+        int year, [AsParameters] NomineeListQuery query, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var status = query.Status?.Trim().ToLowerInvariant();
         if (status is { Length: > 0 } && !NomineeStatus.Public.Contains(status))
         {
@@ -66,10 +57,6 @@ public static class NomineesApi
     public static async Task<Results<Ok<NomineeView>, ProblemHttpResult>> Appraise(
         int year, Guid id, AppraisalRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var outcome = request.Outcome?.Trim().ToLowerInvariant();
         var note = VietnameseText.Clean(request.Note) is { Length: > 0 } cleaned ? cleaned : null;
         var errors = new Dictionary<string, string[]>();

@@ -12,10 +12,8 @@ public static class RecognitionRoutes
     public const long MaxAmount = 10_000_000_000;
 
     public static RouteGroupBuilder MapYearGroup(this IEndpointRouteBuilder app, string path, string tag) =>
-        app.MapGroup($"/api/recognition/{{year:int}}{path}").WithTags(tag).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-
-    public static RouteHandlerBuilder Idempotent(this RouteHandlerBuilder endpoint) =>
-        endpoint.WithIdempotency<RouteHandlerBuilder, RecognitionDbContext>();
+        app.MapGroup($"/api/recognition/{{year:int}}{path}").WithTags(tag).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
+            .WithContestYear().WithIdempotency<RecognitionDbContext>();
 
     /// <summary>
     /// Saves, with a change of the figures of <paramref name="figuresOf"/> when given; a write that lost a race (the same

@@ -32,12 +32,12 @@ public static partial class RewardTableApi
     public static IEndpointRouteBuilder MapRewardTableApi(this IEndpointRouteBuilder app)
     {
         var table = app.MapGroup("/api/recognition/reward-table").WithTags("Reward table")
-            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy).WithIdempotency<RecognitionDbContext>();
         table.MapGet("/", GetTable);
         table.MapGet("/quote", Quote);
-        table.MapPut("/base-salaries/{effectiveFrom}", PutBaseSalary).Idempotent();
-        table.MapPut("/forms/{form}/coefficients/{effectiveFrom}", PutCoefficient).Idempotent();
-        table.MapPut("/prizes/{prize}/amounts/{effectiveFrom}", PutPrizeAmount).Idempotent();
+        table.MapPut("/base-salaries/{effectiveFrom}", PutBaseSalary);
+        table.MapPut("/forms/{form}/coefficients/{effectiveFrom}", PutCoefficient);
+        table.MapPut("/prizes/{prize}/amounts/{effectiveFrom}", PutPrizeAmount);
         return app;
     }
 

@@ -25,10 +25,6 @@ public static class SummaryApi
     /// </summary>
     public static async Task<Results<Ok<RecognitionSummary>, ProblemHttpResult>> GetSummary(int year, RecognitionDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var totals = await db.ComputeTotalsAsync(year);
         var categories = await db.Commendations.Where(c => c.Year == year).GroupBy(c => c.Category)
             .Select(g => new { Category = g.Key, Count = g.Count(), Amount = g.Sum(c => c.Amount) }).ToListAsync();

@@ -23,10 +23,6 @@ public static class UnitsApi
     public static async Task<Results<Ok<Page<ProposedUnitView>>, ProblemHttpResult>> ListProposedUnits(
         int year, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var accepted = await db.NomineeEntries.Where(e => e.Year == year && e.WithdrawnAt == null)
             .GroupBy(e => e.UnitCode).Select(g => new { UnitCode = g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.UnitCode, g => g.Count);

@@ -13,7 +13,7 @@ public static class AnnualReportApi
 {
     public static IEndpointRouteBuilder MapAnnualReportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/{year:int}/annual", GetAnnualReport).WithTags("Annual report")
+        app.MapGet("/api/reports/{year:int}/annual", GetAnnualReport).WithTags("Annual report").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
@@ -22,10 +22,6 @@ public static class AnnualReportApi
     public static async Task<Results<ContentHttpResult, FileContentHttpResult, ProblemHttpResult>> GetAnnualReport(
         int year, HttpRequest request, ReportingDbContext db, CancellationToken cancellationToken)
     {
-        if (ReportRequests.CheckYear(year) is { } problem)
-        {
-            return problem;
-        }
         if (Negotiate([.. request.Headers.Accept.OfType<string>()]) is not { } mediaType)
         {
             return Problems.Create(StatusCodes.Status406NotAcceptable, "not_acceptable", "Not acceptable",

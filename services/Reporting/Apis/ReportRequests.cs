@@ -4,20 +4,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoanKiem.Reporting.Apis;
 
-/// <summary>The year and month every report call takes, checked the same way everywhere.</summary>
+/// <summary>The month every report call takes, checked the same way everywhere.</summary>
 public static class ReportRequests
 {
-    public static ProblemHttpResult? CheckYear(int year) => ContestYear.IsValid(year)
-        ? null
-        : ContestYear.Invalid();
-
     /// <summary>The month as yyyymm (the default month when none is given), or a 400 problem.</summary>
     public static (int Month, ProblemHttpResult? Problem) CheckMonth(int year, string? month, TimeProvider clock)
     {
-        if (CheckYear(year) is { } problem)
-        {
-            return (0, problem);
-        }
         if (string.IsNullOrEmpty(month))
         {
             return (ContestCalendar.DefaultMonth(year, clock), null);

@@ -1,5 +1,6 @@
 using HoanKiem.Reporting.Data;
 using HoanKiem.Reporting.Models;
+using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,17 +10,11 @@ public static class SummaryApi
 {
     public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/{year:int}/summary", GetSummary).WithTags("Summary")
+        app.MapGet("/api/reports/{year:int}/summary", GetSummary).WithTags("Summary").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
 
-    public static async Task<Results<Ok<YearSummary>, ProblemHttpResult>> GetSummary(int year, ReportingDbContext db, CancellationToken cancellationToken)
-    {
-        if (ReportRequests.CheckYear(year) is { } problem)
-        {
-            return problem;
-        }
-        return TypedResults.Ok((await db.FiguresAsync(year, cancellationToken)).ToSummary());
-    }
+    public static async Task<Ok<YearSummary>> GetSummary(int year, ReportingDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await db.FiguresAsync(year, cancellationToken)).ToSummary());
 }

@@ -14,7 +14,7 @@ public static class TalliesApi
 
     public static IEndpointRouteBuilder MapTalliesApi(this IEndpointRouteBuilder app)
     {
-        var tallies = app.MapGroup("/api/reports/{year:int}").WithTags("Tallies");
+        var tallies = app.MapGroup("/api/reports/{year:int}").WithTags("Tallies").WithContestYear();
         tallies.MapGet("/tallies", GetTallies).AllowAnonymous();
         tallies.MapGet("/tallies.csv", ExportCsv).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         tallies.MapGet("/tallies.xlsx", ExportXlsx).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
@@ -26,9 +26,9 @@ public static class TalliesApi
         int year, string? month, [AsParameters] PageRequest paging, ReportingDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var (monthKey, problem) = ReportRequests.CheckMonth(year, month, clock);
-        if ((problem ?? paging.Problem()) is { } invalid)
+        if (problem is not null)
         {
-            return invalid;
+            return problem;
         }
         return TypedResults.Ok(await db.TalliesAsync(year, monthKey, paging, cancellationToken));
     }

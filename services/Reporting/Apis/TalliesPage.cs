@@ -1,5 +1,6 @@
 using System.Text;
 using HoanKiem.Reporting.Models;
+using HoanKiem.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace HoanKiem.Reporting.Apis;
@@ -16,7 +17,7 @@ public static class TalliesPage
 
     public static IEndpointRouteBuilder MapTalliesPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tallies/{year:int}", GetPage).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/tallies/{year:int}", GetPage).WithContestYear().AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/tallies", RedirectToThisYear).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
@@ -24,8 +25,5 @@ public static class TalliesPage
     public static RedirectHttpResult RedirectToThisYear(TimeProvider clock) =>
         TypedResults.Redirect($"/tallies/{ContestCalendar.LocalNow(clock).Year}");
 
-    public static Results<ContentHttpResult, ProblemHttpResult> GetPage(int year) =>
-        ReportRequests.CheckYear(year) is { } problem
-            ? problem
-            : TypedResults.Content(Html.Value, "text/html", Encoding.UTF8);
+    public static ContentHttpResult GetPage() => TypedResults.Content(Html.Value, "text/html", Encoding.UTF8);
 }

@@ -13,8 +13,7 @@ public static class BodyLimit
     {
         builder.AddEndpointFilter((context, next) =>
             context.HttpContext.Request.ContentLength > ServiceDefaultsExtensions.MaxRequestBodyBytes
-                ? ValueTask.FromResult<object?>(Problems.Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", "Request body too large",
-                    $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB."))
+                ? ValueTask.FromResult<object?>(Problems.PayloadTooLarge())
                 : next(context));
         return builder;
     }

@@ -18,9 +18,9 @@ public static class ContestsApi
 {
     public static IEndpointRouteBuilder MapContestsApi(this IEndpointRouteBuilder app)
     {
-        var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests").WithBodyLimit()
+        var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests").WithContestYear().WithBodyLimit()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy)
-            .WithIdempotency<RouteGroupBuilder, SubmissionDbContext>();
+            .WithIdempotency<SubmissionDbContext>();
         contests.MapPut("/", PutContest);
         contests.MapPut("/quotas/{unitCode}", PutQuota);
         return app;
@@ -29,10 +29,6 @@ public static class ContestsApi
     public static async Task<Results<Ok<ContestView>, Created<ContestView>, ProblemHttpResult>> PutContest(
         int year, ContestRequest request, SubmissionDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         var title = VietnameseText.Clean(request.Title) ?? "";
         var minWords = request.MinWords ?? 1300;
         var maxWords = request.MaxWords ?? 1500;
@@ -79,10 +75,6 @@ public static class ContestsApi
     public static async Task<Results<Ok<QuotaView>, ProblemHttpResult>> PutQuota(
         int year, string unitCode, QuotaRequest request, SubmissionDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
         if (request.Target is not (>= 0 and <= 100_000))
         {
             return Problems.Validation("target", "target is a whole number from 0 to 100,000.");

@@ -21,7 +21,7 @@ public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int W
 public sealed record EntryView(
     Guid Id, int Year, string UnitCode, string Title, string Body, string Field, int WordCount, string Status,
     DateTimeOffset ReceivedAt, DateTimeOffset? WithdrawnAt, AuthorRequest Author, NomineeRequest Nominee);
-public sealed record EntryListQuery(string? UnitCode, string? Status, int? Page, int? PageSize);
+public sealed record EntryListQuery(string? UnitCode, string? Status);
 
 public static class EntriesApi
 {
@@ -39,12 +39,12 @@ public static class EntriesApi
 
     public static IEndpointRouteBuilder MapEntriesApi(this IEndpointRouteBuilder app)
     {
-        var entries = app.MapGroup("/api/contests/{year:int}/entries").WithTags("Entries")
-            .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy).WithBodyLimit();
-        entries.MapPost("/", SubmitEntry).WithIdempotency<RouteHandlerBuilder, SubmissionDbContext>();
+        var entries = app.MapGroup("/api/contests/{year:int}/entries").WithTags("Entries").WithContestYear()
+            .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy).WithBodyLimit().WithIdempotency<SubmissionDbContext>();
+        entries.MapPost("/", SubmitEntry);
         entries.MapGet("/{id:guid}", GetEntry);
         entries.MapGet("/", ListEntries);
-        entries.MapDelete("/{id:guid}", WithdrawEntry).WithIdempotency<RouteHandlerBuilder, SubmissionDbContext>();
+        entries.MapDelete("/{id:guid}", WithdrawEntry);
         return app;
     }
 
@@ -129,17 +129,8 @@ public static class EntriesApi
     }
 
     public static async Task<Results<Ok<Page<EntryView>>, ProblemHttpResult>> ListEntries(
-        int year, [AsParameters] EntryListQuery query, ClaimsPrincipal user, SubmissionDbContext db)
+        int year, [AsParameters] EntryListQuery query, [AsParameters] PageRequest paging, ClaimsPrincipal user, SubmissionDbContext db)
     {
-        if (!ContestYear.IsValid(year))
-        {
-            return ContestYear.Invalid();
-        }
-        var paging = new PageRequest(query.Page, query.PageSize);
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var unitCode = query.UnitCode?.Trim().ToLowerInvariant();
         if (!user.IsSecretariat())
         {

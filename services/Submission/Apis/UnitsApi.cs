@@ -18,9 +18,8 @@ public static partial class UnitsApi
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        var units = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization().WithBodyLimit();
-        units.MapPost("/", RegisterUnit).RequireAuthorization(TokenAuthentication.SecretariatPolicy)
-            .WithIdempotency<RouteHandlerBuilder, SubmissionDbContext>();
+        var units = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization().WithBodyLimit().WithIdempotency<SubmissionDbContext>();
+        units.MapPost("/", RegisterUnit).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         units.MapGet("/", ListUnits);
         return app;
     }
@@ -79,10 +78,6 @@ public static partial class UnitsApi
     public static async Task<Results<Ok<Page<UnitSummary>>, ProblemHttpResult>> ListUnits(
         [AsParameters] PageRequest paging, SubmissionDbContext db)
     {
-        if (paging.Problem() is { } problem)
-        {
-            return problem;
-        }
         var total = await db.Units.CountAsync();
         var items = await db.Units.OrderBy(u => u.Code).Skip(paging.Skip).Take(paging.Size)
             .Select(u => new UnitSummary(u.Code, u.Name, u.Kind)).ToListAsync();
