@@ -50,6 +50,21 @@ public sealed class ExportTests(ReportingFixture fixture)
         Assert.InRange(lines.Length - 1, unitsBefore, await UnitCountAsync(year));
     }
 
+    [Fact]
+    public async Task A_csv_cell_that_a_spreadsheet_would_run_as_a_formula_is_written_as_text()
+    {
+        var year = fixture.NewYear();
+        var unit = $"x{year}-cong-thuc";
+        await fixture.RegisterUnitAsync(unit, "=HYPERLINK(\"http://x.invalid\",\"Phường\")");
+        await fixture.Bus.PublishAsync(new QuotaSet(year, unit, 1));
+        await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [unit] = (1, 0, 0, 0, 0) });
+
+        var response = await fixture.Secretariat.GetAsync($"/api/reports/{year}/tallies.csv?month={year}-03");
+
+        var lines = Encoding.UTF8.GetString((await response.Content.ReadAsByteArrayAsync())[3..]).Split("\r\n");
+        Assert.Contains($"{unit},\"'=HYPERLINK(\"\"http://x.invalid\"\",\"\"Phường\"\")\",1,0,0,0,0,Chưa", lines);
+    }
+
     private async Task<int> UnitCountAsync(int year) =>
         (await fixture.GetJsonAsync(fixture.Anonymous, $"/api/reports/{year}/tallies?month={year}-03&pageSize=1")).GetProperty("total").GetInt32();
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using System.Text;
 using System.Text.Json.Serialization;
 using HoanKiem.Contracts;
 using HoanKiem.Judging.Data;
@@ -98,10 +97,7 @@ public static class ResultsApi
         return TypedResults.Ok(await ResultPage(year, query.Normalized == true, paging, db));
     }
 
-    /// <summary>
-    /// The whole ranking as UTF-8 CSV with a byte-order mark (so spreadsheet programs read Vietnamese titles right);
-    /// cells that a spreadsheet would run as formulas are quoted with a leading apostrophe.
-    /// </summary>
+    /// <summary>The whole ranking as a spreadsheet-safe CSV file (see <see cref="CsvFile"/>).</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> DownloadResults(
         int year, bool? normalized, ClaimsPrincipal user, JudgingDbContext db)
     {
@@ -111,29 +107,23 @@ public static class ResultsApi
         }
         var rows = await ResultRows(year, db).ToListAsync();
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name);
-        var csv = new StringBuilder();
-        var header = "rank,entryId,title,unitCode,unitName,score" + (normalized == true ? ",normalizedScore" : "") + ",prize,forwardedToCity,cityOutcome";
-        csv.Append(header).Append("\r\n");
-        foreach (var (result, title, unitCode) in rows)
+        var header = new List<string> { "rank", "entryId", "title", "unitCode", "unitName", "score", "prize", "forwardedToCity", "cityOutcome" };
+        const int normalizedColumn = 6;
+        if (normalized == true)
         {
-            var cells = new List<string>
-            {
-                result.Rank.ToString(CultureInfo.InvariantCulture),
-                result.EntryId.ToString(),
-                title,
-                unitCode,
-                units.GetValueOrDefault(unitCode) ?? "",
-                result.Score.ToString("0.###", CultureInfo.InvariantCulture)
-            };
+            header.Insert(normalizedColumn, "normalizedScore");
+        }
+        var records = rows.Select(row =>
+        {
+            List<object?> cells = [row.Result.Rank, row.Result.EntryId, row.Title, row.UnitCode, units.GetValueOrDefault(row.UnitCode) ?? "",
+                row.Result.Score.ToString("0.###", CultureInfo.InvariantCulture), row.Result.Prize ?? "", row.Result.ForwardedToCity ? "true" : "false", row.Result.CityOutcome];
             if (normalized == true)
             {
-                cells.Add(result.NormalizedScore.ToString("0.####", CultureInfo.InvariantCulture));
+                cells.Insert(normalizedColumn, row.Result.NormalizedScore.ToString("0.####", CultureInfo.InvariantCulture));
             }
-            cells.AddRange([result.Prize ?? "", result.ForwardedToCity ? "true" : "false", result.CityOutcome ?? ""]);
-            csv.Append(string.Join(',', cells.Select(Cell))).Append("\r\n");
-        }
-        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(csv.ToString())).ToArray();
-        return TypedResults.File(bytes, "text/csv; charset=utf-8", $"ket-qua-cham-thi-{year}.csv");
+            return cells;
+        });
+        return CsvFile.Result(header, records, $"ket-qua-cham-thi-{year}.csv");
     }
 
     /// <summary>
@@ -224,12 +214,6 @@ public static class ResultsApi
         where r.Year == year
         orderby r.Rank
         select new RankedRow(r, e.Title, e.UnitCode);
-
-    private static string Cell(string value)
-    {
-        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0]) ? "'" + value : value;
-        return safe.IndexOfAny([',', '"', '\r', '\n']) >= 0 ? $"\"{safe.Replace("\"", "\"\"")}\"" : safe;
-    }
 
     private sealed record RankedRow(Result Result, string Title, string UnitCode);
 }

@@ -42,8 +42,7 @@ public static class TalliesApi
             return problem;
         }
         var rows = await ExportRowsAsync(db, year, monthKey, cancellationToken);
-        return TypedResults.File(CsvWriter.Write(ExportHeader, rows), $"{CsvWriter.MediaType}; charset=utf-8",
-            $"so-lieu-{ContestCalendar.FormatMonth(monthKey)}.csv");
+        return CsvFile.Result(ExportHeader, rows, $"so-lieu-{ContestCalendar.FormatMonth(monthKey)}.csv");
     }
 
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> ExportXlsx(
