@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -79,7 +80,7 @@ public static class CommendationsApi
         var amount = request.Amount;
         if (amount is null)
         {
-            var on = request.SignedOn ?? RewardTable.LocalDate(now);
+            var on = request.SignedOn ?? VietnamTime.Date(now);
             var quote = RewardTable.Quote(form!, on, CommendationCategory.RecipientKindOf(category),
                 await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
             if (quote is null)

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -202,7 +203,7 @@ public static partial class RewardTableApi
         var versions = (await db.PrizeAmounts.Where(p => p.Prize == key).ToListAsync()).Where(p => p != row).Append(row).ToList();
         foreach (var award in await db.Awards.Where(a => a.Prize == key).ToListAsync())
         {
-            var amount = RewardTable.InForce(versions, RewardTable.LocalDate(award.FinalizedAt))?.Amount ?? 0;
+            var amount = RewardTable.InForce(versions, VietnamTime.Date(award.FinalizedAt))?.Amount ?? 0;
             if (award.Amount != amount)
             {
                 db.Audit(award.Year, row.ChangedBy, "award.repriced", "entry", award.EntryId.ToString(), new { from = award.Amount, to = amount, prize = key });

@@ -1,6 +1,7 @@
 using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -16,7 +17,7 @@ public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingT
 {
     protected override async Task HandleAsync(JudgingFinalized message, ConsumeContext<JudgingFinalized> context)
     {
-        var on = RewardTable.LocalDate(message.FinalizedAt);
+        var on = VietnamTime.Date(message.FinalizedAt);
         var prizeAmounts = await Db.PrizeAmounts.ToListAsync(context.CancellationToken);
         var existing = await Db.Awards.Where(a => a.Year == message.Year).ToDictionaryAsync(a => a.EntryId, context.CancellationToken);
         var prized = message.Results.Where(r => r.Prize is { Length: > 0 }).ToList();

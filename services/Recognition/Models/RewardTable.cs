@@ -49,9 +49,6 @@ public static class RewardTable
     public const long RoundingStep = 10_000;
     public static readonly string[] Prizes = ["first", "second", "third", "encouragement"];
 
-    /// <summary>The Asia/Ho_Chi_Minh calendar day of an instant (Vietnam keeps UTC+7 all year).</summary>
-    public static DateOnly LocalDate(DateTimeOffset instant) => DateOnly.FromDateTime(instant.ToOffset(TimeSpan.FromHours(7)).DateTime);
-
     /// <summary>A collective's reward is twice an individual's, a household's one and a half times.</summary>
     public static decimal Multiplier(string recipientKind) => recipientKind switch
     {

@@ -1,5 +1,6 @@
 using System.Text;
 using HoanKiem.Reporting.Models;
+using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -23,7 +24,7 @@ public static class TalliesPage
     }
 
     public static RedirectHttpResult RedirectToThisYear(TimeProvider clock) =>
-        TypedResults.Redirect($"/tallies/{ContestCalendar.LocalNow(clock).Year}");
+        TypedResults.Redirect($"/tallies/{VietnamTime.Now(clock).Year}");
 
     public static ContentHttpResult GetPage() => TypedResults.Content(Html.Value, "text/html", Encoding.UTF8);
 }

@@ -1,4 +1,5 @@
 using HoanKiem.Reporting.Models;
+using HoanKiem.ServiceDefaults;
 using static HoanKiem.Reporting.Documents.VietnameseFormat;
 
 namespace HoanKiem.Reporting.Documents;
@@ -107,8 +108,8 @@ public static class AnnualReport
         {
             return $"Cuộc thi “{title}” năm {figures.Year} được triển khai đến các đơn vị thuộc quận.";
         }
-        var opens = ContestCalendar.ToLocal(contest.OpensAt);
-        var closes = ContestCalendar.ToLocal(contest.ClosesAt);
+        var opens = VietnamTime.ToLocal(contest.OpensAt);
+        var closes = VietnamTime.ToLocal(contest.ClosesAt);
         return $"Cuộc thi “{title}” năm {figures.Year} được tổ chức từ ngày {Date(opens)} đến ngày {Date(closes)}, mỗi bài "
             + $"dự thi có từ {Number(contest.MinWords)} đến {Number(contest.MaxWords)} từ, phản ánh người thật, việc thật, không hư cấu; "
             + "các phòng, ban, ngành, đơn vị thuộc quận đã tuyên truyền, phát động rộng rãi đến cán bộ, công chức, viên chức, "
