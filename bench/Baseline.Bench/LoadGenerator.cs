@@ -4,6 +4,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using HoanKiem.Load.Bench;
+using HoanKiem.Submission.Corpus;
 
 namespace HoanKiem.Baseline.Bench;
 
@@ -18,7 +19,7 @@ public sealed class LoadGenerator(Uri entries, int concurrency) : IDisposable
         var seed = Random.Shared.Next(1, int.MaxValue / 2);
         var bodies = new byte[count][];
         Parallel.For(0, count, i => bodies[i] = JsonSerializer.SerializeToUtf8Bytes(
-            new Article($"Gương người tốt việc tốt {seed + i}", Articles.Generate(seed + i, 1400), $"unit-{i % 35:D2}"),
+            new Article($"Gương người tốt việc tốt {seed + i}", SyllableText.Generate(seed + i, 1400), $"unit-{i % 35:D2}"),
             Articles.PortalJson));
         return bodies;
     }

@@ -6,6 +6,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 using HoanKiem.Load.Bench;
+using HoanKiem.Submission.Corpus;
 using Spectre.Console;
 
 // End-to-end figures against a running system (./run.sh): tallies through the gateway against straight at the reporting
@@ -254,7 +255,7 @@ async Task<JsonElement> Send(HttpMethod method, string path, string token, objec
 static string EntryJson(int seed) => JsonSerializer.Serialize(new
 {
     title = $"Gương người tốt việc tốt {seed}",
-    body = Articles.Generate(seed, 1400),
+    body = SyllableText.Generate(seed, 1400),
     field = "culture-society",
     author = new { fullName = "Nguyễn Văn An", phone = "0912345678" },
     nominee = new { fullName = $"Trần Thị Bình {seed}", birthYear = 1960, address = new { street = "12 Hàng Gai", ward = "Hàng Gai" } }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using HoanKiem.Contracts;
 
 namespace HoanKiem.Submission.Corpus;
 
@@ -12,12 +13,6 @@ public static class ArticleCorpus
 {
     public const int MinWords = 1300;
     public const int MaxWords = 1500;
-
-    public static readonly string[] Wards =
-    [
-        "Chương Dương", "Cửa Đông", "Cửa Nam", "Đồng Xuân", "Hàng Bạc", "Hàng Bài", "Hàng Bồ", "Hàng Bông", "Hàng Buồm",
-        "Hàng Đào", "Hàng Gai", "Hàng Mã", "Hàng Trống", "Lý Thái Tổ", "Phan Chu Trinh", "Phúc Tân", "Trần Hưng Đạo", "Tràng Tiền"
-    ];
 
     public static readonly string[] Fields = ["economy", "urban", "culture-society", "defense-security", "governance", "front-unions"];
 
@@ -118,7 +113,7 @@ public static class ArticleCorpus
         var given = Pick(random, male ? MaleGiven : FemaleGiven);
         var fullName = $"{family} {Pick(random, male ? MaleMiddle : FemaleMiddle)} {given}";
         var honorific = male ? Pick(random, ["ông", "anh", "bác"]) : Pick(random, ["bà", "chị", "cô"]);
-        var person = new Person(fullName, $"{honorific} {given}", honorific, Pick(random, Roles), Pick(random, Streets), Pick(random, Wards));
+        var person = new Person(fullName, $"{honorific} {given}", honorific, Pick(random, Roles), Pick(random, Streets), Pick(random, District.Wards));
         // Sentences have at most about 45 words, so stopping at the first count past the target stays inside the range.
         var target = random.Next(MinWords + 10, MaxWords - 60);
 
@@ -299,5 +294,5 @@ public static class ArticleCorpus
 
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
-    private static string Pick(Random random, string[] items) => items[random.Next(items.Length)];
+    private static string Pick(Random random, IReadOnlyList<string> items) => items[random.Next(items.Count)];
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using HoanKiem.Contracts;
 
 namespace HoanKiem.Demo;
 
@@ -38,7 +39,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             closesAt = Latest(new DateTimeOffset(year, 12, 31, 23, 59, 59, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(60)),
             minWords = 1300,
             maxWords = 1500,
-            districtWards = DistrictUnits.Wards
+            districtWards = District.Wards
         }, secretariat, cancellationToken);
         if (contest.Status == HttpStatusCode.OK)
         {
@@ -255,7 +256,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             Nominee nominee;
             do
             {
-                nominee = writer.NewNominee(unit.Ward ?? Pick(DistrictUnits.Wards));
+                nominee = writer.NewNominee(unit.Ward ?? Pick(District.Wards));
             }
             while (!nominees.Add(Words.Fold(nominee.FullName) + "|" + Words.Fold(nominee.Ward)));
             originals.Add(new Send(unit, writer.Write(nominee), Expectation.Accepted));
@@ -283,7 +284,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         for (var i = 0; i < options.RuleBreaks; i++)
         {
             var unit = breakers[i % breakers.Count];
-            var nominee = writer.NewNominee(Pick(DistrictUnits.Wards));
+            var nominee = writer.NewNominee(Pick(District.Wards));
             var send = (i % 4) switch
             {
                 0 => new Send(unit, writer.Write(nominee, 700, 1100), Expectation.Refused, "word_count_out_of_range"),
@@ -445,7 +446,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         }
         foreach (var family in new[] { "Gia đình ông Nguyễn Văn Thịnh", "Gia đình bà Trần Thị Huệ", "Gia đình ông Lê Quang Vinh", "Gia đình bà Phạm Thu Yên" })
         {
-            yield return new { category = "cultural-family", name = $"{family} phường {Pick(DistrictUnits.Wards)}", unitCode = (string?)null, field = "culture-society", amount = 500_000, decisionNumber = number };
+            yield return new { category = "cultural-family", name = $"{family} phường {Pick(District.Wards)}", unitCode = (string?)null, field = "culture-society", amount = 500_000, decisionNumber = number };
         }
         yield return new { category = "collective", name = "Đội thanh niên tình nguyện Quận đoàn Hoàn Kiếm", unitCode = "quan-doan", field = "front-unions", amount = 2_000_000, decisionNumber = number };
         yield return new { category = "individual", name = "Ông Đỗ Trọng Nghĩa, bảo vệ dân phố phường Hàng Bạc", unitCode = "phuong-hang-bac", field = "defense-security", amount = 1_000_000, decisionNumber = number };

@@ -1,3 +1,5 @@
+using HoanKiem.Contracts;
+
 namespace HoanKiem.Demo;
 
 /// <summary>How a unit behaves in the demo year, after the units the 2019 year-end report names.</summary>
@@ -19,12 +21,6 @@ public sealed record DemoUnit(string Code, string Name, string Kind, UnitHabit H
 /// <summary>The district's participating units. Data, not rules: a district with other wards gets another list.</summary>
 public static class DistrictUnits
 {
-    public static readonly IReadOnlyList<string> Wards =
-    [
-        "Chương Dương", "Cửa Đông", "Cửa Nam", "Đồng Xuân", "Hàng Bạc", "Hàng Bài", "Hàng Bồ", "Hàng Bông", "Hàng Buồm",
-        "Hàng Đào", "Hàng Gai", "Hàng Mã", "Hàng Trống", "Lý Thái Tổ", "Phan Chu Trinh", "Phúc Tân", "Trần Hưng Đạo", "Tràng Tiền"
-    ];
-
     private static readonly Dictionary<string, UnitHabit> WardHabits = new()
     {
         ["Hàng Gai"] = UnitHabit.Eager,
@@ -36,7 +32,7 @@ public static class DistrictUnits
 
     public static IReadOnlyList<DemoUnit> All { get; } =
     [
-        .. Wards.Select(w => new DemoUnit($"phuong-{Slug(w)}", $"Phường {w}", "ward", WardHabits.GetValueOrDefault(w, UnitHabit.Steady), w)),
+        .. District.Wards.Select(w => new DemoUnit($"phuong-{Slug(w)}", $"Phường {w}", "ward", WardHabits.GetValueOrDefault(w, UnitHabit.Steady), w)),
         new("phong-noi-vu", "Phòng Nội vụ quận", "department", UnitHabit.Eager),
         new("phong-tn-mt", "Phòng Tài nguyên và Môi trường quận", "department", UnitHabit.Quiet),
         new("phong-vh-tt", "Phòng Văn hóa và Thông tin quận", "department", UnitHabit.Steady),

@@ -32,7 +32,7 @@ public static class ContestsApi
         var title = VietnameseText.Clean(request.Title) ?? "";
         var minWords = request.MinWords ?? 1300;
         var maxWords = request.MaxWords ?? 1500;
-        var wards = (request.DistrictWards is { Count: > 0 } given ? given : [.. Contest.HoanKiemWards])
+        var wards = (request.DistrictWards is { Count: > 0 } given ? given : [.. District.Wards])
             .Select(VietnameseText.Clean).OfType<string>().Where(w => w.Length > 0).Distinct().ToList();
         var errors = new Dictionary<string, string[]>();
         if (title.Length is 0 or > 500)
