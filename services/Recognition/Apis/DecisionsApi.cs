@@ -41,6 +41,55 @@ public static class DecisionsApi
         var form = request.Form?.Trim().ToLowerInvariant() ?? "";
         var nomineeIds = request.NomineeIds ?? [];
         var unitCodes = (request.UnitCodes ?? []).Select(c => c?.Trim().ToLowerInvariant() ?? "").ToList();
+        if (await ValidationErrorsAsync(request, number, form, nomineeIds, unitCodes, db) is { Count: > 0 } errors)
+        {
+            return Problems.Validation(errors);
+        }
+        if (await AlreadyDecidedAsync(year, number, nomineeIds, unitCodes, db) is { } decided)
+        {
+            return decided;
+        }
+        var (nominees, units, missing) = await RecipientsAsync(year, nomineeIds, unitCodes, db);
+        if (missing is not null)
+        {
+            return missing;
+        }
+        var signedOn = request.SignedOn!.Value;
+        var amount = request.AmountPerRecipient;
+        if (amount is null)
+        {
+            var kind = nomineeIds.Count > 0 ? RecipientKind.Individual : RecipientKind.Collective;
+            amount = RewardTable.Quote(form, signedOn, kind, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync())?.Amount;
+            if (amount is null)
+            {
+                return Problems.Unprocessable("reward_table_incomplete",
+                    $"The reward table has no base salary or coefficient for '{form}' in force on {signedOn:yyyy-MM-dd}; add it, or give amountPerRecipient.");
+            }
+        }
+
+        var actor = user.Caller().ClientId;
+        var amountSource = request.AmountPerRecipient is null ? AmountSource.Table : AmountSource.Override;
+        var decision = Decision.Sign(year, number, signedOn, form, amountSource, amount.Value, nominees, units, actor, clock.GetUtcNow());
+        foreach (var recipient in decision.Recipients)
+        {
+            var (action, subject, id, change) = recipient.NomineeId is { } nomineeId
+                ? ("nominee.commended", "nominee", nomineeId.ToString(),
+                    (object)new { from = NomineeStatus.Verified, to = NomineeStatus.Commended, decision = number, form, amount, amountSource })
+                : ("unit.commended", "unit", recipient.UnitCode!, new { decision = number, form, amount, amountSource });
+            db.Audit(year, actor, action, subject, id, change);
+        }
+        db.Decisions.Add(decision);
+        db.Publish(new CommendationDecided(year, number, signedOn, form, nomineeIds, unitCodes, amount.Value, decision.Recipients.Sum(r => r.Amount)));
+        if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
+        {
+            return conflict;
+        }
+        return TypedResults.Created($"/api/recognition/{year}/decisions/{decision.Id}", ToView(decision));
+    }
+
+    private static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(
+        DecisionRequest request, string number, string form, List<Guid> nomineeIds, List<string> unitCodes, RecognitionDbContext db)
+    {
         var errors = new Dictionary<string, string[]>();
         if (number.Length is 0 or > 100)
         {
@@ -70,11 +119,12 @@ public static class DecisionsApi
         {
             errors["amountPerRecipient"] = ["Individuals and collectives get different amounts from the table: sign separate decisions, or give amountPerRecipient."];
         }
-        if (errors.Count > 0)
-        {
-            return Problems.Validation(errors);
-        }
+        return errors;
+    }
 
+    /// <summary>A recipient commended this year already (checked first), or a decision number already recorded.</summary>
+    private static async Task<ProblemHttpResult?> AlreadyDecidedAsync(int year, string number, List<Guid> nomineeIds, List<string> unitCodes, RecognitionDbContext db)
+    {
         var keys = nomineeIds.Select(DecisionRecipient.KeyOf).Concat(unitCodes.Select(DecisionRecipient.KeyOf)).ToList();
         var commended = await (from r in db.DecisionRecipients
                                join d in db.Decisions on r.DecisionId equals d.Id
@@ -86,87 +136,34 @@ public static class DecisionsApi
                 $"Already commended in {year}: {string.Join("; ", commended.Select(c => $"{c.Name} (decision {c.DecisionNumber})"))}.",
                 [new("recipients", commended)]);
         }
-        if (await db.Decisions.AnyAsync(d => d.Year == year && d.Number == number))
-        {
-            return Problems.Conflict("decision_exists", $"Decision {number} of {year} is already recorded.");
-        }
+        return await db.Decisions.AnyAsync(d => d.Year == year && d.Number == number)
+            ? Problems.Conflict("decision_exists", $"Decision {number} of {year} is already recorded.")
+            : null;
+    }
 
+    /// <summary>The named nominees (tracked, in the order given) and units, or the problem with the first that cannot be commended.</summary>
+    private static async Task<(List<Nominee> Nominees, List<Unit> Units, ProblemHttpResult? Problem)> RecipientsAsync(
+        int year, List<Guid> nomineeIds, List<string> unitCodes, RecognitionDbContext db)
+    {
         var nominees = await db.Nominees.Where(n => n.Year == year && nomineeIds.Contains(n.Id) && n.Status != NomineeStatus.Withdrawn).ToListAsync();
         if (nomineeIds.Except(nominees.Select(n => n.Id)).ToList() is { Count: > 0 } unknownNominees)
         {
-            return Problems.Create(StatusCodes.Status404NotFound, "nominee_not_found", "Not found",
-                $"No nominee of {year} has the id(s) {string.Join(", ", unknownNominees)}.", [new("nomineeIds", unknownNominees)]);
+            return ([], [], Problems.Create(StatusCodes.Status404NotFound, "nominee_not_found", "Not found",
+                $"No nominee of {year} has the id(s) {string.Join(", ", unknownNominees)}.", [new("nomineeIds", unknownNominees)]));
         }
         if (nominees.Where(n => n.Status != NomineeStatus.Verified).ToList() is { Count: > 0 } unverified)
         {
-            return Problems.Unprocessable("nominee_not_verified",
+            return ([], [], Problems.Unprocessable("nominee_not_verified",
                 $"Only verified nominees can be commended: {string.Join("; ", unverified.Select(n => $"{n.FullName} is {n.Status}"))}.",
-                [new("nominees", unverified.Select(n => new { n.Id, n.FullName, n.Status }))]);
+                [new("nominees", unverified.Select(n => new { n.Id, n.FullName, n.Status }))]));
         }
         var units = await db.Units.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code);
         if (unitCodes.Except(units.Keys).ToList() is { Count: > 0 } unknownUnits)
         {
-            return Problems.Create(StatusCodes.Status404NotFound, "unit_not_found", "Not found",
-                $"No registered unit has the code(s) {string.Join(", ", unknownUnits)}.", [new("unitCodes", unknownUnits)]);
+            return ([], [], Problems.Create(StatusCodes.Status404NotFound, "unit_not_found", "Not found",
+                $"No registered unit has the code(s) {string.Join(", ", unknownUnits)}.", [new("unitCodes", unknownUnits)]));
         }
-
-        var signedOn = request.SignedOn!.Value;
-        long? tableAmount = null;
-        if (request.AmountPerRecipient is null)
-        {
-            var kind = nomineeIds.Count > 0 ? RecipientKind.Individual : RecipientKind.Collective;
-            var quote = RewardTable.Quote(form, signedOn, kind, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
-            if (quote is null)
-            {
-                return Problems.Unprocessable("reward_table_incomplete",
-                    $"The reward table has no base salary or coefficient for '{form}' in force on {signedOn:yyyy-MM-dd}; add it, or give amountPerRecipient.");
-            }
-            tableAmount = quote.Amount;
-        }
-        var amount = request.AmountPerRecipient ?? tableAmount!.Value;
-
-        var actor = user.Caller().ClientId;
-        var decision = new Decision
-        {
-            Id = Guid.CreateVersion7(),
-            Year = year,
-            Number = number,
-            SignedOn = signedOn,
-            Form = form,
-            AmountSource = request.AmountPerRecipient is null ? AmountSource.Table : AmountSource.Override,
-            DecidedBy = actor,
-            DecidedAt = clock.GetUtcNow()
-        };
-        foreach (var nominee in nomineeIds.Select(id => nominees.Single(n => n.Id == id)))
-        {
-            decision.Recipients.Add(new DecisionRecipient
-            {
-                Year = year, RecipientKey = DecisionRecipient.KeyOf(nominee.Id), NomineeId = nominee.Id,
-                Name = nominee.FullName, Kind = RecipientKind.Individual, Amount = amount
-            });
-            nominee.Status = NomineeStatus.Commended;
-            nominee.Revision++;
-            db.Audit(year, actor, "nominee.commended", "nominee", nominee.Id.ToString(),
-                new { from = NomineeStatus.Verified, to = NomineeStatus.Commended, decision = number, form, amount, amountSource = decision.AmountSource });
-        }
-        foreach (var code in unitCodes)
-        {
-            decision.Recipients.Add(new DecisionRecipient
-            {
-                Year = year, RecipientKey = DecisionRecipient.KeyOf(code), UnitCode = code,
-                Name = units[code].Name, Kind = RecipientKind.Collective, Amount = amount
-            });
-            db.Audit(year, actor, "unit.commended", "unit", code,
-                new { decision = number, form, amount, amountSource = decision.AmountSource });
-        }
-        db.Decisions.Add(decision);
-        var total = decision.Recipients.Sum(r => r.Amount);
-        db.Publish(new CommendationDecided(year, number, signedOn, form, nomineeIds, unitCodes, amount, total));
-        if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
-        {
-            return conflict;
-        }
-        return TypedResults.Created($"/api/recognition/{year}/decisions/{decision.Id}", ToView(decision));
+        return ([.. nomineeIds.Select(id => nominees.Single(n => n.Id == id))], [.. unitCodes.Select(code => units[code])], null);
     }
 
     public static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> ListDecisions(

@@ -25,6 +25,42 @@ public sealed class Decision
     public string? DecidedBy { get; set; }
     public DateTimeOffset DecidedAt { get; set; }
     public List<DecisionRecipient> Recipients { get; set; } = [];
+
+    /// <summary>The decision that commends each nominee (as an individual) and unit (as a collective) with the same amount.</summary>
+    public static Decision Sign(int year, string number, DateOnly signedOn, string form, string amountSource, long amount,
+        IReadOnlyList<Nominee> nominees, IReadOnlyList<Unit> units, string? decidedBy, DateTimeOffset decidedAt)
+    {
+        var decision = new Decision
+        {
+            Id = Guid.CreateVersion7(),
+            Year = year,
+            Number = number,
+            SignedOn = signedOn,
+            Form = form,
+            AmountSource = amountSource,
+            DecidedBy = decidedBy,
+            DecidedAt = decidedAt
+        };
+        foreach (var nominee in nominees)
+        {
+            decision.Recipients.Add(new DecisionRecipient
+            {
+                Year = year, RecipientKey = DecisionRecipient.KeyOf(nominee.Id), NomineeId = nominee.Id,
+                Name = nominee.FullName, Kind = RecipientKind.Individual, Amount = amount
+            });
+            nominee.Status = NomineeStatus.Commended;
+            nominee.Revision++;
+        }
+        foreach (var unit in units)
+        {
+            decision.Recipients.Add(new DecisionRecipient
+            {
+                Year = year, RecipientKey = DecisionRecipient.KeyOf(unit.Code), UnitCode = unit.Code,
+                Name = unit.Name, Kind = RecipientKind.Collective, Amount = amount
+            });
+        }
+        return decision;
+    }
 }
 
 /// <summary>
