@@ -1,5 +1,5 @@
 using System.Diagnostics.Metrics;
-using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.ServiceDefaults.Outbox;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace HoanKiem.TestSupport;
@@ -15,7 +15,7 @@ public sealed class RelayedCopies : IDisposable
 
     public RelayedCopies(IServiceProvider services)
     {
-        var relayed = services.GetRequiredService<MessagingTelemetry>().Relayed;
+        var relayed = services.GetRequiredService<OutboxTelemetry>().Relayed;
         listener.SetMeasurementEventCallback<long>((instrument, value, _, _) =>
         {
             if (instrument == relayed)
