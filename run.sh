@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
+ensure_dotnet_sdk || exit 1
 ensure_debian_packages
 
 echo "Building (Release)..."

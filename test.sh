@@ -4,6 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
+ensure_dotnet_sdk || { echo "0 passed, 1 failed"; exit 1; }
 ensure_debian_packages chromium
 ensure_dotnet_tools
 
