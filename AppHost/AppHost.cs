@@ -28,6 +28,7 @@ builder.AddProject<Projects.HoanKiem_Gateway>(ResourceNames.Gateway)
     .WithReference(recognition).WaitFor(recognition)
     .WithReference(reporting).WaitFor(reporting)
     .WithHttpHealthCheck("/health")
-    .WithMetricsEveryFiveSeconds();
+    .WithMetricsEveryFiveSeconds()
+    .WithoutDevelopmentCertificate();
 
 builder.Build().Run();

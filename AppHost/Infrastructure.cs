@@ -107,12 +107,24 @@ public static class InfrastructureExtensions
             .WithReference(infrastructure.Database(database))
             .WithEnvironment("Auth__Issuer", issuer)
             .WithHttpHealthCheck("/health")
-            .WithMetricsEveryFiveSeconds();
+            .WithMetricsEveryFiveSeconds()
+            .WithoutDevelopmentCertificate();
         if (infrastructure.DatabaseServer is { } server)
         {
             service.WaitFor(server);
         }
         return service;
+    }
+
+    /// <summary>
+    /// Plain HTTP behind the gateway, so no development certificate: Aspire otherwise counts every project as able to
+    /// serve HTTPS, and the dashboard greets an operator on every start with an error that none is trusted.
+    /// </summary>
+    public static IResourceBuilder<ProjectResource> WithoutDevelopmentCertificate(this IResourceBuilder<ProjectResource> project)
+    {
+#pragma warning disable ASPIRECERTIFICATES001 // evaluation API in Aspire 13.6
+        return project.WithoutHttpsCertificate();
+#pragma warning restore ASPIRECERTIFICATES001
     }
 
     /// <summary>

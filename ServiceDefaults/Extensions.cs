@@ -97,8 +97,16 @@ public static class ServiceDefaultsExtensions
         return builder;
     }
 
-    public static WebApplication MapDefaultEndpoints(this WebApplication app)
+    /// <summary>
+    /// Health, liveness and the OpenAPI document; a service (<paramref name="namesMatchedRoute"/>) also names the route
+    /// that served each request for the gateway (<see cref="MatchedRoute"/>).
+    /// </summary>
+    public static WebApplication MapDefaultEndpoints(this WebApplication app, bool namesMatchedRoute = true)
     {
+        if (namesMatchedRoute)
+        {
+            app.UseMatchedRouteHeader();
+        }
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {

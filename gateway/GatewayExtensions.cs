@@ -16,7 +16,8 @@ public static class GatewayExtensions
     {
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
-            .AddServiceDiscoveryDestinationResolver();
+            .AddServiceDiscoveryDestinationResolver()
+            .NameRequestsAfterDownstreamRoutes();
         foreach (var service in new[] { ResourceNames.Submission, ResourceNames.Judging })
         {
             builder.Services.AddHttpClient(service, client => client.BaseAddress = new Uri($"http://{service}"));

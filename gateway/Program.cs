@@ -14,5 +14,5 @@ app.MapAccountApi();
 app.MapMeApi();
 app.MapApiReference();
 app.MapReverseProxy();
-app.MapDefaultEndpoints();
+app.MapDefaultEndpoints(namesMatchedRoute: false);
 app.Run();

@@ -85,6 +85,28 @@ public sealed class AppModelTests
     }
 
     [Theory]
+    [InlineData("local")]
+    [InlineData("containers")]
+    public async Task No_resource_serves_https_so_the_dashboard_asks_for_no_development_certificate(string mode)
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
+            [$"Mode={mode}", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
+        await using var app = await builder.BuildAsync();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+
+        // What the app host checks before it warns that no development certificate is trusted.
+        Assert.DoesNotContain(model.Resources.SelectMany(r => r.Annotations.OfType<EndpointAnnotation>()), e => e.UriScheme == "https");
+        foreach (var project in model.Resources.OfType<ProjectResource>())
+        {
+#pragma warning disable ASPIRECERTIFICATES001
+            Assert.True(project.TryGetLastAnnotation<HttpsCertificateAnnotation>(out var https), $"{project.Name} may serve HTTPS");
+            Assert.False(https.UseDeveloperCertificate);
+            Assert.Null(https.Certificate);
+#pragma warning restore ASPIRECERTIFICATES001
+        }
+    }
+
+    [Theory]
     [InlineData(1, false)]
     [InlineData(2, true)]
     public async Task A_single_instance_is_called_directly_and_replicas_through_the_proxy(int replicas, bool proxied)

@@ -1,8 +1,11 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.TestSupport;
 using Microsoft.IdentityModel.Tokens;
 using Xunit;
 
@@ -132,6 +135,31 @@ public sealed class GatewayTests(SystemFixture system)
         using var client = system.Client("eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJzZWNyZXRhcmlhdCIsInJvbGUiOiJzZWNyZXRhcmlhdCJ9.c2lnbmF0dXJl");
         using var response = await client.GetAsync("/api/units");
         await AssertProblem(response, HttpStatusCode.Unauthorized, "unauthorized");
+    }
+
+    [Fact]
+    public async Task Gateway_request_is_named_after_the_route_the_service_served()
+    {
+        var year = system.NewYear();
+        var traceId = ActivityTraceId.CreateRandom();
+        using var secretariat = system.Client(await system.SecretariatTokenAsync());
+        using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/contests/{year}")
+        {
+            Content = JsonContent.Create(new
+            {
+                title = $"Viết về gương người tốt, việc tốt năm {year}",
+                opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+                closesAt = DateTimeOffset.UtcNow.AddDays(30)
+            })
+        };
+        request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+
+        using var response = await secretariat.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.False(response.Headers.Contains(MatchedRoute.HeaderName));
+        await Eventually.Until(() => Task.FromResult(system.Telemetry.HasSpan(traceId, "PUT /api/contests/{year}")), found => found);
+        Assert.False(system.Telemetry.HasSpan(traceId, "PUT /api/contests/{**rest}"));
     }
 
     internal static async Task AssertProblem(HttpResponseMessage response, HttpStatusCode status, string code)

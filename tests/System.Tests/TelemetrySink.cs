@@ -44,6 +44,34 @@ public sealed class TelemetrySink : IAsyncDisposable
         return exports.Any(export => export.AsSpan().IndexOf(bytes) >= 0);
     }
 
+    /// <summary>
+    /// True once a span of <paramref name="traceId"/> named <paramref name="name"/> was exported. OTLP's protobuf writes
+    /// a span's trace id (field 1), its span ids and then its name (field 5) as tag, length and bytes, so the name whole
+    /// follows the trace id within the span's first bytes.
+    /// </summary>
+    public bool HasSpan(System.Diagnostics.ActivityTraceId traceId, string name)
+    {
+        var id = new byte[16];
+        traceId.CopyTo(id);
+        byte[] traceIdField = [0x0A, 16, .. id];
+        var nameBytes = System.Text.Encoding.UTF8.GetBytes(name);
+        byte[] nameField = [0x2A, (byte)nameBytes.Length, .. nameBytes];
+        foreach (var export in exports)
+        {
+            var rest = export.AsSpan();
+            for (var at = rest.IndexOf(traceIdField); at >= 0; at = rest.IndexOf(traceIdField))
+            {
+                var span = rest.Slice(at, Math.Min(96 + nameField.Length, rest.Length - at));
+                if (span.IndexOf(nameField) >= 0)
+                {
+                    return true;
+                }
+                rest = rest[(at + traceIdField.Length)..];
+            }
+        }
+        return false;
+    }
+
     private async Task<IResult> ReceiveAsync(string signal, HttpRequest request)
     {
         if (signal is not ("traces" or "logs"))
