@@ -110,10 +110,14 @@ public static class ServiceDefaultsExtensions
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health", new HealthCheckOptions
         {
-            Predicate = check => check.Tags.Contains(LiveTag) || check.Tags.Contains(ReadyTag)
+            Predicate = check => check.Tags.Contains(LiveTag) || check.Tags.Contains(ReadyTag),
+            ResponseWriter = HealthReportWriter.WriteAsync
         }).AllowAnonymous();
-        app.MapHealthChecks("/alive", new HealthCheckOptions { Predicate = check => check.Tags.Contains(LiveTag) })
-            .AllowAnonymous();
+        app.MapHealthChecks("/alive", new HealthCheckOptions
+        {
+            Predicate = check => check.Tags.Contains(LiveTag),
+            ResponseWriter = HealthReportWriter.WriteAsync
+        }).AllowAnonymous();
         return app;
     }
 }
