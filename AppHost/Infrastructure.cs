@@ -50,7 +50,11 @@ public static class InfrastructureExtensions
     public static Infrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
         var rabbit = builder.AddRabbitMQ(ResourceNames.Broker).WithDataVolume();
-        var password = builder.AddGeneratedSecretParameter("sqlserver-password", $"Hk-{Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(12))}!");
+        // Generated once and kept in the app host's user secrets: the data volume keeps the sa password it was created
+        // with, so a new one each start would lock the services out. Letters and digits only, safe in a connection string.
+        var password = builder.AddParameter(ResourceNames.SqlServerPassword,
+            new GenerateParameterDefault { MinLength = 22, MinLower = 1, MinUpper = 1, MinNumeric = 1, Special = false },
+            secret: true, persist: true);
         var sql = builder.AddContainer(ResourceNames.SqlServer, "mssql/server", "2022-latest")
             .WithImageRegistry("mcr.microsoft.com")
             .WithEnvironment("ACCEPT_EULA", "Y")

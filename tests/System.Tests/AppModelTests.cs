@@ -71,6 +71,19 @@ public sealed class AppModelTests
     }
 
     [Fact]
+    public async Task Containers_mode_generates_the_sql_server_password_once_and_keeps_it()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(["Mode=containers"]);
+        await using var app = await builder.BuildAsync();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+
+        var password = model.Resources.OfType<ParameterResource>().Single(p => p.Name == ResourceNames.SqlServerPassword);
+        Assert.True(password.Secret);
+        // In run mode a generated default is wrapped in one that reads and writes the app host's user secrets.
+        Assert.Equal("UserSecretsParameterDefault", password.Default?.GetType().Name);
+    }
+
+    [Fact]
     public async Task Local_mode_runs_rabbitmq_as_an_executable_on_loopback()
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
