@@ -12,5 +12,11 @@ public enum EditKind
     WhitespaceChanged,
     Decomposed,
     WithoutDiacritics,
-    AllAtOnce
+    AllAtOnce,
+    /// <summary>An invisible character (zero-width space, joiner, word joiner, byte order mark) inside every word.</summary>
+    ZeroWidthInWords,
+    /// <summary>Soft hyphens inside the longer words, where a word processor could break them.</summary>
+    SoftHyphens,
+    /// <summary>Cyrillic and Greek letters drawn like the Latin ones they replace, with the Vietnamese marks kept on them.</summary>
+    LookAlikeLetters
 }

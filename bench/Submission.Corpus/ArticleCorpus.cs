@@ -150,6 +150,9 @@ public static class ArticleCorpus
             EditKind.WithoutDiacritics => article with { Title = StripDiacritics(article.Title), Body = StripDiacritics(article.Body) },
             EditKind.AllAtOnce => Edit(Edit(Edit(Edit(Edit(article, EditKind.NewTitle, seed), EditKind.SentencesReordered, seed + 1),
                 EditKind.WordsAndCommasChanged, seed + 2), EditKind.WhitespaceChanged, seed + 3), EditKind.WithoutDiacritics, seed + 4),
+            EditKind.ZeroWidthInWords => article with { Body = InsertInWords(article.Body, random, minLength: 2, "\u200B", "\u200C", "\u200D", "\u2060", "\uFEFF") },
+            EditKind.SoftHyphens => article with { Body = InsertInWords(article.Body, random, minLength: 4, "\u00AD") },
+            EditKind.LookAlikeLetters => article with { Title = LookAlikes(article.Title, random), Body = LookAlikes(article.Body, random) },
             _ => throw new ArgumentOutOfRangeException(nameof(kind))
         };
     }
@@ -276,6 +279,50 @@ public static class ArticleCorpus
             });
         }
         return "  " + text + "\n";
+    }
+
+    /// <summary>One of <paramref name="invisible"/> after the first letter of every word of at least <paramref name="minLength"/> characters.</summary>
+    private static string InsertInWords(string body, Random random, int minLength, params string[] invisible)
+    {
+        var text = new StringBuilder(body.Length * 5 / 4);
+        var wordStart = 0;
+        for (var i = 0; i <= body.Length; i++)
+        {
+            if (i < body.Length && !char.IsWhiteSpace(body[i]))
+            {
+                continue;
+            }
+            var word = body[wordStart..i];
+            text.Append(word.Length >= minLength ? word[..1] + Pick(random, invisible) + word[1..] : word);
+            if (i < body.Length)
+            {
+                text.Append(body[i]);
+            }
+            wordStart = i + 1;
+        }
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Latin letters swapped for the Cyrillic or Greek letters drawn like them, two in three of them: on the decomposed
+    /// text, so "ố" becomes a Cyrillic о carrying the same marks and looks unchanged.
+    /// </summary>
+    private static string LookAlikes(string text, Random random)
+    {
+        var swapped = new StringBuilder(text.Length);
+        foreach (var c in text.Normalize(NormalizationForm.FormD))
+        {
+            string? lookAlikes = c switch
+            {
+                'a' => "\u0430\u03B1", 'c' => "\u0441\u03F2", 'e' => "\u0435", 'o' => "\u043E\u03BF", 'p' => "\u0440\u03C1",
+                'x' => "\u0445", 'y' => "\u0443", 'i' => "\u0456\u03B9",
+                'A' => "\u0410\u0391", 'B' => "\u0412\u0392", 'C' => "\u0421", 'E' => "\u0415\u0395", 'H' => "\u041D\u0397",
+                'K' => "\u041A\u039A", 'M' => "\u041C\u039C", 'O' => "\u041E\u039F", 'P' => "\u0420\u03A1", 'T' => "\u0422\u03A4",
+                _ => null
+            };
+            swapped.Append(lookAlikes is not null && random.Next(3) > 0 ? lookAlikes[random.Next(lookAlikes.Length)] : c);
+        }
+        return swapped.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Text as typed on a keyboard without a Vietnamese input method: no tone or vowel marks, đ as d.</summary>
