@@ -1,8 +1,10 @@
 using System.Diagnostics;
+using HoanKiem.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -20,6 +22,17 @@ public static class ProblemResponses
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
             var problem = context.ProblemDetails;
+            if (context.Exception?.InnerException is TextRefusedException refused)
+            {
+                // The developer exception page writes the unbound body's problem itself (the handler below never sees it).
+                var answer = RefusedText(refused).ProblemDetails;
+                (problem.Status, problem.Title, problem.Detail) = (answer.Status, answer.Title, answer.Detail);
+                foreach (var (key, value) in answer.Extensions)
+                {
+                    problem.Extensions[key] = value;
+                }
+                context.HttpContext.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+            }
             problem.Extensions.TryAdd("code", Problems.CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode));
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
             problem.Title ??= Problems.TitleFor(problem.Status ?? 500);
@@ -28,6 +41,19 @@ public static class ProblemResponses
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.AddTransient<IStartupFilter, ProblemResponsesStartupFilter>();
         return builder;
+    }
+
+    /// <summary>
+    /// Well-formed JSON whose text holds what text may not (see <see cref="UnicodeTextConverter"/>): 422
+    /// <c>invalid_text</c> naming the field, not a malformed request.
+    /// </summary>
+    private static ProblemHttpResult RefusedText(TextRefusedException refused)
+    {
+        var field = refused.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "$";
+        return Problems.Create(StatusCodes.Status422UnprocessableEntity, "invalid_text", "Invalid text",
+            $"{field} holds a character that text may not hold: control characters (line breaks and tabs only in multi-line "
+            + "text), noncharacters and bidirectional overrides are refused.",
+            [new("errors", new Dictionary<string, string[]> { [field] = [refused.Message] })]);
     }
 
     private sealed class ProblemResponsesStartupFilter : IStartupFilter
@@ -49,7 +75,9 @@ public static class ProblemResponses
         };
     }
 
-    /// <summary>Malformed JSON, wrong types and oversized bodies are the client's fault: 400 or 413, never 500.</summary>
+    /// <summary>
+    /// Malformed JSON, wrong types and oversized bodies are the client's fault: 400 or 413, never 500; refused text is 422.
+    /// </summary>
     private sealed class BadRequestExceptionHandler : IExceptionHandler
     {
         public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
@@ -58,8 +86,8 @@ public static class ProblemResponses
             {
                 return false;
             }
-            var problem = badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge
-                ? Problems.PayloadTooLarge()
+            var problem = badRequest.InnerException is TextRefusedException refused ? RefusedText(refused)
+                : badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.PayloadTooLarge()
                 : Problems.Create(StatusCodes.Status400BadRequest, "malformed_request", "Malformed request",
                     "The request could not be read: check that the body is valid JSON of the documented shape and that query values have the right types.");
             await problem.ExecuteAsync(context);

@@ -22,7 +22,10 @@ public sealed class DuplicateTests(SubmissionFixture fixture)
     [InlineData(EditKind.Decomposed)]
     [InlineData(EditKind.WithoutDiacritics)]
     [InlineData(EditKind.AllAtOnce)]
-    public async Task Light_edit_sent_by_another_unit_is_refused_naming_the_original(EditKind edit)
+    [InlineData(EditKind.ZeroWidthInWords)]
+    [InlineData(EditKind.SoftHyphens)]
+    [InlineData(EditKind.LookAlikeLetters)]
+    public async Task Light_edit_sent_by_another_unit_is_refused_naming_the_original_entry_but_not_its_unit(EditKind edit)
     {
         var year = await fixture.OpenContestAsync();
         var (first, firstClient) = await fixture.UnitAsync(year, "hoi-ccb");
@@ -34,7 +37,8 @@ public sealed class DuplicateTests(SubmissionFixture fixture)
 
         var duplicateOf = problem.GetProperty("duplicateOf");
         Assert.Equal(original.GetProperty("id").GetGuid(), duplicateOf.GetProperty("id").GetGuid());
-        Assert.Equal(first, duplicateOf.GetProperty("unitCode").GetString());
+        Assert.False(duplicateOf.TryGetProperty("unitCode", out _), "another unit learns who sent the original");
+        Assert.DoesNotContain(first, problem.GetRawText());
         Assert.Equal(original.GetProperty("receivedAt").GetDateTimeOffset(), duplicateOf.GetProperty("receivedAt").GetDateTimeOffset());
         Assert.InRange(problem.GetProperty("similarity").GetDouble(), 0.9, 1.0);
         var listed = await ReadAsync(await fixture.Secretariat.GetAsync($"/api/contests/{year}/entries?unitCode={second}"));
@@ -148,7 +152,26 @@ public sealed class DuplicateTests(SubmissionFixture fixture)
         var again = await SubmitExpectingAsync(firstClient, year, Entry(article), HttpStatusCode.Conflict, "duplicate_entry");
 
         Assert.Equal(resent.GetProperty("id").GetGuid(), again.GetProperty("duplicateOf").GetProperty("id").GetGuid());
-        Assert.Equal(second, again.GetProperty("duplicateOf").GetProperty("unitCode").GetString());
+        Assert.False(again.GetProperty("duplicateOf").TryGetProperty("unitCode", out _));
+        Assert.DoesNotContain(second, again.GetRawText());
+    }
+
+    [Fact]
+    public async Task The_secretariat_and_the_originals_own_unit_are_told_which_unit_sent_the_original()
+    {
+        var year = await fixture.OpenContestAsync();
+        var (first, firstClient) = await fixture.UnitAsync(year, "hang-bo");
+        var (second, _) = await fixture.UnitAsync(year, "hang-bac");
+        var article = ArticleCorpus.Generate(year * 10);
+        await SubmitExpectingAsync(firstClient, year, Entry(article), HttpStatusCode.Created);
+
+        var own = await SubmitExpectingAsync(firstClient, year, Entry(ArticleCorpus.Edit(article, EditKind.NewTitle, 1)), HttpStatusCode.Conflict, "duplicate_entry");
+        var onBehalf = Entry(ArticleCorpus.Edit(article, EditKind.LookAlikeLetters, 2));
+        onBehalf["unitCode"] = second;
+        var secretariat = await SubmitExpectingAsync(fixture.Secretariat, year, onBehalf, HttpStatusCode.Conflict, "duplicate_entry");
+
+        Assert.Equal(first, own.GetProperty("duplicateOf").GetProperty("unitCode").GetString());
+        Assert.Equal(first, secretariat.GetProperty("duplicateOf").GetProperty("unitCode").GetString());
     }
 
     [Fact]

@@ -79,6 +79,46 @@ public sealed class EntryRulesTests(SubmissionFixture fixture)
     }
 
     [Theory]
+    [InlineData("title", "Gương sáng\u202E phố cổ")]
+    [InlineData("title", "Gương sáng\nphố cổ")]
+    [InlineData("body", "\u0007")]
+    [InlineData("body", "\u2066")]
+    [InlineData("author.fullName", "Nguyễn\u0000 Văn An")]
+    [InlineData("author.fullName", "Nguyễn\u0085Văn An")]
+    [InlineData("nominee.address.ward", "Hàng\tGai")]
+    [InlineData("nominee.fullName", "Trần Thị \uFDD0Bình")]
+    [InlineData("nominee.fullName", "Trần Thị Bình\U0001FFFF")]
+    public async Task Text_holding_control_characters_noncharacters_or_bidirectional_overrides_is_refused_naming_the_field(string field, string text)
+    {
+        var year = await fixture.OpenContestAsync();
+        var (unit, client) = await fixture.UnitAsync(year, "dong-xuan");
+        var entry = Entry(year * 10);
+        var path = field.Split('.');
+        var holder = path[..^1].Aggregate((JsonNode)entry, (node, name) => node[name]!);
+        holder[path[^1]] = path[^1] == "body" ? entry["body"]!.GetValue<string>() + text : text;
+
+        var problem = await SubmitExpectingAsync(client, year, entry, HttpStatusCode.UnprocessableEntity, "invalid_text");
+
+        Assert.Equal(field, Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
+        var listed = await ReadAsync(await fixture.Secretariat.GetAsync($"/api/contests/{year}/entries?unitCode={unit}"));
+        Assert.Equal(0, listed.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task Line_breaks_tabs_and_invisible_but_harmless_characters_are_text_in_an_article()
+    {
+        var year = await fixture.OpenContestAsync();
+        var (_, client) = await fixture.UnitAsync(year, "hang-trong");
+        var entry = Entry(year * 10);
+        entry["body"] = entry["body"]!.GetValue<string>().Replace(". ", ".\r\n\t") + " Cảm ơn 👨\u200D👩\u200D👧 gia đình\u00AD.";
+
+        var receipt = await SubmitExpectingAsync(client, year, entry, HttpStatusCode.Created);
+
+        var stored = await ReadAsync(await client.GetAsync($"/api/contests/{year}/entries/{receipt.GetProperty("id").GetGuid()}"));
+        Assert.Equal(entry["body"]!.GetValue<string>(), stored.GetProperty("body").GetString());
+    }
+
+    [Theory]
     [InlineData("fullName")]
     [InlineData("contact")]
     [InlineData("author")]

@@ -3,12 +3,13 @@ using HoanKiem.Judging.Data;
 using HoanKiem.Judging.Models;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Judging.Apis;
 
-public sealed record ScoreRequest(Dictionary<string, decimal>? Scores, string? Comment);
+public sealed record ScoreRequest(Dictionary<string, decimal>? Scores, [property: MultiLineText] string? Comment);
 public sealed record ScoreView(Guid EntryId, IReadOnlyDictionary<string, decimal> Scores, decimal Total, string? Comment, DateTimeOffset ScoredAt);
 
 public static class ScoresApi

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using System.Text.Json.Serialization;
 using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
@@ -14,9 +15,10 @@ namespace HoanKiem.Submission.Apis;
 public sealed record AuthorRequest(string? FullName, string? Position, string? Phone, string? Email);
 public sealed record AddressRequest(string? Street, string? Ward);
 public sealed record NomineeRequest(string? FullName, int? BirthYear, string? Position, string? Workplace, AddressRequest? Address);
-public sealed record SubmitEntryRequest(string? Title, string? Body, string? Field, AuthorRequest? Author, NomineeRequest? Nominee, string? UnitCode);
+public sealed record SubmitEntryRequest(string? Title, [property: MultiLineText] string? Body, string? Field, AuthorRequest? Author, NomineeRequest? Nominee, string? UnitCode);
 
-public sealed record DuplicateOf(Guid Id, string UnitCode, DateTimeOffset ReceivedAt);
+/// <summary>The entry a submission repeats; its unit only for the secretariat and that unit itself (a blind entry stays blind).</summary>
+public sealed record DuplicateOf(Guid Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UnitCode, DateTimeOffset ReceivedAt);
 public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int WordCount, DateTimeOffset ReceivedAt);
 public sealed record EntryView(
     Guid Id, int Year, string UnitCode, string Title, string Body, string Field, int WordCount, string Status,
@@ -95,10 +97,11 @@ public static class EntriesApi
             await check.CommitAsync();
             metrics.Submitted("duplicate_entry");
             var original = match.Original;
+            var originalUnit = user.IsSecretariat() || original.UnitCode == unitCode ? original.UnitCode : null;
             return Problems.Conflict("duplicate_entry",
-                $"This article repeats entry {original.Id} received from unit '{original.UnitCode}' on {original.ReceivedAt:O}.",
+                $"This article repeats entry {original.Id} received{(originalUnit is null ? "" : $" from unit '{originalUnit}'")} on {original.ReceivedAt:O}.",
                 [
-                    new("duplicateOf", new DuplicateOf(original.Id, original.UnitCode, original.ReceivedAt)),
+                    new("duplicateOf", new DuplicateOf(original.Id, originalUnit, original.ReceivedAt)),
                     new("similarity", Math.Round(match.Similarity, 3))
                 ]);
         }
