@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using HoanKiem.Contracts;
 using HoanKiem.TestSupport;
 using Xunit;
 
@@ -123,6 +124,28 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
         Assert.Contains(rows, r => r.Skip(1).SequenceEqual([scenario.NameOf(scenario.SendingDuplicates), "1", "1", "2", "0", "Đạt"]));
         Assert.Contains(rows, r => r.Skip(1).SequenceEqual([scenario.NameOf(scenario.WithoutEntries), "2", "0", "0", "1", "Chưa đạt"]));
         Assert.Equal(["", "Tổng cộng"], rows[^1].Take(2));
+    }
+
+    [Fact]
+    public async Task A_unit_name_holding_characters_xml_cannot_carry_gives_a_valid_word_report_without_them()
+    {
+        var year = fixture.NewYear();
+        var unit = $"z{year}-hang-ma";
+        await fixture.RegisterUnitAsync(unit, "Phường\u0007 Hàng\u001B Mã\uFFFF");
+        await fixture.Bus.PublishAsync(new QuotaSet(year, unit, 2));
+        await fixture.AcceptAsync(year, unit, new DateTimeOffset(year, 3, 5, 10, 0, 0, TimeSpan.FromHours(7)));
+        await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [unit] = (2, 1, 1, 0, 0) });
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/{year}/annual");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(DocxType));
+
+        var response = await fixture.Secretariat.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var word = WordprocessingDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var rows = Assert.Single(word.MainDocumentPart!.Document!.Body!.Elements<Table>()).Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList());
+        Assert.Contains(rows, r => r.Skip(1).Take(3).SequenceEqual(["Phường Hàng Mã", "2", "1"]));
     }
 
     [Theory]

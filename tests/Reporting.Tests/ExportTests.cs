@@ -92,6 +92,27 @@ public sealed class ExportTests(ReportingFixture fixture)
     }
 
     [Fact]
+    public async Task A_unit_name_holding_characters_xml_cannot_carry_is_exported_without_them()
+    {
+        var year = fixture.NewYear();
+        var unit = $"x{year}-hang-buom";
+        await fixture.RegisterUnitAsync(unit, "Phường\u0001 Hàng\u000B Buồm\uFFFE");
+        await fixture.Bus.PublishAsync(new QuotaSet(year, unit, 1));
+        await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [unit] = (1, 0, 0, 0, 0) });
+
+        var response = await fixture.Secretariat.GetAsync($"/api/reports/{year}/tallies.xlsx?month={year}-03");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
+        using var spreadsheet = SpreadsheetDocument.Open(stream, false);
+        Assert.Empty(new OpenXmlValidator().Validate(spreadsheet).Select(e => $"{e.Path?.XPath}: {e.Description}"));
+        var workbook = spreadsheet.WorkbookPart!;
+        var sheet = Assert.Single(workbook.Workbook!.Sheets!.Elements<Sheet>());
+        var cells = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet!.Descendants<Cell>().Select(c => c.InnerText);
+        Assert.Contains("Phường Hàng Buồm", cells);
+    }
+
+    [Fact]
     public async Task An_export_for_a_bad_month_is_a_400_problem()
     {
         var response = await fixture.Secretariat.GetAsync("/api/reports/2019/tallies.xlsx?month=2019-1");

@@ -59,7 +59,7 @@ public static class DocxWriter
         {
             run.Append(new RunProperties(new Bold()));
         }
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(XmlText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
         paragraph.Append(run);
         return paragraph;
     }

@@ -33,7 +33,7 @@ public static class SpreadsheetWriter
             sheet.Worksheet = new Worksheet(
                 new Columns(new Column { Min = 1, Max = 1, Width = 24, CustomWidth = true }, new Column { Min = 2, Max = 2, Width = 40, CustomWidth = true }),
                 data);
-            workbook.Workbook.Append(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = sheetName }));
+            workbook.Workbook.Append(new Sheets(new Sheet { Id = workbook.GetIdOfPart(sheet), SheetId = 1, Name = XmlText.Clean(sheetName) }));
         }
         return stream.ToArray();
     }
@@ -48,7 +48,7 @@ public static class SpreadsheetWriter
             var cell = value switch
             {
                 int or long => new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(Convert.ToDecimal(value)) },
-                _ => new Cell(new InlineString(new Text(value.ToString() ?? "") { Space = SpaceProcessingModeValues.Preserve }))
+                _ => new Cell(new InlineString(new Text(XmlText.Clean(value.ToString() ?? "")) { Space = SpaceProcessingModeValues.Preserve }))
                     { CellReference = reference, DataType = CellValues.InlineString }
             };
             if (bold)
