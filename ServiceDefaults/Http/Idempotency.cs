@@ -1,5 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using HoanKiem.ServiceDefaults.Data;
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Builder;
@@ -30,12 +32,15 @@ public sealed class IdempotencyRecord
 
 /// <summary>
 /// The contract's <c>Idempotency-Key</c>: the same key with the same request replays the first answer and changes
-/// nothing; the same key with another request is <c>409 idempotency_key_reused</c>. Keys are scoped per client.
+/// nothing; the same key with another request is <c>409 idempotency_key_reused</c>. Keys are scoped per client and kept
+/// for a day (a client retries within minutes); the stored answer leaves out what is <see cref="ShownOnceAttribute"/>.
 /// </summary>
 public static class Idempotency
 {
     public const string HeaderName = "Idempotency-Key";
+    public static readonly TimeSpan Retention = TimeSpan.FromDays(1);
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
+    private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StoringOptions = new();
 
     /// <summary>Every write of the group honours the key; reads pass through untouched.</summary>
     public static RouteGroupBuilder WithIdempotency<TContext>(this RouteGroupBuilder group) where TContext : ServiceDbContext
@@ -117,7 +122,7 @@ public static class Idempotency
             return;
         }
         var value = (outcome as IValueHttpResult)?.Value;
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var json = Storing(http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var body = value is null ? null : JsonSerializer.Serialize(value, value.GetType(), json);
         var contentType = value is Microsoft.AspNetCore.Mvc.ProblemDetails ? "application/problem+json" : (outcome as IContentTypeHttpResult)?.ContentType ?? "application/json";
         var location = outcome?.GetType().GetProperty("Location")?.GetValue(outcome) as string;
@@ -129,6 +134,30 @@ public static class Idempotency
                 .SetProperty(r => r.Location, location)
                 .SetProperty(r => r.CreatedAt, now));
     }
+
+    /// <summary>Removes the keys older than <see cref="Retention"/>; returns how many.</summary>
+    public static async Task<int> RemoveExpiredAsync(ServiceDbContext db, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var cutoff = (now - Retention).ToUnixTimeMilliseconds();
+        using var writing = await db.WriteLockAsync(cancellationToken);
+        return await db.IdempotencyRecords.Where(r => r.CreatedAt < cutoff).ExecuteDeleteAsync(cancellationToken);
+    }
+
+    /// <summary>The service's JSON options, with every <see cref="ShownOnceAttribute"/> member left unwritten.</summary>
+    private static JsonSerializerOptions Storing(JsonSerializerOptions options) =>
+        StoringOptions.GetValue(options, o => new JsonSerializerOptions(o)
+        {
+            TypeInfoResolver = (o.TypeInfoResolver ?? new DefaultJsonTypeInfoResolver()).WithAddedModifier(type =>
+            {
+                foreach (var property in type.Properties)
+                {
+                    if (property.AttributeProvider?.IsDefined(typeof(ShownOnceAttribute), inherit: true) == true)
+                    {
+                        property.ShouldSerialize = (_, _) => false;
+                    }
+                }
+            })
+        });
 
     private static async Task<string> RequestHashAsync(HttpRequest request)
     {

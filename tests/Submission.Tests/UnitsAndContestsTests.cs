@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text;
 using HoanKiem.Contracts;
 using HoanKiem.TestSupport;
 using Xunit;
@@ -28,6 +29,40 @@ public sealed class UnitsAndContestsTests(SubmissionFixture fixture)
         Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         var registered = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<UnitRegistered>().Where(u => u.Message.Code == code).ToList()), found => found.Count > 0);
         Assert.Equal("UBND phường Hàng Gai", registered[0].Message.Name);
+    }
+
+    [Fact]
+    public async Task A_registration_replayed_by_idempotency_key_answers_without_the_secret_which_the_database_never_holds()
+    {
+        var code = $"hang-dao-{Guid.NewGuid():N}"[..24];
+        HttpRequestMessage Register()
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/units") { Content = JsonContent.Create(new { code, name = "Phường Hàng Đào", kind = "ward" }) };
+            request.Headers.Add("Idempotency-Key", $"dang-ky-{code}");
+            return request;
+        }
+
+        var first = await fixture.Secretariat.SendAsync(Register());
+        var replay = await fixture.Secretariat.SendAsync(Register());
+
+        Assert.Equal((HttpStatusCode.Created, HttpStatusCode.Created), (first.StatusCode, replay.StatusCode));
+        var secret = (await ReadAsync(first)).GetProperty("clientSecret").GetString()!;
+        var replayed = await ReadAsync(replay);
+        Assert.True(replay.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal(first.Headers.Location, replay.Headers.Location);
+        Assert.Equal(code, replayed.GetProperty("code").GetString());
+        Assert.Equal($"unit-{code}", replayed.GetProperty("clientId").GetString());
+        Assert.False(replayed.TryGetProperty("clientSecret", out _), "the replay repeats the secret");
+        // The database file and its write-ahead log hold the key's record (the control) but not the secret.
+        var stored = string.Concat(new[] { fixture.Service.DatabasePath, fixture.Service.DatabasePath + "-wal" }.Where(File.Exists).Select(path =>
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var bytes = new MemoryStream();
+            file.CopyTo(bytes);
+            return Encoding.Latin1.GetString(bytes.ToArray());
+        }));
+        Assert.Contains($"dang-ky-{code}", stored);
+        Assert.DoesNotContain(secret, stored);
     }
 
     [Fact]

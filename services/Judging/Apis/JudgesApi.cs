@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Judging.Apis;
 
 public sealed record AddJudgeRequest(string? FullName, string? UnitCode);
-public sealed record JudgeCredentials(Guid Id, string FullName, string? UnitCode, string ClientId, string ClientSecret);
+public sealed record JudgeCredentials(Guid Id, string FullName, string? UnitCode, string ClientId, [property: ShownOnce] string ClientSecret);
 public sealed record JudgeSummary(Guid Id, string FullName, string? UnitCode, string ClientId);
 
 public static partial class JudgesApi

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Submission.Apis;
 
 public sealed record RegisterUnitRequest(string? Code, string? Name, string? Kind);
-public sealed record UnitCredentials(string Code, string Name, string Kind, string ClientId, string ClientSecret);
+public sealed record UnitCredentials(string Code, string Name, string Kind, string ClientId, [property: ShownOnce] string ClientSecret);
 public sealed record UnitSummary(string Code, string Name, string Kind);
 
 public static partial class UnitsApi
