@@ -26,12 +26,26 @@ public static class VietnameseText
     /// Cyrillic and Greek letters that look like Latin ones read as those, so such text matches what it looks like.
     /// </summary>
     public static string Fold(string text) =>
-        FoldEach(text, decomposed: false) ?? FoldEach(text.Normalize(NormalizationForm.FormKD), decomposed: true)!;
+        FoldEach(text, decomposed: false) ?? FoldEach(Decomposed(text), decomposed: true)!;
 
-    // Folding the text's characters one by one gives what folding its compatibility decomposition (NFKD) gives, as
-    // canonical reordering moves only the marks that folding drops; a remembered answer per character spares decomposing
-    // each ~10 KB article on every submission. Characters that decompose into several letters (Hangul, ligatures), and
-    // those normalisation refuses on their own (surrogates, U+FFFE), take the whole-text way.
+    /// <summary>
+    /// The canonical decomposition with look-alikes read as Latin letters, then the compatibility decomposition: in this
+    /// order, as the latter turns some look-alikes into other letters (the lunate sigma ϲ, drawn like c, into ς).
+    /// </summary>
+    private static string Decomposed(string text)
+    {
+        var canonical = text.Normalize(NormalizationForm.FormD).ToCharArray();
+        for (var i = 0; i < canonical.Length; i++)
+        {
+            canonical[i] = LookAlikes.GetValueOrDefault(canonical[i], canonical[i]);
+        }
+        return new string(canonical).Normalize(NormalizationForm.FormKD);
+    }
+
+    // Folding the text's characters one by one gives what folding its decomposition gives, as canonical reordering moves
+    // only the marks that folding drops; a remembered answer per character spares decomposing each ~10 KB article on
+    // every submission. Characters that decompose into several letters (Hangul, ligatures), and those normalisation
+    // refuses on their own (surrogates, U+FFFE), take the whole-text way.
     private const int Unknown = 0;
     private const int Dropped = -1;
     private const int NeedsWholeText = -2;
@@ -131,7 +145,7 @@ public static class VietnameseText
         {
             return NeedsWholeText;
         }
-        var letters = c.ToString().Normalize(NormalizationForm.FormKD).Select(FoldDecomposedChar).Where(d => d != Dropped).ToList();
+        var letters = Decomposed(c.ToString()).Select(FoldDecomposedChar).Where(d => d != Dropped).ToList();
         return letters switch
         {
             [] => Dropped,

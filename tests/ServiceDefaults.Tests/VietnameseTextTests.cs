@@ -78,6 +78,7 @@ public sealed class VietnameseTextTests
     [InlineData("\u0441\u0440\u0435\u0443\u0445\u0456\u0458\u0455\u04BB\u0501", "cpeyxijshd")]
     [InlineData("\u039F\u03BD\u03B1 \u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u03A1\u03A4\u03A5\u03A7", "ova abezhikmnptyx")]
     [InlineData("t\u03BF\u0302\u0301t", "tot")]
+    [InlineData("\u03F2\u0169 \u03F9ao", "cu cao")]
     [InlineData("\uFF28\uFF41\uFF4E\uFF47 \U0001D420\U0001D41A\U0001D422", "hang gai")]
     public void Look_alike_letters_fold_to_the_latin_letters_they_imitate(string text, string folded)
     {
