@@ -6,6 +6,7 @@ using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using Aspire.Hosting.ApplicationModel;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.TestSupport;
@@ -59,8 +60,23 @@ public sealed class AttackTests(SystemFixture system)
         new("json-nesting-200", "unitA", "POST", "/api/contests/{year}/entries", "{\"x\":" + new string('[', 200) + new string(']', 200) + "}", 400, "malformed_request"),
         new("json-type-gadget", "unitA", "POST", "/api/contests/{year}/entries", "{\"field\":{\"$type\":\"System.IO.FileInfo\",\"fileName\":\"/etc/passwd\"}}", 400, "malformed_request"),
         new("json-escaped-lone-surrogate", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"\\uD800\"}", 400, "malformed_request"),
-        new("json-escaped-noncharacter", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"Ng\\uFFFEư\"}", 400, "malformed_request"),
-        new("json-units-noncharacter", "secretariat", "POST", "/api/units", "{\"code\":\"x\",\"name\":\"\\uFFFE\"}", 400, "malformed_request"),
+        new("json-escaped-noncharacter", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"Ng\\uFFFEư\"}", 422, "invalid_text"),
+        new("json-units-noncharacter", "secretariat", "POST", "/api/units", "{\"code\":\"x\",\"name\":\"\\uFFFE\"}", 422, "invalid_text"),
+
+        // Escaped characters that are no text: controls (line breaks only in multi-line text), noncharacters, bidirectional overrides.
+        new("text-bell-in-title", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"Gương\\u0007 sáng\"}", 422, "invalid_text"),
+        new("text-escape-sequence-in-body", "unitA", "POST", "/api/contests/{year}/entries", "{\"body\":\"Ông An\\u001b[31m giúp đỡ\"}", 422, "invalid_text"),
+        new("text-nul-in-author", "unitA", "POST", "/api/contests/{year}/entries", "{\"author\":{\"fullName\":\"Nguyễn\\u0000 Văn An\"}}", 422, "invalid_text"),
+        new("text-c1-in-ward", "unitA", "POST", "/api/contests/{year}/entries", "{\"nominee\":{\"address\":{\"ward\":\"Hàng\\u0085Gai\"}}}", 422, "invalid_text"),
+        new("text-newline-in-title", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"Tiêu đề\\r\\n2026-01-01 INFO forged\"}", 422, "invalid_text"),
+        new("text-rtl-override-in-title", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"Gương \\u202Efdp.exe\"}", 422, "invalid_text"),
+        new("text-isolate-in-body", "unitA", "POST", "/api/contests/{year}/entries", "{\"body\":\"Người tốt \\u2066việc tốt\\u2069\"}", 422, "invalid_text"),
+        new("text-noncharacter-fdd0", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"\\uFDD0\"}", 422, "invalid_text"),
+        new("text-plane-noncharacter", "unitA", "POST", "/api/contests/{year}/entries", "{\"title\":\"\\uD83F\\uDFFF\"}", 422, "invalid_text"),
+        new("text-control-in-unit-name", "secretariat", "POST", "/api/units", "{\"code\":\"ctrl\",\"name\":\"Phường\\u0001 Hàng Bạc\",\"kind\":\"ward\"}", 422, "invalid_text"),
+        new("text-override-in-judge-name", "secretariat", "POST", "/api/judging/{year}/judges", "{\"fullName\":\"Lê Văn \\u202EC\"}", 422, "invalid_text"),
+        new("text-control-in-score-comment", "judge", "PUT", "/api/judging/{year}/entries/{entryA}/scores/mine", "{\"scores\":{\"content\":1},\"comment\":\"\\u0007\"}", 422, "invalid_text"),
+        new("text-control-in-decision", "secretariat", "POST", "/api/recognition/{year}/decisions", "{\"number\":\"1\\u0008\",\"form\":\"x\",\"amountPerRecipient\":1}", 422, "invalid_text"),
         new("json-empty-object", "unitA", "POST", "/api/contests/{year}/entries", "{}", 400, "validation_failed"),
         new("json-units-truncated", "secretariat", "POST", "/api/units", "{\"code\":\"x\",\"name\":", 400, "malformed_request"),
         new("json-contest-wrong-types", "secretariat", "PUT", "/api/contests/{year}", "{\"minWords\":\"many\"}", 400, "malformed_request"),
@@ -308,25 +324,148 @@ public sealed class AttackTests(SystemFixture system)
     }
 
     [Fact]
-    public async Task Control_characters_never_reach_storage_as_line_breaks()
+    public async Task Control_characters_never_reach_storage_and_the_refusal_names_the_field()
     {
         var w = await WorldAsync();
+        var before = await w.SnapshotAsync();
         var entry = EntryNode(w.Year * 100 + 21);
         entry["title"] = "Tiêu đề\r\n2026-01-01 INFO forged log line\u0007\u001b[31m";
-        entry["nominee"]!["fullName"] = "Trần\nThị\tBình";
         using var unitA = system.Client(w.UnitAToken);
+
         using var response = await unitA.PostAsync($"/api/contests/{w.Year}/entries", Json(entry));
-        Assert.True((int)response.StatusCode is 201 or 400, $"Got {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
-        if (response.StatusCode == HttpStatusCode.BadRequest)
+
+        await AssertRefusal(response, 422, "invalid_text");
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("title", Assert.Single(problem.GetProperty("errors").EnumerateObject()).Name);
+        Assert.Equal(before, await w.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task Copies_of_an_accepted_article_hidden_by_invisible_characters_or_look_alike_letters_are_refused_as_duplicates()
+    {
+        var w = await WorldAsync();
+        var before = await w.SnapshotAsync();
+        var original = EntryNode(w.Year * 100 + 1)["body"]!.GetValue<string>();
+        var invisible = Regex.Replace(original, @"(?<=\b\w)(\w+)", m => string.Join("\u200B", m.Value.Chunk(2).Select(c => new string(c))));
+        var softHyphens = Regex.Replace(original, @"(?<=\b\w\w)(?=\w)", "\u00AD");
+        var lookAlikes = original.Normalize(NormalizationForm.FormD)
+            .Replace('o', '\u043E').Replace('a', '\u0430').Replace('e', '\u0435').Replace('c', '\u0441').Replace('p', '\u0440')
+            .Replace('O', '\u039F').Replace('T', '\u03A4').Normalize(NormalizationForm.FormC);
+        using var unitB = system.Client(w.UnitBToken);
+
+        foreach (var (kind, body) in new[] { ("zero-width", invisible), ("soft-hyphen", softHyphens), ("look-alike", lookAlikes) })
         {
-            await AssertRefusal(response, 400, "validation_failed");
-            return;
+            Assert.NotEqual(original, body);
+            var copy = EntryNode(w.Year * 100 + 40);
+            copy["body"] = body;
+            using var response = await unitB.PostAsync($"/api/contests/{w.Year}/entries", Json(copy));
+            await AssertRefusal(response, 409, "duplicate_entry");
+            var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.True(w.EntryA == problem.GetProperty("duplicateOf").GetProperty("id").GetGuid(), kind);
+            Assert.True(problem.GetProperty("similarity").GetDouble() >= 0.99, $"{kind}: {problem.GetProperty("similarity")}");
         }
-        var id = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString();
-        var stored = await unitA.GetFromJsonAsync<JsonElement>($"/api/contests/{w.Year}/entries/{id}");
-        Assert.DoesNotContain('\n', stored.GetProperty("title").GetString()!);
-        Assert.DoesNotContain('\r', stored.GetProperty("title").GetString()!);
-        Assert.Equal("Trần Thị Bình", stored.GetProperty("nominee").GetProperty("fullName").GetString());
+        Assert.Equal(before, await w.SnapshotAsync());
+    }
+
+    [Fact]
+    public async Task A_judge_whose_unit_sends_an_assigned_article_again_cannot_learn_the_authors_unit()
+    {
+        var year = system.NewYear();
+        using var secretariat = system.Client(await system.SecretariatTokenAsync());
+        await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
+        {
+            title = $"Cuộc thi {year}",
+            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+            closesAt = DateTimeOffset.UtcNow.AddDays(30)
+        }), HttpStatusCode.Created);
+        async Task<string> UnitTokenAsync(string code)
+        {
+            var unit = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync("/api/units", new { code, name = $"Đơn vị {code}", kind = "ward" }), HttpStatusCode.Created);
+            return await system.TokenAsync(unit.GetProperty("clientId").GetString()!, unit.GetProperty("clientSecret").GetString()!);
+        }
+        string author = $"blind-author-{year}", judgesUnit = $"blind-judge-{year}", other = $"blind-other-{year}";
+        using var authorClient = system.Client(await UnitTokenAsync(author));
+        using var judgesUnitClient = system.Client(await UnitTokenAsync(judgesUnit));
+        using var otherClient = system.Client(await UnitTokenAsync(other));
+        await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/judging/{year}/settings", new { judgesPerEntry = 1 }), HttpStatusCode.OK);
+        var judge = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync($"/api/judging/{year}/judges", new { fullName = "Giám khảo Trần Văn D", unitCode = judgesUnit }), HttpStatusCode.Created);
+        using var judgeClient = system.Client(await system.TokenAsync(judge.GetProperty("clientId").GetString()!, judge.GetProperty("clientSecret").GetString()!));
+        var entry = await ThinSliceTests.ReadJson(await authorClient.PostAsync($"/api/contests/{year}/entries", Json(EntryNode(year * 100 + 1))), HttpStatusCode.Created);
+        await Eventually.Until(
+            async () => await ThinSliceTests.ReadJson(await secretariat.PostAsync($"/api/judging/{year}/assignments", null), HttpStatusCode.OK),
+            run => run.GetProperty("entries").GetInt32() == 1);
+
+        var assigned = (await ThinSliceTests.ReadJson(await judgeClient.GetAsync($"/api/judging/{year}/assignments/mine"), HttpStatusCode.OK)).GetProperty("items")[0];
+        Assert.Equal(entry.GetProperty("id").GetGuid(), assigned.GetProperty("entryId").GetGuid());
+        Assert.DoesNotContain(author, assigned.GetRawText());
+        var copy = EntryNode(year * 100 + 2);
+        copy["body"] = assigned.GetProperty("body").GetString();
+        foreach (var client in new[] { judgesUnitClient, otherClient })
+        {
+            using var response = await client.PostAsync($"/api/contests/{year}/entries", Json(copy));
+            await AssertRefusal(response, 409, "duplicate_entry");
+            var raw = await response.Content.ReadAsStringAsync();
+            var duplicateOf = JsonDocument.Parse(raw).RootElement.GetProperty("duplicateOf");
+            Assert.Equal(entry.GetProperty("id").GetGuid(), duplicateOf.GetProperty("id").GetGuid());
+            Assert.Equal(entry.GetProperty("receivedAt").GetDateTimeOffset(), duplicateOf.GetProperty("receivedAt").GetDateTimeOffset());
+            Assert.False(duplicateOf.TryGetProperty("unitCode", out _));
+            Assert.DoesNotContain(author, raw);
+        }
+
+        // The secretariat, and the author's own unit, are told.
+        copy["unitCode"] = other;
+        using var toSecretariat = await secretariat.PostAsync($"/api/contests/{year}/entries", Json(copy));
+        Assert.Equal(author, (await toSecretariat.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("duplicateOf").GetProperty("unitCode").GetString());
+    }
+
+    [Fact]
+    public async Task Client_secrets_shown_once_are_never_replayed_nor_found_in_any_database_file()
+    {
+        var year = system.NewYear();
+        using var secretariat = system.Client(await system.SecretariatTokenAsync());
+        async Task<(JsonElement First, JsonElement Replay, HttpResponseMessage ReplayResponse)> TwiceAsync(string path, object body, string key)
+        {
+            HttpRequestMessage Request()
+            {
+                var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = JsonContent.Create(body) };
+                request.Headers.Add("Idempotency-Key", key);
+                return request;
+            }
+            var first = await ThinSliceTests.ReadJson(await secretariat.SendAsync(Request()), HttpStatusCode.Created);
+            var replayResponse = await secretariat.SendAsync(Request());
+            return (first, await ThinSliceTests.ReadJson(replayResponse, HttpStatusCode.Created), replayResponse);
+        }
+        var unitKey = $"secret-unit-{year}-{Guid.NewGuid():N}";
+        var judgeKey = $"secret-judge-{year}-{Guid.NewGuid():N}";
+        var unit = await TwiceAsync("/api/units", new { code = $"secret-{year}", name = "Phường Hàng Bông", kind = "ward" }, unitKey);
+        var judge = await TwiceAsync($"/api/judging/{year}/judges", new { fullName = "Giám khảo Phạm Văn E" }, judgeKey);
+
+        string[] secrets = [unit.First.GetProperty("clientSecret").GetString()!, judge.First.GetProperty("clientSecret").GetString()!];
+        foreach (var (first, replay, response) in new[] { unit, judge })
+        {
+            Assert.True(response.Headers.Contains("Idempotent-Replayed"));
+            Assert.Equal(first.GetProperty("clientId").GetString(), replay.GetProperty("clientId").GetString());
+            Assert.False(replay.TryGetProperty("clientSecret", out var replayed) && replayed.ValueKind != JsonValueKind.Null);
+        }
+        // Both secrets still work: the replay withheld them, it did not change them.
+        await system.TokenAsync(unit.First.GetProperty("clientId").GetString()!, secrets[0]);
+        await system.TokenAsync(judge.First.GetProperty("clientId").GetString()!, secrets[1]);
+
+        var files = Directory.EnumerateFiles(system.DataDirectory, "*.db*", SearchOption.AllDirectories).ToList();
+        var stored = string.Concat(files.Select(path =>
+        {
+            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var bytes = new MemoryStream();
+            file.CopyTo(bytes);
+            return Encoding.Latin1.GetString(bytes.ToArray());
+        }));
+        // The control: the idempotency keys of both calls are in these files, so the search below searches the right bytes.
+        Assert.Contains(unitKey, stored);
+        Assert.Contains(judgeKey, stored);
+        foreach (var secret in secrets)
+        {
+            Assert.DoesNotContain(secret, stored);
+        }
     }
 
     [Fact]
