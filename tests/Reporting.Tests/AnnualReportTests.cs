@@ -135,6 +135,9 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
         await fixture.Bus.PublishAsync(new QuotaSet(year, unit, 2));
         await fixture.AcceptAsync(year, unit, new DateTimeOffset(year, 3, 5, 10, 0, 0, TimeSpan.FromHours(7)));
         await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [unit] = (2, 1, 1, 0, 0) });
+        // The name travels on its own queue: wait for it too, not only for the figures.
+        await Eventually.Until(() => fixture.TalliesAsync(year, $"{year}-03", unit),
+            tallies => tallies.TryGetValue(unit, out var row) && row.GetProperty("unitName").GetString()!.StartsWith("Phường", StringComparison.Ordinal));
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/{year}/annual");
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(DocxType));
 

@@ -4,6 +4,7 @@ using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Spreadsheet;
 using HoanKiem.Contracts;
+using HoanKiem.TestSupport;
 using Xunit;
 
 namespace HoanKiem.Reporting.Tests;
@@ -99,6 +100,9 @@ public sealed class ExportTests(ReportingFixture fixture)
         await fixture.RegisterUnitAsync(unit, "Phường\u0001 Hàng\u000B Buồm\uFFFE");
         await fixture.Bus.PublishAsync(new QuotaSet(year, unit, 1));
         await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [unit] = (1, 0, 0, 0, 0) });
+        // The name travels on its own queue: wait for it too, not only for the figures.
+        await Eventually.Until(() => fixture.TalliesAsync(year, $"{year}-03", unit),
+            tallies => tallies.TryGetValue(unit, out var row) && row.GetProperty("unitName").GetString()!.StartsWith("Phường", StringComparison.Ordinal));
 
         var response = await fixture.Secretariat.GetAsync($"/api/reports/{year}/tallies.xlsx?month={year}-03");
 
@@ -108,8 +112,9 @@ public sealed class ExportTests(ReportingFixture fixture)
         Assert.Empty(new OpenXmlValidator().Validate(spreadsheet).Select(e => $"{e.Path?.XPath}: {e.Description}"));
         var workbook = spreadsheet.WorkbookPart!;
         var sheet = Assert.Single(workbook.Workbook!.Sheets!.Elements<Sheet>());
-        var cells = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet!.Descendants<Cell>().Select(c => c.InnerText);
-        Assert.Contains("Phường Hàng Buồm", cells);
+        var row = ((WorksheetPart)workbook.GetPartById(sheet.Id!.Value!)).Worksheet!.Descendants<Row>()
+            .Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToList()).Single(r => r[0] == unit);
+        Assert.Equal("Phường Hàng Buồm", row[1]);
     }
 
     [Fact]
