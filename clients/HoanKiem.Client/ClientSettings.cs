@@ -6,6 +6,7 @@ namespace HoanKiem.Client
     /// <summary>
     /// Request bodies as a browser portal writes them (<c>JSON.stringify</c>): Vietnamese letters as UTF-8, where .NET's
     /// default would escape each as six bytes of <c>\uXXXX</c> for the gateway to carry and the service to unescape.
+    /// Answers are read as text first, so a refusal's <see cref="ApiException.Response"/> holds the problem and its code.
     /// </summary>
     internal static class PortalJson
     {
@@ -18,6 +19,8 @@ namespace HoanKiem.Client.Gateway
     public partial class GatewayClient
     {
         static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => PortalJson.Apply(settings);
+
+        partial void Initialize() => ReadResponseAsString = true;
     }
 }
 
@@ -26,6 +29,8 @@ namespace HoanKiem.Client.Submission
     public partial class SubmissionClient
     {
         static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => PortalJson.Apply(settings);
+
+        partial void Initialize() => ReadResponseAsString = true;
     }
 }
 
@@ -34,6 +39,8 @@ namespace HoanKiem.Client.Judging
     public partial class JudgingClient
     {
         static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => PortalJson.Apply(settings);
+
+        partial void Initialize() => ReadResponseAsString = true;
     }
 }
 
@@ -42,6 +49,8 @@ namespace HoanKiem.Client.Recognition
     public partial class RecognitionClient
     {
         static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => PortalJson.Apply(settings);
+
+        partial void Initialize() => ReadResponseAsString = true;
     }
 }
 
@@ -50,5 +59,7 @@ namespace HoanKiem.Client.Reporting
     public partial class ReportingClient
     {
         static partial void UpdateJsonSerializerSettings(JsonSerializerOptions settings) => PortalJson.Apply(settings);
+
+        partial void Initialize() => ReadResponseAsString = true;
     }
 }
