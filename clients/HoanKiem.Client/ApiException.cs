@@ -13,10 +13,15 @@ public class ApiException(string message, int statusCode, string? response, IRea
     public string? Response { get; } = response;
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; } = headers;
 
-    /// <summary>The problem's <c>code</c> (e.g. <c>duplicate_entry</c>), or null when the body is not a problem.</summary>
-    public string? Code => Problem() is { } problem && problem.TryGetProperty("code", out var code) ? code.GetString() : null;
+    /// <summary>
+    /// The problem's <c>code</c> (e.g. <c>duplicate_entry</c>), or the token endpoint's RFC 6749 <c>error</c>
+    /// (e.g. <c>invalid_client</c>); null for any other body.
+    /// </summary>
+    public string? Code => Problem() is { } body && (body.TryGetProperty("code", out var code) || body.TryGetProperty("error", out code))
+        ? code.GetString()
+        : null;
 
-    /// <summary>The problem+json body, or null.</summary>
+    /// <summary>The body as a JSON object, or null.</summary>
     public JsonElement? Problem()
     {
         try

@@ -118,8 +118,8 @@ public sealed partial class ApiReferenceTests(SystemFixture system)
     private sealed record Route(string Path, string[] Methods);
 
     /// <summary>
-    /// The reverse proxy's routes, less those that serve the documents themselves, and the gateway's own endpoints
-    /// (its Map calls, and the token endpoint whatever serves it).
+    /// The reverse proxy's routes, less those that serve the documents themselves, and the gateway's own API: its
+    /// endpoints under /api/ and the token endpoint (the sign-in page and the authorization code flow are for browsers).
     /// </summary>
     private static IEnumerable<Route> GatewayRoutes()
     {
@@ -175,7 +175,7 @@ public sealed partial class ApiReferenceTests(SystemFixture system)
         throw new InvalidOperationException($"No HoanKiem.Aspire.sln above {AppContext.BaseDirectory}.");
     }
 
-    [GeneratedRegex("""\.Map(?<method>Get|Post|Put|Delete|Patch)\(\s*"(?<path>/[^"]*)""")]
+    [GeneratedRegex("""\.Map(?<method>Get|Post|Put|Delete|Patch)\(\s*"(?<path>/api/[^"]*)""")]
     private static partial Regex MapCall();
 
     [GeneratedRegex(@"\{[^}]*\}")]
