@@ -49,7 +49,7 @@ public static class ServiceDefaultsExtensions
         });
         builder.AddProblemResponses();
         builder.AddTokenAuthentication();
-        builder.Services.AddOpenApi();
+        builder.Services.AddApiDocumentation();
         return builder;
     }
 

@@ -1,8 +1,10 @@
 using System.Threading.RateLimiting;
+using HoanKiem.Gateway.Apis;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.OpenApi;
 using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
@@ -14,6 +16,7 @@ public static class GatewayExtensions
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
+        builder.Services.Configure<OpenApiOptions>(ApiDocumentation.DocumentName, o => o.AddDocumentTransformer(TokenDocumentation.DescribeTokenEndpoint));
         builder.Services.AddReverseProxy()
             .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
             .AddServiceDiscoveryDestinationResolver()
@@ -66,15 +69,27 @@ public static class GatewayExtensions
         return app;
     }
 
+    /// <summary>The services whose documents the gateway proxies at /openapi/{service}.json, beside its own.</summary>
+    public static readonly string[] DocumentedServices = [ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting];
+
     public static WebApplication MapApiReference(this WebApplication app)
     {
+        app.MapOpenApi($"/openapi/{ResourceNames.Gateway}.json").AllowAnonymous();
         app.MapScalarApiReference("/api-reference", options =>
         {
             options.Title = "HoanKiem.Aspire — Người tốt, việc tốt API";
-            foreach (var service in new[] { ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting })
+            foreach (var service in DocumentedServices)
             {
                 options.AddDocument(service, service, $"/openapi/{service}.json", isDefault: service == ResourceNames.Submission);
             }
+            options.AddDocument(ResourceNames.Gateway, "gateway (tokens)", $"/openapi/{ResourceNames.Gateway}.json");
+            // "Try it" asks the gateway for a token with the credentials typed in, sent in the form as the endpoint reads them.
+            options.AddPreferredSecuritySchemes([ApiDocumentation.SecurityScheme])
+                .AddClientCredentialsFlow(ApiDocumentation.SecurityScheme, flow =>
+                {
+                    flow.ClientId = Roles.Secretariat;
+                    flow.CredentialsLocation = CredentialsLocation.Body;
+                });
         }).AllowAnonymous();
         return app;
     }

@@ -45,6 +45,7 @@ public static class Idempotency
     /// <summary>Every write of the group honours the key; reads pass through untouched.</summary>
     public static RouteGroupBuilder WithIdempotency<TContext>(this RouteGroupBuilder group) where TContext : ServiceDbContext
     {
+        group.WithMetadata(IdempotentWriteMetadata.Instance);
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;

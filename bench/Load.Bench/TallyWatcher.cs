@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
+using HoanKiem.Client.Reporting;
 
 namespace HoanKiem.Load.Bench;
 
@@ -10,7 +8,7 @@ namespace HoanKiem.Load.Bench;
 /// Polls the year's tallies through the gateway and remembers when each unit's accepted count first reached each value,
 /// so an accepted entry's "visible in tallies" time is the first poll that answered with enough entries for its unit.
 /// </summary>
-public sealed class TallyWatcher(HttpClient http, Uri gateway, int year, string token, IReadOnlyList<string> units)
+public sealed class TallyWatcher(ReportingClient reporting, int year, IReadOnlyList<string> units)
 {
     public static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(50);
     private const int PageSize = 200;
@@ -24,15 +22,12 @@ public sealed class TallyWatcher(HttpClient http, Uri gateway, int year, string 
         var counts = new Dictionary<string, int>();
         for (var page = 1; counts.Count < units.Count; page++)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(gateway, $"/api/reports/{year}/tallies?pageSize={PageSize}&page={page}"));
-            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            using var response = await http.SendAsync(request);
-            var items = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("items");
-            foreach (var row in items.EnumerateArray().Where(row => units.Contains(row.GetProperty("unitCode").GetString()!)))
+            var items = (await reporting.GetTalliesAsync(year, null, page, PageSize)).Items;
+            foreach (var row in items.Where(row => units.Contains(row.UnitCode)))
             {
-                counts[row.GetProperty("unitCode").GetString()!] = row.GetProperty("accepted").GetInt32();
+                counts[row.UnitCode] = row.Accepted;
             }
-            if (items.GetArrayLength() < PageSize)
+            if (items.Count < PageSize)
             {
                 break;
             }

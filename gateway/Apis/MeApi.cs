@@ -21,7 +21,9 @@ public static class MeApi
 
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/me", GetMe).RequireAuthorization().RequireRateLimiting(GatewayExtensions.PerClientRateLimit).WithTags("Authentication");
+        app.MapGet("/api/me", GetMe).WithSummary("Who am I")
+            .WithDescription("The token's client id, role, unit, name and judge id, and what that role may do, so a client can shape its pages without guessing.")
+            .RequireAuthorization().RequireRateLimiting(GatewayExtensions.PerClientRateLimit).WithTags("Authentication");
         return app;
     }
 

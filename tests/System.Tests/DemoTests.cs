@@ -13,8 +13,7 @@ public sealed class DemoTests(SystemFixture system)
     public async Task Small_demo_year_matches_the_reporting_summary_and_refuses_a_second_run()
     {
         var year = system.NewYear();
-        using var http = system.Client();
-        var gateway = new HoanKiem.Demo.Gateway(http);
+        using var gateway = new HoanKiem.Demo.Gateway(system.GatewayAddress);
         var options = new DemoOptions(year, SystemFixture.SecretariatSecret, Entries: 30, Judges: 4);
 
         var result = await new DemoYear(gateway, options, new SilentReporter()).RunAsync(TestContext.Current.CancellationToken);

@@ -1,5 +1,8 @@
 using System.Net;
-using System.Text.Json;
+using HoanKiem.Client;
+using HoanKiem.Client.Judging;
+using HoanKiem.Client.Recognition;
+using HoanKiem.Client.Submission;
 using HoanKiem.Contracts;
 
 namespace HoanKiem.Demo;
@@ -8,6 +11,8 @@ namespace HoanKiem.Demo;
 /// Fills one contest year through the gateway only, as the secretariat, the units' portals and the judges would:
 /// units and quotas, a year of entries (some re-sent, some breaking the rules), a judged and finalised contest,
 /// appraisals and commendation decisions. Entries are received "now": the contest window is opened around today.
+/// Every call goes through the clients generated from the gateway's OpenAPI documents, with a new Idempotency-Key per
+/// write (a real portal would reuse it when it retries after a timeout).
 /// </summary>
 public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter reporter)
 {
@@ -19,12 +24,13 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     ];
 
     private readonly Random random = new(options.Seed + options.Year);
+    private const int PageSize = 200;
     private readonly int year = options.Year;
-    private string secretariat = "";
+    private HoanKiemApi secretariat = null!;
 
     public async Task<DemoResult> RunAsync(CancellationToken cancellationToken = default)
     {
-        secretariat = await gateway.TokenAsync("secretariat", options.SecretariatSecret, cancellationToken);
+        secretariat = await gateway.SignInAsync("secretariat", options.SecretariatSecret, cancellationToken);
         await WaitForServicesAsync(cancellationToken);
         if (await ExistingDataAsync(cancellationToken) is { } existing)
         {
@@ -32,20 +38,19 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         }
 
         var (portals, registered, known) = await RegisterUnitsAsync(cancellationToken);
-        var contest = await gateway.PutAsync($"/api/contests/{year}", new
+        var contest = await secretariat.Submission.PutContestAsync(year, Key(), new ContestRequest
         {
-            title = "Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm",
-            opensAt = Earliest(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(-1)),
-            closesAt = Latest(new DateTimeOffset(year, 12, 31, 23, 59, 59, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(60)),
-            minWords = 1300,
-            maxWords = 1500,
-            districtWards = District.Wards
-        }, secretariat, cancellationToken);
-        if (contest.Status == HttpStatusCode.OK)
+            Title = "Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm",
+            OpensAt = Earliest(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(-1)),
+            ClosesAt = Latest(new DateTimeOffset(year, 12, 31, 23, 59, 59, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(60)),
+            MinWords = 1300,
+            MaxWords = 1500,
+            DistrictWards = [.. District.Wards]
+        }, cancellationToken);
+        if (contest.StatusCode == (int)HttpStatusCode.OK)
         {
             return new DemoResult { Year = year, AlreadyFilled = $"The contest of {year} already existed (the demo has just reset its title and window); it had no entries." };
         }
-        contest.Expect(HttpStatusCode.Created);
 
         var quotas = await SetQuotasAsync(cancellationToken);
         var sent = await SendEntriesAsync(portals, quotas, cancellationToken);
@@ -88,41 +93,63 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     /// <summary>The gateway answers as soon as it is up; the services behind it may still be migrating their databases.</summary>
     private async Task WaitForServicesAsync(CancellationToken cancellationToken)
     {
-        string[] probes = [$"/api/units?pageSize=1", $"/api/judging/{year}/progress", $"/api/recognition/{year}/summary", $"/api/reports/{year}/summary"];
+        Func<Task>[] probes =
+        [
+            () => secretariat.Submission.ListUnitsAsync(1, 1, cancellationToken),
+            () => secretariat.Judging.GetProgressAsync(year, cancellationToken),
+            () => secretariat.Recognition.GetSummaryAsync(year, cancellationToken),
+            () => secretariat.Reporting.GetSummaryAsync(year, cancellationToken)
+        ];
         await EventuallyAsync("every service behind the gateway to answer",
-            async () => await Task.WhenAll(probes.Select(p => gateway.GetAsync(p, secretariat, cancellationToken))),
-            replies => replies.All(r => (int)r.Status < 500), cancellationToken);
+            async () => await Task.WhenAll(probes.Select(AnswersAsync)), answered => answered.All(a => a), cancellationToken);
+    }
+
+    /// <summary>Whether the service answered as itself: a success or a refusal, not the gateway's 502/503 or a broken connection.</summary>
+    private static async Task<bool> AnswersAsync(Func<Task> call)
+    {
+        try
+        {
+            await call();
+            return true;
+        }
+        catch (ApiException e)
+        {
+            return e.StatusCode < 500;
+        }
+        catch (HttpRequestException)
+        {
+            return false;
+        }
     }
 
     private async Task<string?> ExistingDataAsync(CancellationToken cancellationToken)
     {
-        var entries = (await gateway.GetAsync($"/api/contests/{year}/entries?pageSize=1", secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
-        if (entries.GetProperty("total").GetInt32() is > 0 and var count)
+        var entries = await secretariat.Submission.ListEntriesAsync(year, null, null, 1, 1, cancellationToken);
+        if (entries.Total is > 0 and var count)
         {
             return $"The contest of {year} already has {count} entries.";
         }
-        var panel = (await gateway.GetAsync($"/api/judging/{year}/progress", secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
-        return panel.GetProperty("judges").GetInt32() > 0 ? $"The panel of {year} already has judges." : null;
+        var panel = await secretariat.Judging.GetProgressAsync(year, cancellationToken);
+        return panel.Judges > 0 ? $"The panel of {year} already has judges." : null;
     }
 
     /// <summary>A unit registered before (by an earlier demo year) keeps its secret hidden; the secretariat then submits for it.</summary>
-    private async Task<(Dictionary<string, string?> Portals, int Registered, int Known)> RegisterUnitsAsync(CancellationToken cancellationToken)
+    private async Task<(Dictionary<string, HoanKiemApi?> Portals, int Registered, int Known)> RegisterUnitsAsync(CancellationToken cancellationToken)
     {
         reporter.Begin("Units", DistrictUnits.All.Count);
-        var portals = new Dictionary<string, string?>();
+        var portals = new Dictionary<string, HoanKiemApi?>();
         var registered = 0;
         foreach (var unit in DistrictUnits.All)
         {
-            var reply = await gateway.PostAsync("/api/units", new { code = unit.Code, name = unit.Name, kind = unit.Kind }, secretariat, cancellationToken);
-            if (reply.Status == HttpStatusCode.Conflict && reply.Code == "unit_exists")
+            try
+            {
+                var credentials = await secretariat.Submission.RegisterUnitAsync(Key(), new RegisterUnitRequest { Code = unit.Code, Name = unit.Name, Kind = unit.Kind }, cancellationToken);
+                portals[unit.Code] = await gateway.SignInAsync(credentials.ClientId, credentials.ClientSecret, cancellationToken);
+                registered++;
+            }
+            catch (ApiException e) when (e is { StatusCode: (int)HttpStatusCode.Conflict, Code: "unit_exists" })
             {
                 portals[unit.Code] = null;
-            }
-            else
-            {
-                var credentials = reply.Expect(HttpStatusCode.Created);
-                portals[unit.Code] = await gateway.TokenAsync(credentials.GetProperty("clientId").GetString()!, credentials.GetProperty("clientSecret").GetString()!, cancellationToken);
-                registered++;
             }
             reporter.Advance("Units");
         }
@@ -152,7 +179,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         var quotas = new Dictionary<string, int>();
         foreach (var unit in DistrictUnits.All)
         {
-            (await gateway.PutAsync($"/api/contests/{year}/quotas/{unit.Code}", new { target }, secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
+            await secretariat.Submission.PutQuotaAsync(year, unit.Code, Key(), new QuotaRequest { Target = target }, cancellationToken);
             quotas[unit.Code] = target;
             reporter.Advance("Quotas");
         }
@@ -175,7 +202,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         public int AcceptedBy(string unitCode) => Accepted.Values.Count(a => a.UnitCode == unitCode);
     }
 
-    private async Task<Sent> SendEntriesAsync(Dictionary<string, string?> portals, Dictionary<string, int> quotas, CancellationToken cancellationToken)
+    private async Task<Sent> SendEntriesAsync(Dictionary<string, HoanKiemApi?> portals, Dictionary<string, int> quotas, CancellationToken cancellationToken)
     {
         var plan = PlanSends();
         reporter.Begin("Entries", plan.Count);
@@ -184,51 +211,52 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         {
             var article = send.Article;
             var portal = portals[send.Unit.Code];
-            var reply = await gateway.PostAsync($"/api/contests/{year}/entries", new
+            var request = new SubmitEntryRequest
             {
-                title = article.Title,
-                body = article.Body,
-                field = article.Field,
-                unitCode = portal is null ? send.Unit.Code : null,
-                author = new
+                Title = article.Title,
+                Body = article.Body,
+                Field = article.Field,
+                UnitCode = portal is null ? send.Unit.Code : null,
+                Author = new AuthorRequest
                 {
-                    fullName = send.Unit.Kind == "ward" ? $"Cán bộ văn hóa {send.Unit.Name.ToLowerInvariant()}" : $"Cán bộ thi đua {send.Unit.Name}",
-                    position = "Phụ trách thi đua – khen thưởng",
-                    phone = send.WithoutContact ? null : $"09{random.Next(10_000_000, 99_999_999)}",
-                    email = (string?)null
+                    FullName = send.Unit.Kind == "ward" ? $"Cán bộ văn hóa {send.Unit.Name.ToLowerInvariant()}" : $"Cán bộ thi đua {send.Unit.Name}",
+                    Position = "Phụ trách thi đua – khen thưởng",
+                    Phone = send.WithoutContact ? null : $"09{random.Next(10_000_000, 99_999_999)}"
                 },
-                nominee = new
+                Nominee = new NomineeRequest
                 {
-                    fullName = article.Nominee.FullName,
-                    birthYear = article.Nominee.BirthYear,
-                    position = article.Nominee.Role,
-                    workplace = (string?)null,
-                    address = new { street = $"{random.Next(1, 120)} {article.Nominee.Street}", ward = article.Nominee.Ward }
+                    FullName = article.Nominee.FullName,
+                    BirthYear = article.Nominee.BirthYear,
+                    Position = article.Nominee.Role,
+                    Address = new AddressRequest { Street = $"{random.Next(1, 120)} {article.Nominee.Street}", Ward = article.Nominee.Ward }
                 }
-            }, portal ?? secretariat, cancellationToken);
-            sent.Attempts++;
-            var outcome = reply.Status switch
-            {
-                HttpStatusCode.Created => Expectation.Accepted,
-                HttpStatusCode.Conflict when reply.Code == "duplicate_entry" => Expectation.Duplicate,
-                HttpStatusCode.UnprocessableEntity => Expectation.Refused,
-                _ => throw new DemoException($"Submitting '{article.Title}' for {send.Unit.Code}: {(int)reply.Status} {reply.Body}")
             };
-            switch (outcome)
+            sent.Attempts++;
+            Expectation outcome;
+            string? code = null;
+            try
             {
-                case Expectation.Accepted:
-                    sent.Accepted[reply.Body.GetProperty("id").GetGuid()] = (send.Unit.Code, article);
-                    break;
-                case Expectation.Duplicate:
-                    sent.Duplicates.Add(send.Unit.Code);
-                    break;
-                default:
-                    sent.Refusals.Add(new Refusal(send.Unit.Code, reply.Code ?? "?"));
-                    break;
+                var receipt = await (portal ?? secretariat).Submission.SubmitEntryAsync(year, Key(), request, cancellationToken);
+                sent.Accepted[receipt.Id] = (send.Unit.Code, article);
+                outcome = Expectation.Accepted;
             }
-            if (outcome != send.Expect || (send.RefusalCode is not null && reply.Code != send.RefusalCode))
+            catch (ApiException e) when (e is { StatusCode: (int)HttpStatusCode.Conflict, Code: "duplicate_entry" })
             {
-                var surprise = $"{send.Unit.Code}: expected {send.RefusalCode ?? send.Expect.ToString()}, got {(int)reply.Status} {reply.Code}";
+                (outcome, code) = (Expectation.Duplicate, e.Code);
+                sent.Duplicates.Add(send.Unit.Code);
+            }
+            catch (ApiException e) when (e.StatusCode == (int)HttpStatusCode.UnprocessableEntity)
+            {
+                (outcome, code) = (Expectation.Refused, e.Code);
+                sent.Refusals.Add(new Refusal(send.Unit.Code, code ?? "?"));
+            }
+            catch (ApiException e)
+            {
+                throw new DemoException($"Submitting '{article.Title}' for {send.Unit.Code}: {e.Message}");
+            }
+            if (outcome != send.Expect || (send.RefusalCode is not null && code != send.RefusalCode))
+            {
+                var surprise = $"{send.Unit.Code}: expected {send.RefusalCode ?? send.Expect.ToString()}, got {outcome} {code}";
                 sent.Surprises.Add(surprise);
                 reporter.Note(surprise);
             }
@@ -303,62 +331,57 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     {
         var accepted = sent.Accepted.Count;
         var small = accepted < 100;
-        (await gateway.PutAsync($"/api/judging/{year}/settings", new
+        await secretariat.Judging.PutSettingsAsync(year, Key(), new SettingsRequest
         {
-            judgesPerEntry = Math.Min(3, options.Judges),
-            prizes = small
-                ? new { first = 1, second = 1, third = 2, encouragement = Math.Max(1, accepted / 6) }
-                : new { first = 1, second = 2, third = 3, encouragement = 10 },
-            cityForwardCount = small ? Math.Max(1, accepted / 5) : 24
-        }, secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
+            JudgesPerEntry = Math.Min(3, options.Judges),
+            Prizes = small
+                ? new PrizeCountsRequest { First = 1, Second = 1, Third = 2, Encouragement = Math.Max(1, accepted / 6) }
+                : new PrizeCountsRequest { First = 1, Second = 2, Third = 3, Encouragement = 10 },
+            CityForwardCount = small ? Math.Max(1, accepted / 5) : 24
+        }, cancellationToken);
 
-        var judges = new List<string>();
+        var judges = new List<HoanKiemApi>();
         reporter.Begin("Judges", options.Judges);
         for (var i = 0; i < options.Judges; i++)
         {
-            var judge = (await gateway.PostAsync($"/api/judging/{year}/judges", new { fullName = JudgeNames[i % JudgeNames.Length] }, secretariat, cancellationToken))
-                .Expect(HttpStatusCode.Created);
-            judges.Add(await gateway.TokenAsync(judge.GetProperty("clientId").GetString()!, judge.GetProperty("clientSecret").GetString()!, cancellationToken));
+            var judge = await secretariat.Judging.AddJudgeAsync(year, Key(), new AddJudgeRequest { FullName = JudgeNames[i % JudgeNames.Length] }, cancellationToken);
+            judges.Add(await gateway.SignInAsync(judge.ClientId, judge.ClientSecret, cancellationToken));
             reporter.Advance("Judges");
         }
 
         // The panel learns of entries from submission's events: assign once it has heard of all of them.
         await EventuallyAsync("judging to receive every accepted entry",
-            async () => (await gateway.GetAsync($"/api/judging/{year}/progress", secretariat, cancellationToken)).Expect(HttpStatusCode.OK).GetProperty("entries").GetInt32(),
-            count => count >= accepted, cancellationToken);
-        var run = (await gateway.PostAsync($"/api/judging/{year}/assignments", null, secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
-        reporter.Note($"Assigned {run.GetProperty("entries").GetInt32()} entries to {run.GetProperty("judges").GetInt32()} judges, {run.GetProperty("minPerJudge").GetInt32()}–{run.GetProperty("maxPerJudge").GetInt32()} each.");
+            async () => (await secretariat.Judging.GetProgressAsync(year, cancellationToken)).Entries, count => count >= accepted, cancellationToken);
+        var run = await secretariat.Judging.AssignEntriesAsync(year, null, Key(), cancellationToken);
+        reporter.Note($"Assigned {run.Entries} entries to {run.Judges} judges, {run.MinPerJudge}–{run.MaxPerJudge} each.");
 
-        var rubric = (await gateway.GetAsync($"/api/judging/{year}/settings", secretariat, cancellationToken)).Expect(HttpStatusCode.OK)
-            .GetProperty("rubric").EnumerateArray().Select(c => (Key: c.GetProperty("key").GetString()!, Max: c.GetProperty("maxPoints").GetInt32())).ToList();
+        var rubric = (await secretariat.Judging.GetSettingsAsync(year, cancellationToken)).Rubric.Select(c => (c.Key, Max: c.MaxPoints)).ToList();
         // Each article has a merit the judges roughly agree on; their scores scatter around it.
         var merit = sent.Accepted.Keys.ToDictionary(id => id, _ => 0.45 + random.NextDouble() * 0.5);
-        reporter.Begin("Scores", run.GetProperty("entries").GetInt32() * Math.Min(3, options.Judges));
-        var scores = await Task.WhenAll(judges.Select((token, i) => ScoreAllAsync(token, rubric, merit, new Random(options.Seed * 31 + i), cancellationToken)));
+        reporter.Begin("Scores", run.Entries * Math.Min(3, options.Judges));
+        var scores = await Task.WhenAll(judges.Select((judge, i) => ScoreAllAsync(judge, rubric, merit, new Random(options.Seed * 31 + i), cancellationToken)));
 
-        var results = (await gateway.PostAsync($"/api/judging/{year}/finalize", null, secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
-        var ranked = await gateway.AllAsync($"/api/judging/{year}/results", secretariat, cancellationToken);
-        var prizes = ranked.Where(r => r.GetProperty("prize").ValueKind == JsonValueKind.String)
-            .GroupBy(r => r.GetProperty("prize").GetString()!).ToDictionary(g => g.Key, g => g.Count());
-        var forwarded = ranked.Count(r => r.GetProperty("forwardedToCity").GetBoolean());
-        reporter.Note($"Finalised: {results.GetProperty("total").GetInt32()} entries ranked, {prizes.Values.Sum()} prizes, {forwarded} forwarded to the city.");
+        var results = await secretariat.Judging.FinalizeResultsAsync(year, null, 1, 1, Key(), cancellationToken);
+        var ranked = await AllAsync(page => secretariat.Judging.GetResultsAsync(year, null, page, PageSize, cancellationToken), p => p.Items, p => p.Total);
+        var prizes = ranked.Where(r => r.Prize is not null).GroupBy(r => r.Prize!).ToDictionary(g => g.Key, g => g.Count());
+        var forwarded = ranked.Count(r => r.ForwardedToCity);
+        reporter.Note($"Finalised: {results.Total} entries ranked, {prizes.Values.Sum()} prizes, {forwarded} forwarded to the city.");
         return new Judged(judges.Count, scores.Sum(), ranked.Count, prizes, forwarded);
     }
 
-    private async Task<int> ScoreAllAsync(string judge, List<(string Key, int Max)> rubric, Dictionary<Guid, double> merit, Random hand, CancellationToken cancellationToken)
+    private async Task<int> ScoreAllAsync(HoanKiemApi judge, List<(string Key, int Max)> rubric, Dictionary<Guid, double> merit, Random hand, CancellationToken cancellationToken)
     {
-        var mine = await gateway.AllAsync($"/api/judging/{year}/assignments/mine", judge, cancellationToken);
+        var mine = await AllAsync(page => judge.Judging.MyAssignmentsAsync(year, page, PageSize, cancellationToken), p => p.Items, p => p.Total);
         var given = 0;
-        foreach (var assignment in mine.Where(a => !a.GetProperty("scored").GetBoolean()))
+        foreach (var assignment in mine.Where(a => !a.Scored))
         {
-            var entryId = assignment.GetProperty("entryId").GetGuid();
-            var quality = merit.GetValueOrDefault(entryId, 0.6);
+            var quality = merit.GetValueOrDefault(assignment.EntryId, 0.6);
             var points = rubric.ToDictionary(c => c.Key, c => Math.Clamp(Math.Round(c.Max * (quality + (hand.NextDouble() - 0.5) * 0.2)), 0, c.Max));
-            (await gateway.PutAsync($"/api/judging/{year}/entries/{entryId}/scores/mine", new
+            await judge.Judging.PutMyScoreAsync(year, assignment.EntryId, Key(), new ScoreRequest
             {
-                scores = points,
-                comment = quality > 0.8 ? "Bài viết sinh động, nhân vật tiêu biểu." : quality < 0.55 ? "Nội dung còn chung chung, ít chi tiết." : null
-            }, judge, cancellationToken)).Expect(HttpStatusCode.OK);
+                Scores = points,
+                Comment = quality > 0.8 ? "Bài viết sinh động, nhân vật tiêu biểu." : quality < 0.55 ? "Nội dung còn chung chung, ít chi tiết." : null
+            }, cancellationToken);
             given++;
             reporter.Advance("Scores");
         }
@@ -371,23 +394,23 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     {
         var expected = sent.Accepted.Values.Select(a => Words.Fold(a.Article.Nominee.FullName) + "|" + Words.Fold(a.Article.Nominee.Ward)).Distinct().Count();
         var nominees = await EventuallyAsync("recognition to receive every nominee",
-            () => gateway.AllAsync($"/api/recognition/{year}/nominees", secretariat, cancellationToken), n => n.Count >= expected, cancellationToken);
+            () => AllAsync(page => secretariat.Recognition.ListNomineesAsync(year, null, page, PageSize, cancellationToken), p => p.Items, p => p.Total),
+            n => n.Count >= expected, cancellationToken);
 
         reporter.Begin("Appraisals", nominees.Count);
         var verified = new List<Guid>();
         var rejected = 0;
         foreach (var nominee in nominees)
         {
-            var id = nominee.GetProperty("id").GetGuid();
             var ok = random.NextDouble() > 0.12;
-            (await gateway.PostAsync($"/api/recognition/{year}/nominees/{id}/appraisal", new
+            await secretariat.Recognition.AppraiseAsync(year, nominee.Id, Key(), new AppraisalRequest
             {
-                outcome = ok ? "verified" : "rejected",
-                note = ok ? "Đã xác minh tại tổ dân phố, đúng người đúng việc." : "Không xác minh được việc làm nêu trong bài; người được giới thiệu đã chuyển đi."
-            }, secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
+                Outcome = ok ? "verified" : "rejected",
+                Note = ok ? "Đã xác minh tại tổ dân phố, đúng người đúng việc." : "Không xác minh được việc làm nêu trong bài; người được giới thiệu đã chuyển đi."
+            }, cancellationToken);
             if (ok)
             {
-                verified.Add(id);
+                verified.Add(nominee.Id);
             }
             else
             {
@@ -400,56 +423,73 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         var total = 0L;
         if (verified.Count > 0)
         {
-            total += await DecideAsync(new { number = $"{random.Next(1000, 4000)}/QĐ-UBND", signedOn, form = "giay-khen-chu-tich-huyen", nomineeIds = verified }, cancellationToken);
+            total += await DecideAsync(new DecisionRequest { Number = $"{random.Next(1000, 4000)}/QĐ-UBND", SignedOn = signedOn, Form = "giay-khen-chu-tich-huyen", NomineeIds = verified }, cancellationToken);
         }
 
         var overQuota = DistrictUnits.All.Select(u => u.Code).Where(u => sent.AcceptedBy(u) > quotas[u]).ToHashSet();
         var proposed = await EventuallyAsync("recognition to propose the units over quota",
-            async () => (await gateway.AllAsync($"/api/recognition/{year}/units/proposed", secretariat, cancellationToken))
-                .Select(u => u.GetProperty("unitCode").GetString()!).ToList(),
+            async () => (await AllAsync(page => secretariat.Recognition.ListProposedUnitsAsync(year, page, PageSize, cancellationToken), p => p.Items, p => p.Total))
+                .Select(u => u.UnitCode).ToList(),
             codes => overQuota.SetEquals(codes), cancellationToken);
         if (proposed.Count > 0)
         {
-            total += await DecideAsync(new { number = $"{random.Next(4000, 6000)}/QĐ-UBND", signedOn, form = "giay-khen-chu-tich-huyen", unitCodes = proposed }, cancellationToken);
+            total += await DecideAsync(new DecisionRequest { Number = $"{random.Next(4000, 6000)}/QĐ-UBND", SignedOn = signedOn, Form = "giay-khen-chu-tich-huyen", UnitCodes = proposed }, cancellationToken);
         }
 
         var commendations = MovementTitles().ToList();
         foreach (var title in commendations)
         {
-            total += (await gateway.PostAsync($"/api/recognition/{year}/commendations", title, secretariat, cancellationToken))
-                .Expect(HttpStatusCode.Created).GetProperty("amount").GetInt64();
+            total += (await secretariat.Recognition.CommendAsync(year, Key(), title, cancellationToken)).Amount;
         }
-        var summary = (await gateway.GetAsync($"/api/recognition/{year}/summary", secretariat, cancellationToken)).Expect(HttpStatusCode.OK);
+        var summary = await secretariat.Recognition.GetSummaryAsync(year, cancellationToken);
         reporter.Note($"{verified.Count} nominees verified and commended, {rejected} rejected; {proposed.Count} units commended for exceeding their quota; {commendations.Count} movement titles.");
-        return new Recognised(nominees.Count, verified.Count, rejected, verified.Count, proposed.Count, commendations.Count, total, summary.GetProperty("totalAmount").GetInt64());
+        return new Recognised(nominees.Count, verified.Count, rejected, verified.Count, proposed.Count, commendations.Count, total, summary.TotalAmount);
     }
 
     /// <summary>Signs a decision at the reward table's amount; a year the table does not cover gets a fixed amount instead.</summary>
-    private async Task<long> DecideAsync(object decision, CancellationToken cancellationToken)
+    private async Task<long> DecideAsync(DecisionRequest decision, CancellationToken cancellationToken)
     {
-        var reply = await gateway.PostAsync($"/api/recognition/{year}/decisions", decision, secretariat, cancellationToken);
-        if (reply.Code == "reward_table_incomplete")
+        try
         {
-            var withAmount = JsonSerializer.SerializeToElement(decision, JsonSerializerOptions.Web).Deserialize<Dictionary<string, object>>()!;
-            withAmount["amountPerRecipient"] = 500_000;
-            reply = await gateway.PostAsync($"/api/recognition/{year}/decisions", withAmount, secretariat, cancellationToken);
+            return (await secretariat.Recognition.DecideAsync(year, Key(), decision, cancellationToken)).TotalAmount;
         }
-        return reply.Expect(HttpStatusCode.Created).GetProperty("totalAmount").GetInt64();
+        catch (ApiException e) when (e.Code == "reward_table_incomplete")
+        {
+            decision.AmountPerRecipient = 500_000;
+            return (await secretariat.Recognition.DecideAsync(year, Key(), decision, cancellationToken)).TotalAmount;
+        }
     }
 
-    private IEnumerable<object> MovementTitles()
+    private IEnumerable<CommendationRequest> MovementTitles()
     {
         var number = $"{random.Next(6000, 7000)}/QĐ-UBND";
         foreach (var ward in new[] { "Hàng Gai", "Lý Thái Tổ", "Hàng Trống" })
         {
-            yield return new { category = "cultural-residential-group", name = $"Tổ dân phố số {random.Next(1, 20)} phường {ward}", unitCode = $"phuong-{DistrictUnits.Slug(ward)}", field = "culture-society", amount = 1_000_000, decisionNumber = number };
+            yield return new CommendationRequest { Category = "cultural-residential-group", Name = $"Tổ dân phố số {random.Next(1, 20)} phường {ward}", UnitCode = $"phuong-{DistrictUnits.Slug(ward)}", Field = "culture-society", Amount = 1_000_000, DecisionNumber = number };
         }
         foreach (var family in new[] { "Gia đình ông Nguyễn Văn Thịnh", "Gia đình bà Trần Thị Huệ", "Gia đình ông Lê Quang Vinh", "Gia đình bà Phạm Thu Yên" })
         {
-            yield return new { category = "cultural-family", name = $"{family} phường {Pick(District.Wards)}", unitCode = (string?)null, field = "culture-society", amount = 500_000, decisionNumber = number };
+            yield return new CommendationRequest { Category = "cultural-family", Name = $"{family} phường {Pick(District.Wards)}", UnitCode = null, Field = "culture-society", Amount = 500_000, DecisionNumber = number };
         }
-        yield return new { category = "collective", name = "Đội thanh niên tình nguyện Quận đoàn Hoàn Kiếm", unitCode = "quan-doan", field = "front-unions", amount = 2_000_000, decisionNumber = number };
-        yield return new { category = "individual", name = "Ông Đỗ Trọng Nghĩa, bảo vệ dân phố phường Hàng Bạc", unitCode = "phuong-hang-bac", field = "defense-security", amount = 1_000_000, decisionNumber = number };
+        yield return new CommendationRequest { Category = "collective", Name = "Đội thanh niên tình nguyện Quận đoàn Hoàn Kiếm", UnitCode = "quan-doan", Field = "front-unions", Amount = 2_000_000, DecisionNumber = number };
+        yield return new CommendationRequest { Category = "individual", Name = "Ông Đỗ Trọng Nghĩa, bảo vệ dân phố phường Hàng Bạc", UnitCode = "phuong-hang-bac", Field = "defense-security", Amount = 1_000_000, DecisionNumber = number };
+    }
+
+    private static string Key() => HoanKiemApi.NewIdempotencyKey();
+
+    /// <summary>Every item of a paged list, a page at a time.</summary>
+    private static async Task<List<T>> AllAsync<TPage, T>(Func<int, Task<TPage>> fetch, Func<TPage, List<T>> items, Func<TPage, int> total)
+    {
+        var all = new List<T>();
+        for (var page = 1; ; page++)
+        {
+            var answer = await fetch(page);
+            all.AddRange(items(answer));
+            if (all.Count >= total(answer) || items(answer).Count == 0)
+            {
+                return all;
+            }
+        }
     }
 
     private async Task<T> EventuallyAsync<T>(string what, Func<Task<T>> probe, Func<T, bool> done, CancellationToken cancellationToken)

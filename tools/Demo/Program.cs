@@ -1,3 +1,4 @@
+using HoanKiem.Client;
 using HoanKiem.Demo;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ if (args.Contains("--help") || entries < 1 || judges < 1 || string.IsNullOrEmpty
     return args.Contains("--help") ? 0 : 2;
 }
 
-using var http = new HttpClient { BaseAddress = new Uri(gatewayAddress), Timeout = TimeSpan.FromSeconds(60) };
+using var gateway = new Gateway(new Uri(gatewayAddress));
 var options = new DemoOptions(year, secret!, entries, judges);
 AnsiConsole.Write(new Rule($"[bold]Người tốt, việc tốt – demo year {year}[/]"));
 AnsiConsole.MarkupLine($"Gateway {Markup.Escape(gatewayAddress)}: {entries} distinct articles, {options.Resends} re-sent copies, {options.RuleBreaks} rule-breaking attempts, {judges} judges.");
@@ -25,9 +26,9 @@ try
 {
     result = await AnsiConsole.Progress().AutoClear(false)
         .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
-        .StartAsync(async progress => await new DemoYear(new Gateway(http), options, new SpectreReporter(progress)).RunAsync());
+        .StartAsync(async progress => await new DemoYear(gateway, options, new SpectreReporter(progress)).RunAsync());
 }
-catch (Exception e) when (e is DemoException or HttpRequestException)
+catch (Exception e) when (e is DemoException or ApiException or HttpRequestException)
 {
     AnsiConsole.MarkupLine($"[red]The demo stopped:[/] {Markup.Escape(e.Message)}");
     AnsiConsole.MarkupLine($"Is the system running? Start it with [bold]./run.sh[/] (or [bold]./run.sh --demo[/]) and check {Markup.Escape(gatewayAddress)}/health.");

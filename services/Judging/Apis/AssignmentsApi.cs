@@ -19,8 +19,12 @@ public static class AssignmentsApi
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
     {
         var assignments = app.MapGroup("/api/judging/{year:int}/assignments").WithTags("Assignments").WithContestYear().WithIdempotency<JudgingDbContext>();
-        assignments.MapPost("/", AssignEntries).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        assignments.MapGet("/mine", MyAssignments).RequireAuthorization(TokenAuthentication.JudgePolicy);
+        assignments.MapPost("/", AssignEntries).WithSummary("Assign entries to judges")
+            .WithDescription("Gives every accepted entry the judges it still lacks, never one from the entry's own unit, with loads within 1 of each other; existing assignments never move, so call again for entries that arrive later. allowUneven=true accepts loads further apart when no even assignment exists.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        assignments.MapGet("/mine", MyAssignments).WithSummary("List my assigned entries")
+            .WithDescription("The calling judge's entries: the article and whether it is scored, never its author, unit or nominee's contacts. Paged.")
+            .RequireAuthorization(TokenAuthentication.JudgePolicy);
         return app;
     }
 

@@ -20,8 +20,10 @@ public static partial class JudgesApi
     {
         var judges = app.MapGroup("/api/judging/{year:int}/judges").WithTags("Judges").WithContestYear().WithIdempotency<JudgingDbContext>()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        judges.MapPost("/", AddJudge);
-        judges.MapGet("/", ListJudges);
+        judges.MapPost("/", AddJudge).WithSummary("Add a judge")
+            .WithDescription("Adds a panel member for the year (optionally from a unit, whose entries they never judge) and returns their client credentials; the secret is shown in this answer only.");
+        judges.MapGet("/", ListJudges).WithSummary("List judges")
+            .WithDescription("The year's panel, paged.");
         return app;
     }
 

@@ -20,9 +20,12 @@ public static class ProgressApi
     {
         var progress = app.MapGroup("/api/judging/{year:int}/progress").WithTags("Progress").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        progress.MapGet("/", Summary);
-        progress.MapGet("/judges", ByJudge);
-        progress.MapGet("/entries", ByEntry);
+        progress.MapGet("/", Summary).WithName("GetProgress").WithSummary("Read judging progress")
+            .WithDescription("The year's counts: entries in judging, assigned and fully scored; assignments and those scored; judges, and those with work left; whether the results are final.");
+        progress.MapGet("/judges", ByJudge).WithName("GetProgressByJudge").WithSummary("Read progress by judge")
+            .WithDescription("Per judge: entries assigned, scored and left; unscoredOnly=true lists only judges with work left. Paged.");
+        progress.MapGet("/entries", ByEntry).WithName("GetProgressByEntry").WithSummary("Read progress by entry")
+            .WithDescription("Per entry: judges assigned and scores received; incompleteOnly=true lists only entries still missing scores. Paged.");
         return app;
     }
 

@@ -29,10 +29,19 @@ public static class ResultsApi
     public static IEndpointRouteBuilder MapResultsApi(this IEndpointRouteBuilder app)
     {
         var judging = app.MapGroup("/api/judging/{year:int}").WithTags("Results").WithContestYear().WithIdempotency<JudgingDbContext>();
-        judging.MapPost("/finalize", FinalizeResults).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        judging.MapGet("/results", GetResults).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
-        judging.MapGet("/results.csv", DownloadResults).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
-        judging.MapPut("/entries/{entryId:guid}/city-outcome", RecordCityOutcome).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        judging.MapPost("/finalize", FinalizeResults).WithSummary("Finalise the results")
+            .WithDescription("Ranks the year's entries by their judges' mean total (ties: higher content score, then earlier receipt), gives the prizes down the ranks, forwards the top ones to the city and freezes the scores, once per year. 409 scores_missing while any assignment is unscored.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        judging.MapGet("/results", GetResults).WithSummary("Read the results")
+            .WithDescription("The final ranking with prizes and who goes to the city, once finalised. Paged.")
+            .RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
+        judging.MapGet("/results.csv", DownloadResults).WithSummary("Download the results as CSV")
+            .WithDescription("The whole final ranking as UTF-8 CSV with a byte-order mark, for spreadsheet programs.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
+            .RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
+        judging.MapPut("/entries/{entryId:guid}/city-outcome", RecordCityOutcome).WithSummary("Record the city's award for an entry")
+            .WithDescription("For an entry the district forwarded: the award as the city's decision words it (e.g. \"giải Ba\"). Recording again corrects it.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
 

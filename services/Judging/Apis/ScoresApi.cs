@@ -18,7 +18,8 @@ public static class ScoresApi
     {
         app.MapGroup("/api/judging/{year:int}/entries/{entryId:guid}/scores").WithTags("Scores").WithContestYear().WithIdempotency<JudgingDbContext>()
             .RequireAuthorization(TokenAuthentication.JudgePolicy)
-            .MapPut("/mine", PutMyScore);
+            .MapPut("/mine", PutMyScore).WithSummary("Score an entry")
+            .WithDescription("A judge scores, or revises the score of, an entry assigned to them: points per rubric criterion and an optional comment, until the results are final. 403 when not assigned; 422 score_out_of_range; 409 judging_finalized.");
         return app;
     }
 

@@ -20,8 +20,12 @@ public static partial class SettingsApi
     public static IEndpointRouteBuilder MapSettingsApi(this IEndpointRouteBuilder app)
     {
         var settings = app.MapGroup("/api/judging/{year:int}/settings").WithTags("Judging settings").WithContestYear().WithIdempotency<JudgingDbContext>();
-        settings.MapPut("/", PutSettings).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        settings.MapGet("/", GetSettings).RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
+        settings.MapPut("/", PutSettings).WithSummary("Set the judging settings")
+            .WithDescription("Judges per entry (default 3), prize counts (1, 2, 3, 10), how many entries go to the city (24) and the rubric. 409 judging_finalized once the results are final.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        settings.MapGet("/", GetSettings).WithSummary("Read the judging settings")
+            .WithDescription("The year's settings and rubric, defaults included.")
+            .RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
         return app;
     }
 

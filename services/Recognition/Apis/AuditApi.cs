@@ -13,7 +13,8 @@ public static class AuditApi
 {
     public static IEndpointRouteBuilder MapAuditApi(this IEndpointRouteBuilder app)
     {
-        app.MapYearGroup("/audit", "Audit").MapGet("/", ListAudit);
+        app.MapYearGroup("/audit", "Audit").MapGet("/", ListAudit).WithSummary("Read the audit trail")
+            .WithDescription("Every write of the year that touched a person or recipient, oldest first; subjectId narrows it to one nominee, unit, entry or title. Paged.");
         return app;
     }
 

@@ -11,7 +11,8 @@ public static class AwardsApi
 {
     public static IEndpointRouteBuilder MapAwardsApi(this IEndpointRouteBuilder app)
     {
-        app.MapYearGroup("/awards", "Awards").MapGet("/", ListAwards);
+        app.MapYearGroup("/awards", "Awards").MapGet("/", ListAwards).WithSummary("List the prizes awarded")
+            .WithDescription("The contest's prizes from the panel's final results, best rank first, with the money recorded for each. Paged.");
         return app;
     }
 

@@ -23,8 +23,10 @@ public static class CommendationsApi
     public static IEndpointRouteBuilder MapCommendationsApi(this IEndpointRouteBuilder app)
     {
         var commendations = app.MapYearGroup("/commendations", "Commendations");
-        commendations.MapPost("/", Commend);
-        commendations.MapGet("/", ListCommendations);
+        commendations.MapPost("/", Commend).WithSummary("Record a movement title")
+            .WithDescription("One of the movement's titles from a paper decision (category cultural-residential-group, cultural-family, collective or individual). Without amount, form and signedOn let the reward table price it.");
+        commendations.MapGet("/", ListCommendations).WithSummary("List movement titles")
+            .WithDescription("The year's titles, optionally of one category. Paged.");
         return app;
     }
 

@@ -24,9 +24,12 @@ public static class DecisionsApi
     public static IEndpointRouteBuilder MapDecisionsApi(this IEndpointRouteBuilder app)
     {
         var decisions = app.MapYearGroup("/decisions", "Decisions");
-        decisions.MapPost("/", Decide);
-        decisions.MapGet("/", ListDecisions);
-        decisions.MapGet("/{id:guid}", GetDecision);
+        decisions.MapPost("/", Decide).WithSummary("Sign a commendation decision")
+            .WithDescription("Commends verified nominees (as individuals) and/or units (as collectives). Without amountPerRecipient each recipient gets the reward table's amount for the form on the signing date (422 reward_table_incomplete when it has none). 409 already_commended; 422 nominee_not_verified.");
+        decisions.MapGet("/", ListDecisions).WithSummary("List decisions")
+            .WithDescription("The year's decisions with their recipients. Paged.");
+        decisions.MapGet("/{id:guid}", GetDecision).WithSummary("Read a decision")
+            .WithDescription("One decision with its recipients and amounts.");
         return app;
     }
 

@@ -23,9 +23,11 @@ public static class NomineesApi
     public static IEndpointRouteBuilder MapNomineesApi(this IEndpointRouteBuilder app)
     {
         var nominees = app.MapYearGroup("/nominees", "Nominees");
-        nominees.MapGet("/", ListNominees);
-        nominees.MapGet("/{id:guid}", GetNominee);
-        nominees.MapPost("/{id:guid}/appraisal", Appraise);
+        nominees.MapGet("/", ListNominees).WithSummary("List nominees")
+            .WithDescription("One nominee per person (same name and ward), with the entries that introduced them; status narrows to proposed, verified, rejected or commended. Paged.");
+        nominees.MapGet("/{id:guid}", GetNominee).WithSummary("Read a nominee");
+        nominees.MapPost("/{id:guid}/appraisal", Appraise).WithSummary("Appraise a nominee")
+            .WithDescription("The secretariat verifies or rejects the person with a note; a later appraisal may correct it until a decision commends them.");
         return app;
     }
 

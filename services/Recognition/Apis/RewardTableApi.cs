@@ -34,11 +34,16 @@ public static partial class RewardTableApi
     {
         var table = app.MapGroup("/api/recognition/reward-table").WithTags("Reward table")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy).WithIdempotency<RecognitionDbContext>();
-        table.MapGet("/", GetTable);
-        table.MapGet("/quote", Quote);
-        table.MapPut("/base-salaries/{effectiveFrom}", PutBaseSalary);
-        table.MapPut("/forms/{form}/coefficients/{effectiveFrom}", PutCoefficient);
-        table.MapPut("/prizes/{prize}/amounts/{effectiveFrom}", PutPrizeAmount);
+        table.MapGet("/", GetTable).WithSummary("Read the reward table")
+            .WithDescription("Base salaries and award-form coefficients by effective date, and the prize money.");
+        table.MapGet("/quote", Quote).WithSummary("Price a form on a date")
+            .WithDescription("What one recipient of a form gets on a date (ISO yyyy-MM-dd), with the figures it comes from. 422 reward_table_incomplete when a figure is missing.");
+        table.MapPut("/base-salaries/{effectiveFrom}", PutBaseSalary).WithSummary("Set the base salary from a date")
+            .WithDescription("Adds or corrects the base salary in force from an ISO date. Money already decided keeps its amounts.");
+        table.MapPut("/forms/{form}/coefficients/{effectiveFrom}", PutCoefficient).WithSummary("Set a form's coefficient from a date")
+            .WithDescription("Adds or corrects an award form's coefficient from an ISO date; a new form needs its name.");
+        table.MapPut("/prizes/{prize}/amounts/{effectiveFrom}", PutPrizeAmount).WithSummary("Set a prize's money from a date")
+            .WithDescription("Sets a contest prize's money from an ISO date; awards recorded on or after it are repriced.");
         return app;
     }
 

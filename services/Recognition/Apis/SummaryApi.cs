@@ -15,7 +15,8 @@ public static class SummaryApi
 {
     public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapYearGroup("/summary", "Summary").MapGet("/", GetSummary);
+        app.MapYearGroup("/summary", "Summary").MapGet("/", GetSummary).WithSummary("Read the year's recognition figures")
+            .WithDescription("Nominees introduced, verified, rejected and commended, units commended, the movement's titles by category, and the money of decisions and titles together.");
         return app;
     }
 

@@ -11,7 +11,8 @@ public static class UnitsApi
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
-        app.MapYearGroup("/units", "Units").MapGet("/proposed", ListProposedUnits);
+        app.MapYearGroup("/units", "Units").MapGet("/proposed", ListProposedUnits).WithSummary("List units proposed for commendation")
+            .WithDescription("Units whose accepted entries exceed their quota, most excess first; commendedBy names the decision once one commended them. Paged.");
         return app;
     }
 

@@ -13,7 +13,10 @@ public static class AnnualReportApi
 {
     public static IEndpointRouteBuilder MapAnnualReportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/{year:int}/annual", GetAnnualReport).WithTags("Annual report").WithContestYear()
+        app.MapGet("/api/reports/{year:int}/annual", GetAnnualReport).WithSummary("Download the year-end report")
+            .WithDescription("The report in Vietnamese, as Markdown (Accept: text/markdown, the default) or a Word document (Accept: application/vnd.openxmlformats-officedocument.wordprocessingml.document). 406 not_acceptable otherwise.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/markdown", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+            .WithTags("Annual report").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }

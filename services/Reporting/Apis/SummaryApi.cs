@@ -10,7 +10,9 @@ public static class SummaryApi
 {
     public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/reports/{year:int}/summary", GetSummary).WithTags("Summary").WithContestYear()
+        app.MapGet("/api/reports/{year:int}/summary", GetSummary).WithSummary("Read the year's summary")
+            .WithDescription("The whole contest year across every unit: entries, refusals, prizes, nominees, commendations, money, and the units over quota, without entries, sending duplicates or breaking rules. Follows the other services' events.")
+            .WithTags("Summary").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }

@@ -15,9 +15,15 @@ public static class TalliesApi
     public static IEndpointRouteBuilder MapTalliesApi(this IEndpointRouteBuilder app)
     {
         var tallies = app.MapGroup("/api/reports/{year:int}").WithTags("Tallies").WithContestYear();
-        tallies.MapGet("/tallies", GetTallies).AllowAnonymous();
-        tallies.MapGet("/tallies.csv", ExportCsv).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        tallies.MapGet("/tallies.xlsx", ExportXlsx).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        tallies.MapGet("/tallies", GetTallies).WithSummary("Read the monthly tallies")
+            .WithDescription("Public, no token: every unit's quota, accepted entries (in total and in the month), duplicates and refusals up to the end of month (yyyy-MM, Asia/Ho_Chi_Minh; default the current one). Paged.")
+            .AllowAnonymous();
+        tallies.MapGet("/tallies.csv", ExportCsv).WithSummary("Download the tallies as CSV")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "text/csv")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        tallies.MapGet("/tallies.xlsx", ExportXlsx).WithSummary("Download the tallies as Excel")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
 

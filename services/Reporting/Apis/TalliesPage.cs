@@ -18,8 +18,14 @@ public static class TalliesPage
 
     public static IEndpointRouteBuilder MapTalliesPage(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/tallies/{year:int}", GetPage).WithContestYear().AllowAnonymous().ExcludeFromDescription();
-        app.MapGet("/tallies", RedirectToThisYear).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/tallies/{year:int}", GetPage).WithSummary("The public tallies page")
+            .WithDescription("An HTML page of the year's tallies for people; it reads the public tallies call.")
+            .Produces(StatusCodes.Status200OK, typeof(string), "text/html")
+            .WithContestYear().AllowAnonymous().WithTags("Tallies");
+        app.MapGet("/tallies", RedirectToThisYear).WithSummary("This year's public tallies page")
+            .WithDescription("Redirects to /tallies/{year} for the current year.")
+            .Produces(StatusCodes.Status302Found)
+            .AllowAnonymous().WithTags("Tallies");
         return app;
     }
 

@@ -21,8 +21,11 @@ public static class ContestsApi
         var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests").WithContestYear().WithBodyLimit()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy)
             .WithIdempotency<SubmissionDbContext>();
-        contests.MapPut("/", PutContest);
-        contests.MapPut("/quotas/{unitCode}", PutQuota);
+        contests.MapPut("/", PutContest).WithSummary("Create or change a contest year")
+            .WithDescription("The year's title, submission window, word limits (default 1,300–1,500) and the district's wards (default: Hoàn Kiếm's). 201 when the year is new, 200 when it existed.")
+            .WithExample(Examples.Contest);
+        contests.MapPut("/quotas/{unitCode}", PutQuota).WithSummary("Set a unit's quota")
+            .WithDescription("How many entries the unit is asked to send in the year (0–100,000). 404 contest_not_found or unit_not_found.");
         return app;
     }
 

@@ -43,10 +43,15 @@ public static class EntriesApi
     {
         var entries = app.MapGroup("/api/contests/{year:int}/entries").WithTags("Entries").WithContestYear()
             .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy).WithBodyLimit().WithIdempotency<SubmissionDbContext>();
-        entries.MapPost("/", SubmitEntry);
-        entries.MapGet("/{id:guid}", GetEntry);
-        entries.MapGet("/", ListEntries);
-        entries.MapDelete("/{id:guid}", WithdrawEntry);
+        entries.MapPost("/", SubmitEntry).WithSummary("Submit an entry")
+            .WithDescription("A unit's portal sends an article for its own unit; the secretariat names the unit in unitCode. Refusals, each recorded for the year-end report: 422 word_count_out_of_range (with wordCount, minWords, maxWords), missing_author_info, missing_nominee_info, nominee_outside_district, invalid_field, contest_closed; 404 contest_not_found or unit_not_found; 409 duplicate_entry (with duplicateOf and similarity) when the article repeats or lightly edits one already received.")
+            .WithExample(Examples.Entry);
+        entries.MapGet("/{id:guid}", GetEntry).WithSummary("Read an entry")
+            .WithDescription("The entry's own unit or the secretariat; anyone else gets 404 entry_not_found.");
+        entries.MapGet("/", ListEntries).WithSummary("List entries")
+            .WithDescription("A unit sees its own entries; the secretariat sees every unit's, or one unit's with unitCode. status narrows to accepted or withdrawn. Oldest first, paged.");
+        entries.MapDelete("/{id:guid}", WithdrawEntry).WithSummary("Withdraw an entry")
+            .WithDescription("Only the entry's own unit, before the contest closes (422 contest_closed after). The entry is kept as withdrawn and no longer counted; withdrawing again changes nothing.");
         return app;
     }
 

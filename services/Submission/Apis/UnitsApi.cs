@@ -19,8 +19,12 @@ public static partial class UnitsApi
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
         var units = app.MapGroup("/api/units").WithTags("Units").RequireAuthorization().WithBodyLimit().WithIdempotency<SubmissionDbContext>();
-        units.MapPost("/", RegisterUnit).RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        units.MapGet("/", ListUnits);
+        units.MapPost("/", RegisterUnit).WithSummary("Register a unit")
+            .WithDescription("Creates a unit (code, Vietnamese name, kind: ward, department, school, association, enterprise or other) and its portal's client credentials; the secret is shown in this answer only. 409 unit_exists.")
+            .WithExample(Examples.Unit)
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        units.MapGet("/", ListUnits).WithSummary("List units")
+            .WithDescription("Every registered unit, by code, paged.");
         return app;
     }
 
