@@ -45,8 +45,7 @@ public static class GatewayExtensions
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
-                await Problems.Create(StatusCodes.Status429TooManyRequests, "rate_limited", "Too many requests",
-                    $"This client sends more than {permitsPerSecond} requests per second; wait and try again.")
+                await Problems.Create(StatusCodes.Status429TooManyRequests, "rate_limited", Messages.RateLimited(permitsPerSecond))
                     .ExecuteAsync(context.HttpContext);
             };
         });

@@ -95,7 +95,7 @@ public static class Idempotency
     {
         if (record.RequestHash != hash)
         {
-            return Problems.Conflict("idempotency_key_reused", "This Idempotency-Key was used before with a different request.");
+            return Problems.Conflict("idempotency_key_reused", Messages.IdempotencyKeyReused);
         }
         if (record.StatusCode is { } status)
         {
@@ -105,7 +105,7 @@ public static class Idempotency
     }
 
     private static ProblemHttpResult InProgress() =>
-        Problems.Conflict("idempotency_request_in_progress", "A request with this Idempotency-Key is still being processed; try again shortly.");
+        Problems.Conflict("idempotency_request_in_progress", Messages.IdempotencyInProgress);
 
     private static async Task Complete(ServiceDbContext db, string scope, string key, string hash, long now, object? result, HttpContext http)
     {

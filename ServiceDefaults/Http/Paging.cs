@@ -39,7 +39,7 @@ public sealed record PageRequest(int? Page, int? PageSize) : IEndpointParameterM
         {
             errors["pageSize"] = [$"pageSize must be between 1 and {MaxSize}."];
         }
-        return errors.Count == 0 ? null : Problems.Validation(errors, "invalid_paging", "Invalid paging values.");
+        return errors.Count == 0 ? null : Problems.Validation(errors, "invalid_paging", Messages.InvalidPaging);
     }
 }
 

@@ -33,9 +33,22 @@ public static class ProblemResponses
                 }
                 context.HttpContext.Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             }
-            problem.Extensions.TryAdd("code", Problems.CodeFor(problem.Status ?? context.HttpContext.Response.StatusCode));
+            var status = problem.Status ?? context.HttpContext.Response.StatusCode;
+            var language = Language.Of(context.HttpContext.Request);
+            problem.Extensions.TryAdd("code", Problems.CodeFor(status));
             problem.Extensions["traceId"] = Activity.Current?.TraceId.ToString() ?? context.HttpContext.TraceIdentifier;
-            problem.Title ??= Problems.TitleFor(problem.Status ?? 500);
+            if (problem is WordedProblemDetails worded)
+            {
+                problem.Title = worded.TitleWording.In(language);
+                problem.Detail = worded.DetailWording?.In(language);
+            }
+            else
+            {
+                // Answers made by the framework (no route, no token, a failure) carry only a status and its stock English.
+                problem.Title = Messages.TitleFor(status).In(language);
+                problem.Detail ??= Messages.DetailFor(status)?.In(language);
+            }
+            context.HttpContext.Response.Headers.ContentLanguage = language;
         });
         builder.Services.AddExceptionHandler<BadRequestExceptionHandler>();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -88,8 +101,7 @@ public static class ProblemResponses
             }
             var problem = badRequest.InnerException is TextRefusedException refused ? RefusedText(refused)
                 : badRequest.StatusCode == StatusCodes.Status413PayloadTooLarge ? Problems.PayloadTooLarge()
-                : Problems.Create(StatusCodes.Status400BadRequest, "malformed_request", "Malformed request",
-                    "The request could not be read: check that the body is valid JSON of the documented shape and that query values have the right types.");
+                : Problems.Create(StatusCodes.Status400BadRequest, "malformed_request", Messages.MalformedRequest);
             await problem.ExecuteAsync(context);
             return true;
         }

@@ -1,46 +1,56 @@
+using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Hosting;
 
 namespace HoanKiem.ServiceDefaults.Http;
 
-/// <summary>Builds the contract's problem answers: a status, a stable code, a human title and detail.</summary>
+/// <summary>Builds the contract's problem answers: a status, a stable code, a title and detail from <see cref="Messages"/>.</summary>
 public static class Problems
 {
-    public static ProblemHttpResult Create(int status, string code, string title, string? detail = null,
+    public static ProblemHttpResult Create(int status, string code, Message? detail = null,
         IEnumerable<KeyValuePair<string, object?>>? extensions = null)
     {
-        var all = new Dictionary<string, object?> { ["code"] = code };
+        var title = Messages.TitleFor(status);
+        var problem = new WordedProblemDetails(title, detail)
+        {
+            Status = status,
+            Title = title.Vi,
+            Detail = detail?.Vi,
+            Extensions = { ["code"] = code }
+        };
         foreach (var (key, value) in extensions ?? [])
         {
-            all[key] = value;
+            problem.Extensions[key] = value;
         }
-        return TypedResults.Problem(detail, statusCode: status, title: title, extensions: all);
+        return TypedResults.Problem(problem);
     }
 
-    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string code = "validation_failed",
-        string detail = "One or more fields are invalid.") =>
-        Create(StatusCodes.Status400BadRequest, code, "Invalid request", detail, [new("errors", errors)]);
+    public static ProblemHttpResult Validation(IDictionary<string, string[]> errors, string code = "validation_failed", Message? detail = null) =>
+        Create(StatusCodes.Status400BadRequest, code, detail ?? Messages.InvalidFields, [new("errors", errors)]);
 
     public static ProblemHttpResult Validation(string field, string message) =>
         Validation(new Dictionary<string, string[]> { [field] = [message] });
 
-    public static ProblemHttpResult NotFound(string code, string detail) =>
-        Create(StatusCodes.Status404NotFound, code, "Not found", detail);
+    public static ProblemHttpResult NotFound(string code, Message detail) =>
+        Create(StatusCodes.Status404NotFound, code, detail);
 
-    public static ProblemHttpResult Conflict(string code, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null) =>
-        Create(StatusCodes.Status409Conflict, code, "Conflict", detail, extensions);
+    public static ProblemHttpResult NotFound(string code, Message detail, IEnumerable<KeyValuePair<string, object?>> extensions) =>
+        Create(StatusCodes.Status404NotFound, code, detail, extensions);
 
-    public static ProblemHttpResult Unprocessable(string code, string detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null) =>
-        Create(StatusCodes.Status422UnprocessableEntity, code, "Rule not met", detail, extensions);
+    public static ProblemHttpResult Conflict(string code, Message detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null) =>
+        Create(StatusCodes.Status409Conflict, code, detail, extensions);
+
+    public static ProblemHttpResult Unprocessable(string code, Message detail, IEnumerable<KeyValuePair<string, object?>>? extensions = null) =>
+        Create(StatusCodes.Status422UnprocessableEntity, code, detail, extensions);
+
+    public static ProblemHttpResult Forbidden(Message? detail = null, string code = "forbidden") =>
+        Create(StatusCodes.Status403Forbidden, code, detail ?? Messages.Forbidden);
 
     /// <summary>The contract's 256 KB body limit, however it was noticed (declared length, Kestrel, the gateway).</summary>
     public static ProblemHttpResult PayloadTooLarge() =>
-        Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", TitleFor(StatusCodes.Status413PayloadTooLarge),
-            $"The request body is larger than {ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024} KB.");
-
-    public static ProblemHttpResult Forbidden(string detail = "Your role or unit does not allow this call.") =>
-        Create(StatusCodes.Status403Forbidden, "forbidden", "Forbidden", detail);
+        Create(StatusCodes.Status413PayloadTooLarge, "payload_too_large", Messages.TooLarge(ServiceDefaultsExtensions.MaxRequestBodyBytes / 1024));
 
     internal static string CodeFor(int status) => status switch
     {
@@ -57,15 +67,17 @@ public static class Problems
         _ when status >= 500 => "internal_error",
         _ => "error"
     };
+}
 
-    internal static string TitleFor(int status) => status switch
-    {
-        401 => "Authentication required",
-        403 => "Forbidden",
-        404 => "Not found",
-        413 => "Request body too large",
-        429 => "Too many requests",
-        _ when status >= 500 => "Internal error",
-        _ => "Request failed"
-    };
+/// <summary>
+/// A problem written in both languages; <see cref="ProblemResponses"/> picks one from the request's
+/// <c>Accept-Language</c> when the answer is written. Without that step it reads in Vietnamese, the default.
+/// </summary>
+public sealed class WordedProblemDetails(Message title, Message? detail) : ProblemDetails
+{
+    [JsonIgnore]
+    public Message TitleWording { get; } = title;
+
+    [JsonIgnore]
+    public Message? DetailWording { get; } = detail;
 }

@@ -3,6 +3,9 @@ namespace HoanKiem.Contracts;
 /// <summary>A participating unit (ward, department, school, association, enterprise) was registered.</summary>
 public sealed record UnitRegistered(string Code, string Name, string Kind, DateTimeOffset RegisteredAt);
 
+/// <summary>A unit's name was changed; its code, and everything recorded under it, stays.</summary>
+public sealed record UnitRenamed(string Code, string Name, DateTimeOffset RenamedAt);
+
 /// <summary>A contest year was opened or its rules changed.</summary>
 public sealed record ContestConfigured(int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords);
 

@@ -9,6 +9,7 @@ var app = builder.Build();
 app.MapUnitsApi();
 app.MapContestsApi();
 app.MapEntriesApi();
+app.MapRefusalsApi();
 app.MapCredentialsApi();
 app.MapDefaultEndpoints();
 app.Run();

@@ -52,7 +52,7 @@ public sealed class AssignmentPlannerTests
 
             var plan = AssignmentPlanner.Plan(judges, entries, seed: round);
 
-            Assert.True(plan.Feasible, plan.Problem);
+            Assert.True(plan.Feasible, plan.Problem?.En);
             AssertRulesHold(judges, entries, plan);
             Assert.True(Spread(judges, plan) <= 1);
             Assert.Equal(990, plan.Assignments.Count);
@@ -75,7 +75,7 @@ public sealed class AssignmentPlannerTests
 
                 var plan = AssignmentPlanner.Plan(current, entries, seed: wave);
 
-                Assert.True(plan.Feasible, plan.Problem);
+                Assert.True(plan.Feasible, plan.Problem?.En);
                 AssertRulesHold(current, entries, plan);
                 held.AddRange(plan.Assignments);
                 var totals = judges.Select(j => held.Count(a => a.JudgeId == j.JudgeId)).ToList();
@@ -106,7 +106,7 @@ public sealed class AssignmentPlannerTests
 
         Assert.False(plan.Feasible);
         Assert.Equal([Units[0]], plan.ShortUnits);
-        Assert.Contains("free of conflict", plan.Problem);
+        Assert.Contains("free of conflict", plan.Problem?.En);
     }
 
     [Fact]
@@ -140,7 +140,7 @@ public sealed class AssignmentPlannerTests
 
         var plan = AssignmentPlanner.Plan(judges, entries, seed: 3);
 
-        Assert.True(plan.Feasible, plan.Problem);
+        Assert.True(plan.Feasible, plan.Problem?.En);
         AssertRulesHold(judges, entries, plan);
         Assert.Equal(8, judges.Min(j => plan.Assignments.Count(a => a.JudgeId == j.JudgeId)));
     }
@@ -166,7 +166,7 @@ public sealed class AssignmentPlannerTests
         var plan = AssignmentPlanner.Plan([], [Need(Units[0], 3)], seed: 1);
 
         Assert.False(plan.Feasible);
-        Assert.Contains("no judges", plan.Problem);
+        Assert.Contains("no judges", plan.Problem?.En);
     }
 
     private static EntryNeed Need(string unit, int needed) => new(Guid.NewGuid(), unit, needed, new HashSet<Guid>());

@@ -80,8 +80,25 @@ public sealed class AssignmentTests(JudgingFixture fixture)
 
         var problem = await JudgingFixture.ProblemAsync(response, HttpStatusCode.UnprocessableEntity, "assignment_infeasible");
         Assert.Contains(HangGai, problem.GetProperty("units").EnumerateArray().Select(u => u.GetString()));
-        Assert.Contains("free of conflict", problem.GetProperty("detail").GetString());
+        Assert.Contains("không cùng đơn vị", problem.GetProperty("detail").GetString());
         Assert.Empty(await fixture.AssignmentsAsync(year));
+    }
+
+    [Fact]
+    public async Task A_judge_named_with_a_unit_code_in_another_case_is_kept_off_that_units_entries()
+    {
+        var year = fixture.NewYear();
+        var school = $"TH-HK-{year}";
+        var entries = await fixture.AcceptEntriesAsync(year, school, QuanDoan);
+        var judges = await fixture.AddJudgesAsync(year, school.ToLowerInvariant(), null, null, null);
+
+        var response = await fixture.AssignAsync(year);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var schoolJudge = judges[0].Id;
+        var assignments = await fixture.AssignmentsAsync(year);
+        Assert.DoesNotContain(assignments, a => a.JudgeId == schoolJudge && a.EntryId == entries[0]);
+        Assert.Contains(assignments, a => a.JudgeId == schoolJudge);
     }
 
     [Fact]

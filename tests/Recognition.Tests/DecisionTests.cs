@@ -153,12 +153,64 @@ public sealed class DecisionTests(RecognitionFixture fixture)
     }
 
     [Fact]
+    public async Task A_form_outside_the_reward_table_is_free_text_that_needs_an_amount_and_a_table_form_is_priced_by_the_table()
+    {
+        var year = fixture.NewYear();
+        var first = await fixture.VerifiedNomineeAsync(year, "Trần Thị Hoa");
+        var second = await fixture.VerifiedNomineeAsync(year, "Phạm Văn Bình");
+        const string freeForm = "Giấy khen của Chủ tịch UBND quận";
+
+        var unpriced = await Decide(year, "600/QĐ-UBND", "2019-12-20", nomineeIds: [first], form: freeForm);
+        Assert.Equal(HttpStatusCode.BadRequest, unpriced.StatusCode);
+        Assert.True((await unpriced.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("amountPerRecipient", out _));
+        Assert.Equal(0, (await fixture.GetAsync($"/api/recognition/{year}/decisions")).GetProperty("total").GetInt32());
+        Assert.Equal(2, (await fixture.NomineesAsync(year, "verified")).GetArrayLength());
+
+        var priced = await Decide(year, "600/QĐ-UBND", "2019-12-20", nomineeIds: [first], form: $"  {freeForm} ", amount: 500_000);
+        var fromTable = await Decide(year, "601/QĐ-UBND", "2019-12-20", nomineeIds: [second], form: District.ToUpperInvariant());
+
+        Assert.Equal(HttpStatusCode.Created, priced.StatusCode);
+        var free = await priced.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((freeForm, "override", 500_000L), (free.GetProperty("form").GetString(), free.GetProperty("amountSource").GetString(), free.GetProperty("totalAmount").GetInt64()));
+        Assert.Equal(HttpStatusCode.Created, fromTable.StatusCode);
+        var table = await fromTable.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((District, "table", 450_000L), (table.GetProperty("form").GetString(), table.GetProperty("amountSource").GetString(), table.GetProperty("totalAmount").GetInt64()));
+        var decided = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<CommendationDecided>().Where(e => e.Message.Year == year)
+            .DistinctBy(e => e.Message.Number).ToList()), e => e.Count == 2);
+        Assert.Equal([freeForm, District], decided.Select(e => e.Message.Form).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Unit_codes_name_the_registered_unit_in_any_case_and_its_current_name()
+    {
+        var year = fixture.NewYear();
+        var code = $"TH-HK-{year}";
+        await fixture.Bus.PublishAsync(new UnitRegistered(code, "Trường Tiểu học Hoàn Kiếm", "school", DateTimeOffset.UtcNow));
+        await fixture.Bus.PublishAsync(new QuotaSet(year, code, 0));
+        await fixture.AcceptEntryAsync(year, "Đỗ Minh Châu", "Hàng Bông", unitCode: code);
+        await ProposedNameAsync(year, "Trường Tiểu học Hoàn Kiếm");
+        await fixture.Bus.PublishAsync(new UnitRenamed(code, "Trường Tiểu học Tràng An", DateTimeOffset.UtcNow));
+        await ProposedNameAsync(year, "Trường Tiểu học Tràng An");
+
+        var created = await Decide(year, "700/QĐ-UBND", "2019-12-20", unitCodes: [code.ToLowerInvariant()]);
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var recipient = (await created.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("recipients")[0];
+        Assert.Equal((code, "Trường Tiểu học Tràng An"), (recipient.GetProperty("unitCode").GetString(), recipient.GetProperty("name").GetString()));
+
+        var again = await Decide(year, "701/QĐ-UBND", "2019-12-21", unitCodes: ["Th-Hk-" + year]);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Equal("already_commended", (await again.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        var decided = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<CommendationDecided>().Where(e => e.Message.Year == year).ToList()), e => e.Count > 0);
+        Assert.Equal([code], decided[0].Message.UnitCodes);
+    }
+
+    [Fact]
     public async Task A_decision_with_bad_fields_is_400_naming_each_field()
     {
         var year = fixture.NewYear();
 
         var bad = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions",
-            new { number = "", form = "bang-vang", nomineeIds = Array.Empty<Guid>(), amountPerRecipient = -5 });
+            new { number = "", form = " ", nomineeIds = Array.Empty<Guid>(), amountPerRecipient = -5 });
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var errors = (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors");
         Assert.All(new[] { "number", "signedOn", "form", "nomineeIds", "amountPerRecipient" }, field => Assert.True(errors.TryGetProperty(field, out _), field));
@@ -212,6 +264,10 @@ public sealed class DecisionTests(RecognitionFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Equal("application/problem+json", badDate.Content.Headers.ContentType?.MediaType);
     }
+
+    private Task<JsonElement> ProposedNameAsync(int year, string name) =>
+        Eventually.Until(() => fixture.GetAsync($"/api/recognition/{year}/units/proposed"),
+            page => page.GetProperty("items").EnumerateArray().Any(u => u.GetProperty("unitName").GetString() == name));
 
     private Task<HttpResponseMessage> Decide(int year, string number, string signedOn, Guid[]? nomineeIds = null, string[]? unitCodes = null,
         long? amount = null, string form = District) =>

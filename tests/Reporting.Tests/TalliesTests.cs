@@ -15,6 +15,31 @@ public sealed class TalliesTests(ReportingFixture fixture)
     private static DateTimeOffset Local(string text) => DateTimeOffset.Parse(text + "+07:00");
 
     [Fact]
+    public async Task Upper_and_mixed_case_codes_are_tallied_and_summarised_as_registered_under_the_units_current_name()
+    {
+        var year = fixture.NewYear();
+        string upper = $"TH-HK-{year}", mixed = $"Hoi-LHPN-{year}";
+        await fixture.RegisterUnitAsync(upper, "Trường Tiểu học Hoàn Kiếm", "school");
+        await fixture.RegisterUnitAsync(mixed, "Hội Liên hiệp Phụ nữ quận", "association");
+        await fixture.Bus.PublishAsync(new QuotaSet(year, upper, 1));
+        await fixture.AcceptAsync(year, upper, Local($"{year}-03-10T09:00:00"));
+        await fixture.AcceptAsync(year, upper, Local($"{year}-03-11T09:00:00"));
+        await fixture.RefuseAsync(year, mixed, "duplicate_entry", Local($"{year}-03-12T09:00:00"));
+        await fixture.RefuseAsync(year, mixed, "missing_author_info", Local($"{year}-03-13T09:00:00"));
+
+        await fixture.WaitForTalliesAsync(year, $"{year}-03", new() { [upper] = (1, 2, 2, 0, 0), [mixed] = (0, 0, 0, 1, 1) });
+        await fixture.Bus.PublishAsync(new UnitRenamed(upper, "Trường Tiểu học Tràng An", DateTimeOffset.UtcNow));
+
+        var renamed = await Eventually.Until(() => fixture.TalliesAsync(year, $"{year}-03", upper),
+            tallies => tallies[upper].GetProperty("unitName").GetString() == "Trường Tiểu học Tràng An");
+        Assert.Equal(upper, renamed[upper].GetProperty("unitCode").GetString());
+        var summary = await fixture.GetJsonAsync(fixture.Secretariat, $"/api/reports/{year}/summary");
+        Assert.Equal([upper], summary.GetProperty("unitsOverQuota").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal([mixed], summary.GetProperty("unitsSendingDuplicates").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal([mixed], summary.GetProperty("unitsBreakingRules").EnumerateArray().Select(c => c.GetString()));
+    }
+
+    [Fact]
     public async Task Tallies_count_each_fact_once_whatever_the_order_and_redelivery()
     {
         var year = fixture.NewYear();

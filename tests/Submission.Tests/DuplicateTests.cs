@@ -25,7 +25,7 @@ public sealed class DuplicateTests(SubmissionFixture fixture)
     [InlineData(EditKind.ZeroWidthInWords)]
     [InlineData(EditKind.SoftHyphens)]
     [InlineData(EditKind.LookAlikeLetters)]
-    public async Task Light_edit_sent_by_another_unit_is_refused_naming_the_original_entry_but_not_its_unit(EditKind edit)
+    public async Task Light_edit_sent_by_another_unit_is_refused_naming_the_original_but_not_its_unit(EditKind edit)
     {
         var year = await fixture.OpenContestAsync();
         var (first, firstClient) = await fixture.UnitAsync(year, "hoi-ccb");
@@ -154,6 +154,12 @@ public sealed class DuplicateTests(SubmissionFixture fixture)
         Assert.Equal(resent.GetProperty("id").GetGuid(), again.GetProperty("duplicateOf").GetProperty("id").GetGuid());
         Assert.False(again.GetProperty("duplicateOf").TryGetProperty("unitCode", out _));
         Assert.DoesNotContain(second, again.GetRawText());
+        var forSecond = Entry(article);
+        forSecond["unitCode"] = second.ToUpperInvariant();
+        var bySecretariat = await SubmitExpectingAsync(fixture.Secretariat, year, forSecond, HttpStatusCode.Conflict, "duplicate_entry");
+        Assert.Equal(second, bySecretariat.GetProperty("duplicateOf").GetProperty("unitCode").GetString());
+        var bySender = await SubmitExpectingAsync(secondClient, year, Entry(article), HttpStatusCode.Conflict, "duplicate_entry");
+        Assert.Equal(second, bySender.GetProperty("duplicateOf").GetProperty("unitCode").GetString());
     }
 
     [Fact]

@@ -25,6 +25,7 @@ public sealed class SubmissionFixture() : ServiceFixture<Program>(ResourceNames.
         await bus.RecordAsync<EntryRefused>();
         await bus.RecordAsync<EntryWithdrawn>();
         await bus.RecordAsync<UnitRegistered>();
+        await bus.RecordAsync<UnitRenamed>();
         await bus.RecordAsync<ContestConfigured>();
         await bus.RecordAsync<QuotaSet>();
     }

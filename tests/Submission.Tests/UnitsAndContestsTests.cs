@@ -13,8 +13,8 @@ public sealed class UnitsAndContestsTests(SubmissionFixture fixture)
     [Fact]
     public async Task Registered_unit_gets_credentials_once_that_the_gateway_can_verify()
     {
-        var code = $"phuong-hang-gai-{Guid.NewGuid():N}"[..30];
-        var response = await fixture.Secretariat.PostAsJsonAsync("/api/units", new { code = code.ToUpperInvariant(), name = "  UBND phường   Hàng Gai ", kind = "Ward" });
+        var code = $"Phuong-HANG-gai-{Guid.NewGuid():N}"[..30];
+        var response = await fixture.Secretariat.PostAsJsonAsync("/api/units", new { code = $" {code} ", name = "  UBND phường   Hàng Gai ", kind = "Ward" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         var unit = await ReadAsync(response);

@@ -77,7 +77,7 @@ public static class AssignmentsApi
         }
         catch (DbUpdateException)
         {
-            return Problems.Conflict("assignment_in_progress", "Another assignment run or finalisation changed the panel at the same time; run it again.");
+            return Problems.Conflict("assignment_in_progress", Messages.AssignmentInProgress);
         }
 
         foreach (var p in plan.Assignments)
@@ -101,7 +101,7 @@ public static class AssignmentsApi
     {
         if (await db.CallingJudgeAsync(user, year) is not { } judge)
         {
-            return Problems.Forbidden("You are not on this year's panel.");
+            return Problems.Forbidden(Messages.NotOnPanel);
         }
         var mine = from a in db.Assignments.AsNoTracking()
                    join e in db.Entries.AsNoTracking() on a.EntryId equals e.Id

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using HoanKiem.Judging.Data;
 using HoanKiem.Judging.Models;
 using HoanKiem.ServiceDefaults.Http;
@@ -14,7 +13,7 @@ public sealed record AddJudgeRequest(string? FullName, string? UnitCode);
 public sealed record JudgeCredentials(Guid Id, string FullName, string? UnitCode, string ClientId, [property: ShownOnce] string ClientSecret);
 public sealed record JudgeSummary(Guid Id, string FullName, string? UnitCode, string ClientId);
 
-public static partial class JudgesApi
+public static class JudgesApi
 {
     public static IEndpointRouteBuilder MapJudgesApi(this IEndpointRouteBuilder app)
     {
@@ -31,19 +30,25 @@ public static partial class JudgesApi
         int year, AddJudgeRequest request, JudgingDbContext db, TimeProvider clock)
     {
         var fullName = VietnameseText.Clean(request.FullName) ?? "";
-        var unitCode = request.UnitCode?.Trim().ToLowerInvariant() is { Length: > 0 } code ? code : null;
+        var unitCode = request.UnitCode?.Trim() is { Length: > 0 } code ? code : null;
         var errors = new Dictionary<string, string[]>();
         if (fullName.Length is 0 or > 200)
         {
             errors["fullName"] = ["A judge's full name has 1 to 200 characters."];
         }
-        if (unitCode is not null && !UnitCode().IsMatch(unitCode))
+        if (unitCode is not null && !UnitCodes.IsValid(unitCode))
         {
-            errors["unitCode"] = ["A unit code is 2 to 40 lower-case letters, digits or dashes, e.g. phuong-hang-gai."];
+            errors["unitCode"] = ["A unit code is 2 to 40 letters, digits or dashes, e.g. phuong-hang-gai."];
         }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
+        }
+        if (unitCode is not null)
+        {
+            // Spelled as registered once the unit's registration has arrived; the planner compares codes without case anyway.
+            var key = UnitCodes.Key(unitCode);
+            unitCode = await db.Units.Where(u => u.Code.ToLower() == key).Select(u => u.Code).FirstOrDefaultAsync() ?? unitCode;
         }
 
         var secret = TokenAuthentication.NewSecret();
@@ -73,7 +78,4 @@ public static partial class JudgesApi
             .Select(j => new JudgeSummary(j.Id, j.FullName, j.UnitCode, j.ClientId)).ToListAsync();
         return TypedResults.Ok(new Page<JudgeSummary>(items, total));
     }
-
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
-    private static partial Regex UnitCode();
 }

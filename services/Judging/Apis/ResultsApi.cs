@@ -149,16 +149,16 @@ public static class ResultsApi
         }
         if (!await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null))
         {
-            return Problems.Conflict("judging_not_finalized", $"The {year} results are not final yet.");
+            return Problems.Conflict("judging_not_finalized", Messages.JudgingNotFinalized(year));
         }
         var result = await db.Results.SingleOrDefaultAsync(r => r.Year == year && r.EntryId == entryId);
         if (result is null)
         {
-            return Problems.NotFound("entry_not_found", $"No ranked entry {entryId} in {year}.");
+            return Problems.NotFound("entry_not_found", Messages.RankedEntryNotFound(entryId, year));
         }
         if (!result.ForwardedToCity)
         {
-            return Problems.Unprocessable("entry_not_forwarded", "Only entries forwarded to the city have a city outcome.");
+            return Problems.Unprocessable("entry_not_forwarded", Messages.EntryNotForwarded);
         }
         var unitCode = await db.Entries.Where(e => e.Id == entryId).Select(e => e.UnitCode).SingleAsync();
         if (result.CityOutcome != outcome)
@@ -177,19 +177,19 @@ public static class ResultsApi
         var missing = assignments.Count(a => !a.IsScored);
         if (missing > 0)
         {
-            return Problems.Conflict("scores_missing", $"{missing} assigned scores are still missing: every judge scores every entry assigned to them first.",
+            return Problems.Conflict("scores_missing", Messages.ScoresMissing(missing),
                 [new("missingScores", missing)]);
         }
         var assignedCounts = assignments.CountBy(a => a.EntryId).ToDictionary();
         var unassigned = entries.Count(e => assignedCounts.GetValueOrDefault(e.Id) < panel.JudgesPerEntry);
         if (unassigned > 0)
         {
-            return Problems.Conflict("entries_unassigned", $"{unassigned} entries have fewer than {panel.JudgesPerEntry} judges: run the assignment first.",
+            return Problems.Conflict("entries_unassigned", Messages.EntriesUnassigned(unassigned, panel.JudgesPerEntry),
                 [new("unassignedEntries", unassigned)]);
         }
         if (entries.Count == 0)
         {
-            return Problems.Unprocessable("nothing_to_rank", $"No entry is in judging for {year}.");
+            return Problems.Unprocessable("nothing_to_rank", Messages.NothingToRank(year));
         }
         // Entries are assigned, so the year's row exists: nothing claimed means another finalisation won the race.
         return claimed == 0 ? SettingsApi.Finalized(year) : null;
@@ -200,11 +200,11 @@ public static class ResultsApi
     {
         if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
         {
-            return Problems.Forbidden("A judge sees only the results of the year they judge.");
+            return Problems.Forbidden(Messages.JudgeSeesOnlyOwnYear);
         }
         if (!await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null))
         {
-            return Problems.Conflict("judging_not_finalized", $"The {year} results are not final yet.");
+            return Problems.Conflict("judging_not_finalized", Messages.JudgingNotFinalized(year));
         }
         return null;
     }

@@ -32,7 +32,7 @@ public static class ScoresApi
             : await db.Assignments.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year && a.EntryId == entryId && a.JudgeId == judge.Id);
         if (assignment is null)
         {
-            return Problems.Forbidden("This entry is not assigned to you.");
+            return Problems.Forbidden(Messages.NotAssigned);
         }
         var panel = await db.YearAsync(year);
         if (panel.IsFinalized)
@@ -66,7 +66,7 @@ public static class ScoresApi
         if (outOfRange.Count > 0)
         {
             return Problems.Unprocessable("score_out_of_range",
-                string.Join(" ", outOfRange.Select(c => $"'{c.Name}' takes 0 to {c.MaxPoints} points, not {scores[c.Key]}.")),
+                Messages.ScoresOutOfRange(outOfRange.Select(c => (c.Name, c.MaxPoints, scores[c.Key]))),
                 [new("errors", outOfRange.ToDictionary(c => $"scores.{c.Key}", c => new[] { $"0 to {c.MaxPoints}" }))]);
         }
 

@@ -30,7 +30,7 @@ public static partial class SettingsApi
     }
 
     public static ProblemHttpResult Finalized(int year) =>
-        Problems.Conflict("judging_finalized", $"The {year} results are final: scores, settings and assignments are frozen.");
+        Problems.Conflict("judging_finalized", Messages.JudgingFinalized(year));
 
     public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutSettings(int year, SettingsRequest request, JudgingDbContext db)
     {
@@ -76,7 +76,7 @@ public static partial class SettingsApi
         var rubricChanged = !panel.Rubric.SequenceEqual(rubric);
         if (rubricChanged && await db.Assignments.AnyAsync(a => a.Year == year && a.ScoredAt != null))
         {
-            return Problems.Conflict("rubric_locked", "Judges have already scored against the current rubric, so it can no longer change.");
+            return Problems.Conflict("rubric_locked", Messages.RubricLocked);
         }
         panel.JudgesPerEntry = judgesPerEntry;
         panel.FirstPrizes = prizes.First;
@@ -92,7 +92,7 @@ public static partial class SettingsApi
         }
         catch (DbUpdateException)
         {
-            return Problems.Conflict("concurrent_update", "The panel changed while these settings were saved; read them again and retry.");
+            return Problems.Conflict("concurrent_update", Messages.PanelChanged);
         }
         return TypedResults.Ok(ToView(panel));
     }
@@ -101,7 +101,7 @@ public static partial class SettingsApi
     {
         if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
         {
-            return Problems.Forbidden("A judge sees only the settings of the year they judge.");
+            return Problems.Forbidden(Messages.JudgeSeesOnlyOwnYear);
         }
         var panel = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year) ?? new JudgingYear { Year = year };
         return TypedResults.Ok(ToView(panel));

@@ -1,3 +1,6 @@
+using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.ServiceDefaults.Text;
+
 namespace HoanKiem.Judging.Models;
 
 /// <summary>A judge as the planner sees them: their unit (a conflict) and how many entries they already hold this year.</summary>
@@ -9,7 +12,7 @@ public sealed record EntryNeed(Guid EntryId, string UnitCode, int Needed, IReadO
 public sealed record PlannedAssignment(Guid EntryId, Guid JudgeId);
 
 /// <summary>Either the new assignments, or why none exists (<c>Unfilled</c> judge slots, the units of the entries left short).</summary>
-public sealed record AssignmentPlan(IReadOnlyList<PlannedAssignment> Assignments, string? Problem, int Unfilled, IReadOnlyList<string> ShortUnits)
+public sealed record AssignmentPlan(IReadOnlyList<PlannedAssignment> Assignments, Message? Problem, int Unfilled, IReadOnlyList<string> ShortUnits)
 {
     public bool Feasible => Problem is null;
 }
@@ -53,20 +56,18 @@ public static class AssignmentPlanner
         }
         if (judges.Count == 0)
         {
-            return new([], "There are no judges for this year: add judges before assigning entries.", needed,
+            return new([], Messages.NoJudges, needed,
                 needy.Select(e => e.UnitCode).Distinct().Order().ToList());
         }
 
         var eligible = needy.Select(e => judges.Select((j, index) => (j, index))
-            .Where(x => x.j.UnitCode != e.UnitCode && !e.AssignedJudges.Contains(x.j.JudgeId))
+            .Where(x => !UnitCodes.Same(x.j.UnitCode, e.UnitCode) && !e.AssignedJudges.Contains(x.j.JudgeId))
             .Select(x => x.index).ToList()).ToList();
         var starved = needy.Where((e, i) => eligible[i].Count < e.Needed).ToList();
         if (starved.Count > 0)
         {
             var units = starved.Select(e => e.UnitCode).Distinct().Order().ToList();
-            return new([], $"Entries from {string.Join(", ", units)} need {starved.Max(e => e.Needed)} judges free of conflict, " +
-                "but too few judges belong to no unit or to another unit: add judges from other units.",
-                starved.Sum(e => e.Needed), units);
+            return new([], Messages.TooFewJudgesFreeOfConflict(units, starved.Max(e => e.Needed)), starved.Sum(e => e.Needed), units);
         }
 
         var level = Level(judges, needed);
@@ -77,10 +78,7 @@ public static class AssignmentPlanner
         }
         if (!allowUneven)
         {
-            return new([], $"No assignment keeps every judge's load within 1 of the others while keeping judges off entries " +
-                $"from their own unit: {unfilled} of {needed} judge slots stay empty. The entries that cannot be covered " +
-                $"come from {string.Join(", ", shortUnits)}: add judges from other units, or ask for allowUneven=true to " +
-                "assign with the most even loads possible.", unfilled, shortUnits);
+            return new([], Messages.UnevenLoads(unfilled, needed, shortUnits), unfilled, shortUnits);
         }
         // Uneven on request: the smallest cap c on any load (judge j takes at most max(0, c − L_j)) that covers every
         // entry, then the highest floor m (at least max(0, m − L_j)) that still fits under it, so a judge who joined

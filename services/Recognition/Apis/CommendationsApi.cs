@@ -87,8 +87,7 @@ public static class CommendationsApi
                 await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
             if (quote is null)
             {
-                return Problems.Unprocessable("reward_table_incomplete",
-                    $"The reward table has no base salary or coefficient for '{form}' in force on {on:yyyy-MM-dd}; add it, or give the amount.");
+                return Problems.Unprocessable("reward_table_incomplete", Messages.RewardTableIncomplete(form!, on, "amount"));
             }
             amount = quote.Amount;
         }

@@ -34,17 +34,19 @@ public static class DecisionsApi
     }
 
     /// <summary>
-    /// Signs a decision for verified nominees (as individuals) and/or units (as collectives). Without an explicit
-    /// amount each recipient gets the reward table's amount on the signing date; an explicit amount overrides it.
+    /// Signs a decision for verified nominees (as individuals) and/or units (as collectives). <c>form</c> is free text;
+    /// where it names a form of the reward table and no amount is given, each recipient gets the table's amount on the
+    /// signing date. Any other form needs an explicit amount, which also overrides the table's.
     /// </summary>
     public static async Task<Results<Created<DecisionView>, ProblemHttpResult>> Decide(
         int year, DecisionRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
         var number = VietnameseText.Clean(request.Number) ?? "";
-        var form = request.Form?.Trim().ToLowerInvariant() ?? "";
+        var form = VietnameseText.Clean(request.Form) ?? "";
+        var tableForm = await db.AwardForms.Select(f => f.Code).SingleOrDefaultAsync(code => code == form.ToLowerInvariant());
         var nomineeIds = request.NomineeIds ?? [];
-        var unitCodes = (request.UnitCodes ?? []).Select(c => c?.Trim().ToLowerInvariant() ?? "").ToList();
-        if (await ValidationErrorsAsync(request, number, form, nomineeIds, unitCodes, db) is { Count: > 0 } errors)
+        var unitCodes = await RegisteredCodesAsync(db, request.UnitCodes ?? []);
+        if (await ValidationErrorsAsync(request, number, form, tableForm, nomineeIds, unitCodes, db) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
         }
@@ -62,16 +64,17 @@ public static class DecisionsApi
         if (amount is null)
         {
             var kind = nomineeIds.Count > 0 ? RecipientKind.Individual : RecipientKind.Collective;
-            amount = RewardTable.Quote(form, signedOn, kind, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync())?.Amount;
+            amount = RewardTable.Quote(tableForm!, signedOn, kind, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync())?.Amount;
             if (amount is null)
             {
-                return Problems.Unprocessable("reward_table_incomplete",
-                    $"The reward table has no base salary or coefficient for '{form}' in force on {signedOn:yyyy-MM-dd}; add it, or give amountPerRecipient.");
+                return Problems.Unprocessable("reward_table_incomplete", Messages.RewardTableIncomplete(tableForm!, signedOn, "amountPerRecipient"));
             }
         }
 
         var actor = user.Caller().ClientId;
         var amountSource = request.AmountPerRecipient is null ? AmountSource.Table : AmountSource.Override;
+        // A form the table knows is kept in the table's spelling, so the year's figures group it with the others.
+        form = tableForm ?? form;
         var decision = Decision.Sign(year, number, signedOn, form, amountSource, amount.Value, nominees, units, actor, clock.GetUtcNow());
         foreach (var recipient in decision.Recipients)
         {
@@ -91,7 +94,7 @@ public static class DecisionsApi
     }
 
     private static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(
-        DecisionRequest request, string number, string form, List<Guid> nomineeIds, List<string> unitCodes, RecognitionDbContext db)
+        DecisionRequest request, string number, string form, string? tableForm, List<Guid> nomineeIds, List<string> unitCodes, RecognitionDbContext db)
     {
         var errors = new Dictionary<string, string[]>();
         if (number.Length is 0 or > 100)
@@ -102,21 +105,25 @@ public static class DecisionsApi
         {
             errors["signedOn"] = ["signedOn is the date the decision was signed (yyyy-MM-dd)."];
         }
-        if (!await db.AwardForms.AnyAsync(f => f.Code == form))
+        if (form.Length is 0 or > 60)
         {
-            errors["form"] = [$"form is one of the reward table's forms: {string.Join(", ", await db.AwardForms.Select(f => f.Code).ToListAsync())}."];
+            errors["form"] = ["form names the form of commendation in 1 to 60 characters, e.g. giay-khen."];
         }
         if (nomineeIds.Count + unitCodes.Count is 0 or > MaxRecipients)
         {
             errors["nomineeIds"] = [$"A decision names 1 to {MaxRecipients} recipients in nomineeIds and unitCodes."];
         }
-        if (nomineeIds.Distinct().Count() != nomineeIds.Count || unitCodes.Distinct().Count() != unitCodes.Count || unitCodes.Any(c => c.Length is 0 or > 40))
+        if (nomineeIds.Distinct().Count() != nomineeIds.Count || unitCodes.Distinct().Count() != unitCodes.Count || unitCodes.Any(c => c.Length is 0 or > UnitCodes.MaxLength))
         {
             errors["unitCodes"] = ["Each recipient is named once, and a unit code has 1 to 40 characters."];
         }
         if (request.AmountPerRecipient is < 0 or > RecognitionRoutes.MaxAmount)
         {
             errors["amountPerRecipient"] = ["amountPerRecipient is a whole number of VND from 0 to 10,000,000,000."];
+        }
+        else if (request.AmountPerRecipient is null && tableForm is null && form.Length > 0)
+        {
+            errors["amountPerRecipient"] = [$"amountPerRecipient is required unless form names a form of the reward table: {string.Join(", ", await db.AwardForms.Select(f => f.Code).ToListAsync())}."];
         }
         else if (request.AmountPerRecipient is null && nomineeIds.Count > 0 && unitCodes.Count > 0)
         {
@@ -135,12 +142,11 @@ public static class DecisionsApi
                                select new AlreadyCommended(r.NomineeId, r.UnitCode, r.Name, d.Number)).ToListAsync();
         if (commended.Count > 0)
         {
-            return Problems.Conflict("already_commended",
-                $"Already commended in {year}: {string.Join("; ", commended.Select(c => $"{c.Name} (decision {c.DecisionNumber})"))}.",
+            return Problems.Conflict("already_commended", Messages.AlreadyCommended(year, commended.Select(c => (c.Name, c.DecisionNumber))),
                 [new("recipients", commended)]);
         }
         return await db.Decisions.AnyAsync(d => d.Year == year && d.Number == number)
-            ? Problems.Conflict("decision_exists", $"Decision {number} of {year} is already recorded.")
+            ? Problems.Conflict("decision_exists", Messages.DecisionExists(number, year))
             : null;
     }
 
@@ -151,20 +157,17 @@ public static class DecisionsApi
         var nominees = await db.Nominees.Where(n => n.Year == year && nomineeIds.Contains(n.Id) && n.Status != NomineeStatus.Withdrawn).ToListAsync();
         if (nomineeIds.Except(nominees.Select(n => n.Id)).ToList() is { Count: > 0 } unknownNominees)
         {
-            return ([], [], Problems.Create(StatusCodes.Status404NotFound, "nominee_not_found", "Not found",
-                $"No nominee of {year} has the id(s) {string.Join(", ", unknownNominees)}.", [new("nomineeIds", unknownNominees)]));
+            return ([], [], Problems.NotFound("nominee_not_found", Messages.NomineesNotFound(unknownNominees, year), [new("nomineeIds", unknownNominees)]));
         }
         if (nominees.Where(n => n.Status != NomineeStatus.Verified).ToList() is { Count: > 0 } unverified)
         {
-            return ([], [], Problems.Unprocessable("nominee_not_verified",
-                $"Only verified nominees can be commended: {string.Join("; ", unverified.Select(n => $"{n.FullName} is {n.Status}"))}.",
+            return ([], [], Problems.Unprocessable("nominee_not_verified", Messages.NomineesNotVerified(unverified.Select(n => (n.FullName, n.Status))),
                 [new("nominees", unverified.Select(n => new { n.Id, n.FullName, n.Status }))]));
         }
         var units = await db.Units.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code);
         if (unitCodes.Except(units.Keys).ToList() is { Count: > 0 } unknownUnits)
         {
-            return ([], [], Problems.Create(StatusCodes.Status404NotFound, "unit_not_found", "Not found",
-                $"No registered unit has the code(s) {string.Join(", ", unknownUnits)}.", [new("unitCodes", unknownUnits)]));
+            return ([], [], Problems.NotFound("unit_not_found", Messages.UnitsNotFound(unknownUnits), [new("unitCodes", unknownUnits)]));
         }
         return ([.. nomineeIds.Select(id => nominees.Single(n => n.Id == id))], [.. unitCodes.Select(code => units[code])], null);
     }
@@ -183,8 +186,17 @@ public static class DecisionsApi
     {
         var decision = await db.Decisions.AsNoTracking().Include(d => d.Recipients).SingleOrDefaultAsync(d => d.Year == year && d.Id == id);
         return decision is null
-            ? Problems.NotFound("decision_not_found", $"There is no decision {id} in {year}.")
+            ? Problems.NotFound("decision_not_found", Messages.DecisionNotFound(id, year))
             : TypedResults.Ok(ToView(decision));
+    }
+
+    /// <summary>Unit codes as registered, matched without regard to case; a code no unit has is kept as given (a 404 later).</summary>
+    private static async Task<List<string>> RegisteredCodesAsync(RecognitionDbContext db, IEnumerable<string?> given)
+    {
+        var codes = given.Select(c => c?.Trim() ?? "").ToList();
+        var keys = codes.Select(UnitCodes.Key).ToList();
+        var registered = await db.Units.Where(u => keys.Contains(u.Code.ToLower())).Select(u => u.Code).ToListAsync();
+        return codes.Select(c => registered.FirstOrDefault(r => UnitCodes.Same(r, c)) ?? c).ToList();
     }
 
     private static DecisionView ToView(Decision d)

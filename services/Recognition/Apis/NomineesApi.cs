@@ -81,7 +81,7 @@ public static class NomineesApi
         }
         if (nominee.Status == NomineeStatus.Commended)
         {
-            return Problems.Conflict("already_commended", $"{nominee.FullName} has already been commended by a decision; the appraisal can no longer change.",
+            return Problems.Conflict("already_commended", Messages.NomineeAlreadyCommended(nominee.FullName),
                 [new("nomineeId", nominee.Id), new("fullName", nominee.FullName)]);
         }
 
@@ -104,7 +104,7 @@ public static class NomineesApi
     }
 
     private static ProblemHttpResult NotFound(Guid id, int year) =>
-        Problems.NotFound("nominee_not_found", $"There is no nominee {id} in {year}.");
+        Problems.NotFound("nominee_not_found", Messages.NomineeNotFound(id, year));
 
     /// <summary>One SQL statement for the nominees and their entries, so a page never mixes two states of the register.</summary>
     private static IQueryable<NomineeView> ToViews(RecognitionDbContext db, IQueryable<Nominee> nominees) =>

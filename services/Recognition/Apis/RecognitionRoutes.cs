@@ -37,7 +37,7 @@ public static class RecognitionRoutes
         catch (DbUpdateException)
         {
             db.DiscardPendingChanges();
-            return Problems.Conflict("concurrent_change", "Another change to the same records was saved at the same moment; read them again and retry.");
+            return Problems.Conflict("concurrent_change", Messages.ConcurrentChange);
         }
     }
 }

@@ -88,7 +88,7 @@ public static partial class RewardTableApi
         }
         var quote = RewardTable.Quote(form, on!.Value, recipient, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
         return quote is null
-            ? Problems.Unprocessable("reward_table_incomplete", $"The reward table has no base salary or coefficient for '{form}' in force on {on:yyyy-MM-dd}.")
+            ? Problems.Unprocessable("reward_table_incomplete", Messages.RewardTableIncomplete(form, on!.Value))
             : TypedResults.Ok(quote);
     }
 

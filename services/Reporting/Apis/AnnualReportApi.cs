@@ -27,8 +27,7 @@ public static class AnnualReportApi
     {
         if (Negotiate([.. request.Headers.Accept.OfType<string>()]) is not { } mediaType)
         {
-            return Problems.Create(StatusCodes.Status406NotAcceptable, "not_acceptable", "Not acceptable",
-                $"The annual report is served as {MarkdownWriter.MediaType} or {DocxWriter.MediaType}.");
+            return Problems.Create(StatusCodes.Status406NotAcceptable, "not_acceptable", Messages.NotAcceptable(MarkdownWriter.MediaType, DocxWriter.MediaType));
         }
         var report = AnnualReport.Build(await db.FiguresAsync(year, cancellationToken));
         return mediaType == DocxWriter.MediaType

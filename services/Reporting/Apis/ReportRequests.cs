@@ -17,6 +17,6 @@ public static class ReportRequests
         return ContestCalendar.ParseMonth(month) is { } parsed
             ? (parsed, null)
             : (0, Problems.Validation(new Dictionary<string, string[]> { ["month"] = ["month is a calendar month written YYYY-MM, e.g. 2019-03."] },
-                "invalid_month", "The month is not a calendar month."));
+                "invalid_month", Messages.InvalidMonth));
     }
 }

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
@@ -11,22 +12,46 @@ namespace HoanKiem.Submission.Apis;
 
 public sealed record ContestRequest(string? Title, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int? MinWords, int? MaxWords, List<string>? DistrictWards);
 public sealed record ContestView(int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords, IReadOnlyList<string> DistrictWards);
+public sealed record FieldView(string Code, string Name);
+public sealed record PublicContestView(
+    int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords,
+    IReadOnlyList<string> DistrictWards, IReadOnlyList<FieldView> Fields);
 public sealed record QuotaRequest(int? Target);
 public sealed record QuotaView(string UnitCode, int Target);
+public sealed record UnitQuotaView(string UnitCode, string UnitName, int Target);
 
 public static class ContestsApi
 {
     public static IEndpointRouteBuilder MapContestsApi(this IEndpointRouteBuilder app)
     {
         var contests = app.MapGroup("/api/contests/{year:int}").WithTags("Contests").WithContestYear().WithBodyLimit()
-            .RequireAuthorization(TokenAuthentication.SecretariatPolicy)
             .WithIdempotency<SubmissionDbContext>();
+        contests.MapGet("/", GetContest).WithSummary("Read a contest year")
+            .WithDescription("The year's title, window, word limits, wards and fields, for anyone (no token).")
+            .AllowAnonymous();
         contests.MapPut("/", PutContest).WithSummary("Create or change a contest year")
             .WithDescription("The year's title, submission window, word limits (default 1,300–1,500) and the district's wards (default: Hoàn Kiếm's). 201 when the year is new, 200 when it existed.")
-            .WithExample(Examples.Contest);
+            .WithExample(Examples.Contest)
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        contests.MapGet("/quotas", ListQuotas).WithSummary("List quotas")
+            .WithDescription("The year's quotas: every unit's for the secretariat, its own for a unit.")
+            .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy);
         contests.MapPut("/quotas/{unitCode}", PutQuota).WithSummary("Set a unit's quota")
-            .WithDescription("How many entries the unit is asked to send in the year (0–100,000). 404 contest_not_found or unit_not_found.");
+            .WithDescription("How many entries the unit is asked to send in the year (0–100,000). 404 contest_not_found or unit_not_found.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
+    }
+
+    /// <summary>Public: the year's rules as a portal shows them before anyone signs in.</summary>
+    public static async Task<Results<Ok<PublicContestView>, ProblemHttpResult>> GetContest(int year, SubmissionDbContext db)
+    {
+        var contest = await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year);
+        if (contest is null)
+        {
+            return Problems.NotFound("contest_not_found", Messages.ContestNotFound(year));
+        }
+        return TypedResults.Ok(new PublicContestView(year, contest.Title, contest.OpensAt, contest.ClosesAt, contest.MinWords, contest.MaxWords,
+            contest.DistrictWards, [.. Fields.All.Select(f => new FieldView(f.Code, f.Name))]));
     }
 
     public static async Task<Results<Ok<ContestView>, Created<ContestView>, ProblemHttpResult>> PutContest(
@@ -84,20 +109,42 @@ public static class ContestsApi
         }
         if (!await db.Contests.AnyAsync(c => c.Year == year))
         {
-            return Problems.NotFound("contest_not_found", $"There is no contest for {year}.");
+            return Problems.NotFound("contest_not_found", Messages.ContestNotFound(year));
         }
-        if (!await db.Units.AnyAsync(u => u.Code == unitCode))
+        if (await db.UnitAsync(unitCode) is not { } unit)
         {
-            return Problems.NotFound("unit_not_found", $"There is no unit '{unitCode}'.");
+            return Problems.NotFound("unit_not_found", Messages.UnitNotFound(unitCode.Trim()));
         }
-        var quota = await db.Quotas.FindAsync(year, unitCode);
+        var quota = await db.Quotas.FindAsync(year, unit.Code);
         if (quota is null)
         {
-            quota = db.Quotas.Add(new Quota { Year = year, UnitCode = unitCode }).Entity;
+            quota = db.Quotas.Add(new Quota { Year = year, UnitCode = unit.Code }).Entity;
         }
         quota.Target = request.Target.Value;
-        db.Publish(new QuotaSet(year, unitCode, quota.Target));
+        db.Publish(new QuotaSet(year, unit.Code, quota.Target));
         await db.SaveChangesAsync();
-        return TypedResults.Ok(new QuotaView(unitCode, quota.Target));
+        return TypedResults.Ok(new QuotaView(unit.Code, quota.Target));
+    }
+
+    /// <summary>The year's quotas: every unit's for the secretariat, its own for a unit.</summary>
+    public static async Task<Results<Ok<Page<UnitQuotaView>>, ProblemHttpResult>> ListQuotas(
+        int year, [AsParameters] PageRequest paging, ClaimsPrincipal user, SubmissionDbContext db)
+    {
+        if (!await db.Contests.AnyAsync(c => c.Year == year))
+        {
+            return Problems.NotFound("contest_not_found", Messages.ContestNotFound(year));
+        }
+        var quotas = db.Quotas.AsNoTracking().Where(q => q.Year == year);
+        if (!user.IsSecretariat())
+        {
+            var key = UnitCodes.Key(user.Caller().UnitCode ?? "");
+            quotas = quotas.Where(q => q.UnitCode.ToLower() == key);
+        }
+        var total = await quotas.CountAsync();
+        var items = await (from q in quotas
+                           join u in db.Units.AsNoTracking() on q.UnitCode equals u.Code
+                           orderby q.UnitCode
+                           select new UnitQuotaView(q.UnitCode, u.Name, q.Target)).Skip(paging.Skip).Take(paging.Size).ToListAsync();
+        return TypedResults.Ok(new Page<UnitQuotaView>(items, total));
     }
 }

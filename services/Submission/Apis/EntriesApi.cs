@@ -17,7 +17,7 @@ public sealed record AddressRequest(string? Street, string? Ward);
 public sealed record NomineeRequest(string? FullName, int? BirthYear, string? Position, string? Workplace, AddressRequest? Address);
 public sealed record SubmitEntryRequest(string? Title, [property: MultiLineText] string? Body, string? Field, AuthorRequest? Author, NomineeRequest? Nominee, string? UnitCode);
 
-/// <summary>The entry a submission repeats; its unit only for the secretariat and that unit itself (a blind entry stays blind).</summary>
+/// <summary>The entry an article repeats; <c>unitCode</c> is left out for a unit that did not send it, so blind entries stay blind.</summary>
 public sealed record DuplicateOf(Guid Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UnitCode, DateTimeOffset ReceivedAt);
 public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int WordCount, DateTimeOffset ReceivedAt);
 public sealed record EntryView(
@@ -27,16 +27,18 @@ public sealed record EntryListQuery(string? UnitCode, string? Status);
 
 public static class EntriesApi
 {
-    private sealed record ContestLookup(Contest Contest, bool UnitExists);
+    private sealed record ContestLookup(Contest Contest, string? UnitCode, bool UnitActive);
 
     /// <summary>
-    /// The contest and whether the unit exists, in one round trip. Compiled, as it runs on every submission: EF Core
-    /// otherwise walks the expression and looks up its translation on each call.
+    /// The contest and the unit (its code as registered, whether it is active), in one round trip. Compiled, as it runs
+    /// on every submission: EF Core otherwise walks the expression and looks up its translation on each call.
     /// </summary>
     private static readonly Func<SubmissionDbContext, int, string, CancellationToken, Task<ContestLookup?>> ContestAndUnit =
-        EF.CompileAsyncQuery((SubmissionDbContext db, int year, string unitCode, CancellationToken _) =>
+        EF.CompileAsyncQuery((SubmissionDbContext db, int year, string unitKey, CancellationToken _) =>
             db.Contests.AsNoTracking().Where(c => c.Year == year)
-                .Select(c => new ContestLookup(c, db.Units.Any(u => u.Code == unitCode)))
+                .Select(c => new ContestLookup(c,
+                    db.Units.Where(u => u.Code.ToLower() == unitKey).Select(u => u.Code).FirstOrDefault(),
+                    db.Units.Any(u => u.Code.ToLower() == unitKey && u.DeactivatedAt == null)))
                 .SingleOrDefault());
 
     public static IEndpointRouteBuilder MapEntriesApi(this IEndpointRouteBuilder app)
@@ -60,23 +62,27 @@ public static class EntriesApi
         SubmissionMetrics metrics, TimeProvider clock, CancellationToken cancellationToken)
     {
         var caller = user.Caller();
-        var unitCode = user.IsSecretariat() ? request.UnitCode?.Trim().ToLowerInvariant() : caller.UnitCode;
-        if (string.IsNullOrEmpty(unitCode))
+        var named = user.IsSecretariat() ? request.UnitCode?.Trim() : caller.UnitCode;
+        if (string.IsNullOrEmpty(named))
         {
             return Problems.Validation("unitCode", "The secretariat names the unit it submits for in unitCode.");
         }
-        if (!user.IsSecretariat() && request.UnitCode is { Length: > 0 } named && !string.Equals(named.Trim(), unitCode, StringComparison.OrdinalIgnoreCase))
+        if (!user.IsSecretariat() && request.UnitCode is { Length: > 0 } other && !UnitCodes.Same(other, named))
         {
-            return Problems.Forbidden("A unit submits entries only for itself.");
+            return Problems.Forbidden(Messages.SubmitsOnlyForItself);
         }
-        var found = await ContestAndUnit(db, year, unitCode, cancellationToken);
+        var found = await ContestAndUnit(db, year, UnitCodes.Key(named), cancellationToken);
         if (found is null)
         {
-            return Problems.NotFound("contest_not_found", $"There is no contest for {year}.");
+            return Problems.NotFound("contest_not_found", Messages.ContestNotFound(year));
         }
-        if (!found.UnitExists)
+        if (found.UnitCode is not { } unitCode)
         {
-            return Problems.NotFound("unit_not_found", $"There is no unit '{unitCode}'.");
+            return Problems.NotFound("unit_not_found", Messages.UnitNotFound(named));
+        }
+        if (!found.UnitActive)
+        {
+            return Problems.Forbidden(Messages.UnitInactive(unitCode), "unit_inactive");
         }
         var contest = found.Contest;
 
@@ -88,7 +94,7 @@ public static class EntriesApi
         var checkedAt = Now(clock);
         if (EntryRules.Refusal(entry, contest, checkedAt) is { } refusal)
         {
-            await RecordRefusalAsync(db, year, unitCode, refusal.Code, checkedAt, null, cancellationToken);
+            await RecordRefusalAsync(db, entry, refusal.Code, refusal.Detail, checkedAt, null, cancellationToken);
             metrics.Submitted(refusal.Code);
             return Problems.Unprocessable(refusal.Code, refusal.Detail, refusal.Extensions);
         }
@@ -98,13 +104,12 @@ public static class EntriesApi
         var now = Now(clock);
         if (await detector.FindAsync(year, fingerprint, ids => ShinglesOfAsync(db, ids, cancellationToken)) is { } match)
         {
-            await RecordRefusalAsync(db, year, unitCode, "duplicate_entry", now, match, cancellationToken);
+            var original = match.Original;
+            await RecordRefusalAsync(db, entry, "duplicate_entry", Messages.DuplicateEntry(original.ReceivedAt, null), now, match, cancellationToken);
             await check.CommitAsync();
             metrics.Submitted("duplicate_entry");
-            var original = match.Original;
-            var originalUnit = user.IsSecretariat() || original.UnitCode == unitCode ? original.UnitCode : null;
-            return Problems.Conflict("duplicate_entry",
-                $"This article repeats entry {original.Id} received{(originalUnit is null ? "" : $" from unit '{originalUnit}'")} on {original.ReceivedAt:O}.",
+            var originalUnit = user.IsSecretariat() || UnitCodes.Same(original.UnitCode, unitCode) ? original.UnitCode : null;
+            return Problems.Conflict("duplicate_entry", Messages.DuplicateEntry(original.ReceivedAt, originalUnit),
                 [
                     new("duplicateOf", new DuplicateOf(original.Id, originalUnit, original.ReceivedAt)),
                     new("similarity", Math.Round(match.Similarity, 3))
@@ -131,7 +136,7 @@ public static class EntriesApi
         var entry = await db.Entries.AsNoTracking().SingleOrDefaultAsync(e => e.Year == year && e.Id == id);
         if (entry is null || !CanSee(user, entry))
         {
-            return Problems.NotFound("entry_not_found", "There is no such entry for your unit.");
+            return Problems.NotFound("entry_not_found", Messages.EntryNotFound);
         }
         return TypedResults.Ok(ToView(entry));
     }
@@ -139,14 +144,18 @@ public static class EntriesApi
     public static async Task<Results<Ok<Page<EntryView>>, ProblemHttpResult>> ListEntries(
         int year, [AsParameters] EntryListQuery query, [AsParameters] PageRequest paging, ClaimsPrincipal user, SubmissionDbContext db)
     {
-        var unitCode = query.UnitCode?.Trim().ToLowerInvariant();
+        var unitCode = query.UnitCode?.Trim();
         if (!user.IsSecretariat())
         {
-            if (unitCode is { Length: > 0 } && unitCode != user.Caller().UnitCode)
+            if (unitCode is { Length: > 0 } && !UnitCodes.Same(unitCode, user.Caller().UnitCode))
             {
-                return Problems.Forbidden("A unit sees only its own entries.");
+                return Problems.Forbidden(Messages.SeesOnlyItself);
             }
             unitCode = user.Caller().UnitCode;
+        }
+        if (unitCode is { Length: > 0 })
+        {
+            unitCode = (await db.UnitAsync(unitCode))?.Code ?? unitCode;
         }
         if (query.Status is { Length: > 0 } status && status is not (EntryStatus.Accepted or EntryStatus.Withdrawn))
         {
@@ -176,17 +185,17 @@ public static class EntriesApi
         var entry = await db.Entries.SingleOrDefaultAsync(e => e.Year == year && e.Id == id, cancellationToken);
         if (entry is null || !CanSee(user, entry))
         {
-            return Problems.NotFound("entry_not_found", "There is no such entry for your unit.");
+            return Problems.NotFound("entry_not_found", Messages.EntryNotFound);
         }
-        if (entry.UnitCode != user.Caller().UnitCode)
+        if (!UnitCodes.Same(entry.UnitCode, user.Caller().UnitCode))
         {
-            return Problems.Forbidden("Only the entry's own unit withdraws it.");
+            return Problems.Forbidden(Messages.OnlyOwnUnitWithdraws);
         }
         var contest = await db.Contests.AsNoTracking().SingleAsync(c => c.Year == year, cancellationToken);
         var now = Now(clock);
         if (now >= contest.ClosesAt)
         {
-            return Problems.Unprocessable("contest_closed", "The contest has closed: entries can no longer be withdrawn.");
+            return Problems.Unprocessable("contest_closed", Messages.ClosedForWithdrawal);
         }
         if (entry.Status == EntryStatus.Withdrawn)
         {
@@ -205,9 +214,10 @@ public static class EntriesApi
         DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
 
     /// <summary>The year-end report counts refused attempts and names their units, so each is stored and published.</summary>
-    private static async Task RecordRefusalAsync(SubmissionDbContext db, int year, string unitCode, string code, DateTimeOffset now,
+    private static async Task RecordRefusalAsync(SubmissionDbContext db, Entry entry, string code, Message explanation, DateTimeOffset now,
         DuplicateMatch? duplicate, CancellationToken cancellationToken)
     {
+        var (year, unitCode) = (entry.Year, entry.UnitCode);
         var attempt = new RefusedAttempt
         {
             Id = Guid.CreateVersion7(),
@@ -215,6 +225,8 @@ public static class EntriesApi
             UnitCode = unitCode,
             Code = code,
             AttemptedAt = now,
+            Title = entry.Title,
+            Explanation = explanation.Vi,
             DuplicateOfEntryId = duplicate?.Original.Id,
             DuplicateOfUnitCode = duplicate?.Original.UnitCode,
             Similarity = duplicate is null ? null : Math.Round(duplicate.Similarity, 3)
@@ -232,7 +244,7 @@ public static class EntriesApi
     }
 
     private static bool CanSee(ClaimsPrincipal user, Entry entry) =>
-        user.IsSecretariat() || entry.UnitCode == user.Caller().UnitCode;
+        user.IsSecretariat() || UnitCodes.Same(entry.UnitCode, user.Caller().UnitCode);
 
     private static EntryView ToView(Entry e) => new(
         e.Id, e.Year, e.UnitCode, e.Title, e.Body, e.Field, e.WordCount, e.Status, e.ReceivedAt, e.WithdrawnAt,

@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
@@ -11,10 +10,11 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Submission.Apis;
 
 public sealed record RegisterUnitRequest(string? Code, string? Name, string? Kind);
+public sealed record UpdateUnitRequest(string? Name, bool? Active);
 public sealed record UnitCredentials(string Code, string Name, string Kind, string ClientId, [property: ShownOnce] string ClientSecret);
-public sealed record UnitSummary(string Code, string Name, string Kind);
+public sealed record UnitSummary(string Code, string Name, string Kind, bool Active);
 
-public static partial class UnitsApi
+public static class UnitsApi
 {
     public static IEndpointRouteBuilder MapUnitsApi(this IEndpointRouteBuilder app)
     {
@@ -25,19 +25,22 @@ public static partial class UnitsApi
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         units.MapGet("/", ListUnits).WithSummary("List units")
             .WithDescription("Every registered unit, by code, paged.");
+        units.MapPatch("/{code}", UpdateUnit).WithSummary("Rename or deactivate a unit")
+            .WithDescription("Changes a unit's name or whether it is active; a deactivated unit cannot get a token or submit, its history stays.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
 
     public static async Task<Results<Created<UnitCredentials>, ProblemHttpResult>> RegisterUnit(
         RegisterUnitRequest request, SubmissionDbContext db, TimeProvider clock)
     {
-        var code = request.Code?.Trim().ToLowerInvariant() ?? "";
+        var code = request.Code?.Trim() ?? "";
         var name = VietnameseText.Clean(request.Name) ?? "";
         var kind = request.Kind?.Trim().ToLowerInvariant() ?? "";
         var errors = new Dictionary<string, string[]>();
-        if (!UnitCode().IsMatch(code))
+        if (!UnitCodes.IsValid(code))
         {
-            errors["code"] = ["A unit code is 2 to 40 lower-case letters, digits or dashes, e.g. phuong-hang-gai."];
+            errors["code"] = ["A unit code is 2 to 40 letters, digits or dashes, e.g. phuong-hang-gai."];
         }
         if (name.Length is 0 or > 200)
         {
@@ -51,9 +54,9 @@ public static partial class UnitsApi
         {
             return Problems.Validation(errors);
         }
-        if (await db.Units.AnyAsync(u => u.Code == code))
+        if (await db.UnitAsync(code) is { } existing)
         {
-            return Problems.Conflict("unit_exists", $"A unit with code '{code}' already exists.");
+            return Problems.Conflict("unit_exists", Messages.UnitExists(existing.Code));
         }
 
         var secret = TokenAuthentication.NewSecret();
@@ -62,7 +65,9 @@ public static partial class UnitsApi
             Code = code,
             Name = name,
             Kind = kind,
-            ClientId = $"unit-{code}",
+            // From the code in lower case: the unique client id also keeps two registrations racing with codes
+            // that differ only in case from both being stored.
+            ClientId = $"unit-{UnitCodes.Key(code)}",
             SecretHash = TokenAuthentication.HashSecret(secret),
             RegisteredAt = clock.GetUtcNow()
         };
@@ -74,7 +79,7 @@ public static partial class UnitsApi
         }
         catch (DbUpdateException)
         {
-            return Problems.Conflict("unit_exists", $"A unit with code '{code}' already exists.");
+            return Problems.Conflict("unit_exists", Messages.UnitExists(code));
         }
         return TypedResults.Created($"/api/units/{code}", new UnitCredentials(code, name, kind, unit.ClientId, secret));
     }
@@ -84,10 +89,42 @@ public static partial class UnitsApi
     {
         var total = await db.Units.CountAsync();
         var items = await db.Units.OrderBy(u => u.Code).Skip(paging.Skip).Take(paging.Size)
-            .Select(u => new UnitSummary(u.Code, u.Name, u.Kind)).ToListAsync();
+            .Select(u => new UnitSummary(u.Code, u.Name, u.Kind, u.DeactivatedAt == null)).ToListAsync();
         return TypedResults.Ok(new Page<UnitSummary>(items, total));
     }
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{1,39}$")]
-    private static partial Regex UnitCode();
+    /// <summary>
+    /// Renames a unit or (de)activates it. A deactivated unit gets no token and cannot submit; its entries, quotas and
+    /// refusals stay and keep counting in every report.
+    /// </summary>
+    public static async Task<Results<Ok<UnitSummary>, ProblemHttpResult>> UpdateUnit(
+        string code, UpdateUnitRequest request, SubmissionDbContext db, TimeProvider clock)
+    {
+        var name = request.Name is null ? null : VietnameseText.Clean(request.Name) ?? "";
+        if (request.Name is null && request.Active is null)
+        {
+            return Problems.Validation("name", "Give name, active or both.");
+        }
+        if (name is { Length: 0 or > 200 })
+        {
+            return Problems.Validation("name", "A unit name has 1 to 200 characters.");
+        }
+        var unit = await db.UnitAsync(code);
+        if (unit is null)
+        {
+            return Problems.NotFound("unit_not_found", Messages.UnitNotFound(code.Trim()));
+        }
+        var now = clock.GetUtcNow();
+        if (name is not null && name != unit.Name)
+        {
+            unit.Name = name;
+            db.Publish(new UnitRenamed(unit.Code, name, now));
+        }
+        if (request.Active is { } active && active != unit.Active)
+        {
+            unit.DeactivatedAt = active ? null : now;
+        }
+        await db.SaveChangesAsync();
+        return TypedResults.Ok(new UnitSummary(unit.Code, unit.Name, unit.Kind, unit.Active));
+    }
 }

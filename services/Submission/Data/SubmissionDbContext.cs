@@ -1,4 +1,5 @@
 using HoanKiem.ServiceDefaults.Data;
+using HoanKiem.ServiceDefaults.Text;
 using HoanKiem.Submission.Models;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,13 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<RefusedAttempt> RefusedAttempts => Set<RefusedAttempt>();
 
+    /// <summary>The unit a code names, in any case; its <c>Code</c> is the spelling it was registered with.</summary>
+    public Task<Unit?> UnitAsync(string code, CancellationToken cancellationToken = default)
+    {
+        var key = UnitCodes.Key(code);
+        return Units.SingleOrDefaultAsync(u => u.Code.ToLower() == key, cancellationToken);
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
@@ -23,6 +31,7 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             unit.Property(u => u.Kind).HasMaxLength(20);
             unit.Property(u => u.ClientId).HasMaxLength(60);
             unit.Property(u => u.SecretHash).HasMaxLength(64);
+            unit.Ignore(u => u.Active);
             unit.HasIndex(u => u.ClientId).IsUnique();
         });
         modelBuilder.Entity<Contest>(contest =>
@@ -62,6 +71,8 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             attempt.HasIndex(a => new { a.Year, a.UnitCode });
             attempt.Property(a => a.UnitCode).HasMaxLength(40);
             attempt.Property(a => a.Code).HasMaxLength(60);
+            attempt.Property(a => a.Title).HasMaxLength(500);
+            attempt.Property(a => a.Explanation).HasMaxLength(1000);
             attempt.Property(a => a.DuplicateOfUnitCode).HasMaxLength(40);
         });
     }

@@ -6,9 +6,20 @@ public static class EntryStatus
     public const string Withdrawn = "withdrawn";
 }
 
+/// <summary>The fields (lĩnh vực) entries belong to, with their Vietnamese names.</summary>
 public static class Fields
 {
-    public static readonly string[] Codes = ["economy", "urban", "culture-society", "defense-security", "governance", "front-unions"];
+    public static readonly (string Code, string Name)[] All =
+    [
+        ("economy", "phát triển kinh tế"),
+        ("urban", "nhà đất – đô thị, trật tự văn minh đô thị"),
+        ("culture-society", "văn hóa – xã hội, giáo dục, y tế"),
+        ("defense-security", "quốc phòng – an ninh"),
+        ("governance", "xây dựng chính quyền, cải cách hành chính"),
+        ("front-unions", "Mặt trận Tổ quốc và các đoàn thể")
+    ];
+
+    public static readonly string[] Codes = [.. All.Select(f => f.Code)];
 }
 
 public sealed class Entry
@@ -46,7 +57,10 @@ public sealed class Entry
     public byte[]? Signature { get; set; }
 }
 
-/// <summary>An attempt refused at the door, kept because the year-end report counts them and names the units.</summary>
+/// <summary>
+/// An attempt refused at the door, kept because the year-end report counts them and names the units, and so a unit
+/// can see what it sent and why it was refused: the title and the rule's explanation as it was given then.
+/// </summary>
 public sealed class RefusedAttempt
 {
     public Guid Id { get; set; }
@@ -54,6 +68,8 @@ public sealed class RefusedAttempt
     public required string UnitCode { get; set; }
     public required string Code { get; set; }
     public DateTimeOffset AttemptedAt { get; set; }
+    public string Title { get; set; } = "";
+    public string Explanation { get; set; } = "";
     public Guid? DuplicateOfEntryId { get; set; }
     public string? DuplicateOfUnitCode { get; set; }
     public double? Similarity { get; set; }

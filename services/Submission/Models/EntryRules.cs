@@ -1,10 +1,11 @@
+using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Text;
 using HoanKiem.Submission.Apis;
 
 namespace HoanKiem.Submission.Models;
 
 /// <summary>A rule an entry broke, with the contract's problem code and the members the answer carries.</summary>
-public sealed record Refusal(string Code, string Detail, IReadOnlyDictionary<string, object?>? Extensions = null);
+public sealed record Refusal(string Code, Message Detail, IReadOnlyDictionary<string, object?>? Extensions = null);
 
 /// <summary>The contest's rules at the door, checked in the order a person would fix them.</summary>
 public static class EntryRules
@@ -75,31 +76,30 @@ public static class EntryRules
     {
         if (now < contest.OpensAt || now >= contest.ClosesAt)
         {
-            return new("contest_closed", $"The {contest.Year} contest takes entries from {contest.OpensAt:O} until {contest.ClosesAt:O}.");
+            return new("contest_closed", Messages.ContestClosed(contest.Year, contest.OpensAt, contest.ClosesAt));
         }
         if (!Fields.Codes.Contains(entry.Field))
         {
-            return new("invalid_field", $"field is one of {string.Join(", ", Fields.Codes)}.");
+            return new("invalid_field", Messages.InvalidField(Fields.All));
         }
         if (entry.AuthorFullName.Length == 0 || (entry.AuthorPhone is null && entry.AuthorEmail is null))
         {
-            return new("missing_author_info", "The author's full name and a phone or an e-mail are required.");
+            return new("missing_author_info", Messages.MissingAuthorInfo);
         }
         if (entry.NomineeFullName.Length == 0 || entry.NomineeWard.Length == 0)
         {
-            return new("missing_nominee_info", "The nominee's full name and ward (nominee.address.ward) are required.");
+            return new("missing_nominee_info", Messages.MissingNomineeInfo);
         }
         var wardKey = VietnameseText.WardKey(entry.NomineeWard);
         var districtWard = contest.DistrictWards.FirstOrDefault(w => VietnameseText.WardKey(w) == wardKey);
         if (districtWard is null)
         {
-            return new("nominee_outside_district", $"The nominee's ward '{entry.NomineeWard}' is not one of the district's wards.");
+            return new("nominee_outside_district", Messages.NomineeOutsideDistrict(entry.NomineeWard));
         }
         entry.NomineeWard = districtWard;
         if (entry.WordCount < contest.MinWords || entry.WordCount > contest.MaxWords)
         {
-            return new("word_count_out_of_range",
-                $"The entry has {entry.WordCount} words; the {contest.Year} contest takes {contest.MinWords} to {contest.MaxWords}.",
+            return new("word_count_out_of_range", Messages.WordCountOutOfRange(entry.WordCount, contest.MinWords, contest.MaxWords),
                 new Dictionary<string, object?> { ["wordCount"] = entry.WordCount, ["minWords"] = contest.MinWords, ["maxWords"] = contest.MaxWords });
         }
         return null;

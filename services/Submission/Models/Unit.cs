@@ -10,4 +10,9 @@ public sealed class Unit
     public required string ClientId { get; set; }
     public required string SecretHash { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
+
+    /// <summary>Set while the unit is deactivated: it cannot get a token or submit, and everything it sent stays.</summary>
+    public DateTimeOffset? DeactivatedAt { get; set; }
+
+    public bool Active => DeactivatedAt is null;
 }

@@ -76,7 +76,7 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.ToTable("InboxMessages");
                 });
 
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -295,8 +295,18 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<double?>("Similarity")
                         .HasColumnType("float");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
@@ -323,6 +333,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
+
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Kind")
                         .IsRequired()

@@ -71,7 +71,7 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.ToTable("InboxMessages");
                 });
 
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
@@ -288,8 +288,18 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Similarity")
                         .HasColumnType("REAL");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
@@ -316,6 +326,9 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("DeactivatedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Kind")
                         .IsRequired()
