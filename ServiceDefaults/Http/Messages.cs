@@ -48,6 +48,10 @@ public static class Messages
         "Không đọc được yêu cầu: hãy kiểm tra nội dung là JSON đúng cấu trúc đã mô tả và các tham số truy vấn đúng kiểu.",
         "The request could not be read: check that the body is valid JSON of the documented shape and that query values have the right types.");
 
+    public static Message InvalidText(string field) => new(
+        $"Trường {field} chứa ký tự không được phép: ký tự điều khiển (chỉ cho phép xuống dòng và tab trong văn bản nhiều dòng), ký tự không phải chữ và ký tự đảo chiều văn bản.",
+        $"{field} holds a character that text may not hold: control characters (line breaks and tabs only in multi-line text), noncharacters and bidirectional overrides are refused.");
+
     public static Message TooLarge(long kilobytes) => new(
         $"Nội dung yêu cầu lớn hơn {kilobytes} KB.", $"The request body is larger than {kilobytes} KB.");
 

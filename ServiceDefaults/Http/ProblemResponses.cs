@@ -63,9 +63,7 @@ public static class ProblemResponses
     private static ProblemHttpResult RefusedText(TextRefusedException refused)
     {
         var field = refused.Path is { Length: > 1 } path ? path.TrimStart('$').TrimStart('.') : "$";
-        return Problems.Create(StatusCodes.Status422UnprocessableEntity, "invalid_text", "Invalid text",
-            $"{field} holds a character that text may not hold: control characters (line breaks and tabs only in multi-line "
-            + "text), noncharacters and bidirectional overrides are refused.",
+        return Problems.Create(StatusCodes.Status422UnprocessableEntity, "invalid_text", Messages.InvalidText(field),
             [new("errors", new Dictionary<string, string[]> { [field] = [refused.Message] })]);
     }
 
