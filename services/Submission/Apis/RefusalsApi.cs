@@ -26,7 +26,9 @@ public static class RefusalsApi
 
     public static IEndpointRouteBuilder MapRefusalsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/contests/{year:int}/refusals", ListRefusals).WithTags("Refusals").WithContestYear()
+        app.MapGet("/api/contests/{year:int}/refusals", ListRefusals).WithSummary("List refused attempts")
+            .WithDescription("The attempts refused at the door, oldest first: a unit sees its own, the secretariat everyone's or one unit's with unitCode; code narrows to one refusal code. A duplicate names the original's unit only to the secretariat and to the unit that sent the original. Paged.")
+            .WithTags("Refusals").WithContestYear()
             .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy);
         return app;
     }
