@@ -1,6 +1,5 @@
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
-using HoanKiem.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
