@@ -1,5 +1,4 @@
 using System.Net;
-using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.Submission.Corpus;
 using HoanKiem.Submission.Data;
