@@ -1,5 +1,4 @@
 using HoanKiem.ServiceDefaults.Http;
-using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Outbox;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Telemetry;

@@ -132,10 +132,8 @@ async Task<(double PerSecond, Latencies Latency, int Failures)> Hammer(Uri root,
     return (done / clock.Elapsed.TotalSeconds, latency, failures);
 }
 
-/// <summary>
-/// Submits distinct valid entries spread over the units; returns the entries accepted and counted per second: from the
-/// first request until the tallies showed the last of them.
-/// </summary>
+// Submits distinct valid entries spread over the units; returns the entries accepted and counted per second: from the
+// first request until the tallies showed the last of them.
 async Task<double> Submissions(string label, int count, double? ratePerSecond)
 {
     var seed = Random.Shared.Next(1, int.MaxValue / 2);

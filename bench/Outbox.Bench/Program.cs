@@ -34,7 +34,7 @@ var fanout = values.TryGetValue("fanout", out var f) ? int.Parse(f) : 3;
 int? batchSize = values.TryGetValue("batch-size", out var b) ? int.Parse(b) : null;
 
 AnsiConsole.MarkupLine($"[bold]Outbox relay bench[/], {Environment.ProcessorCount} cores, {DateTime.UtcNow:u}, load average {LoadAverage()}");
-var articles = Enumerable.Range(0, Math.Min(messages, 500)).Select(ArticleCorpus.Generate).ToArray();
+var articles = Enumerable.Range(0, Math.Min(messages, 500)).Select(i => ArticleCorpus.Generate(i)).ToArray();
 
 await using var broker = await RabbitMqBroker.StartAsync();
 var results = new List<Result> { await RunAsync("no queue bound", consumers: 0) };

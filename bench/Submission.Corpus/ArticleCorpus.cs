@@ -104,8 +104,11 @@ public static class ArticleCorpus
         "niềm vui giản dị", "sự thanh thản", "lòng biết ơn", "niềm tự hào", "sự ấm áp", "niềm tin", "động lực mới", "sự bình yên"
     ];
 
-    /// <summary>The distinct article number <paramref name="seed"/>.</summary>
-    public static Article Generate(int seed)
+    /// <summary>
+    /// The distinct article number <paramref name="seed"/>, about a nominee of <paramref name="ward"/> (one of the
+    /// district's when null), of <paramref name="minWords"/> to <paramref name="maxWords"/> words.
+    /// </summary>
+    public static Article Generate(int seed, string? ward = null, int minWords = MinWords, int maxWords = MaxWords)
     {
         var random = new Random(seed);
         var male = random.Next(2) == 0;
@@ -113,9 +116,9 @@ public static class ArticleCorpus
         var given = Pick(random, male ? MaleGiven : FemaleGiven);
         var fullName = $"{family} {Pick(random, male ? MaleMiddle : FemaleMiddle)} {given}";
         var honorific = male ? Pick(random, ["ông", "anh", "bác"]) : Pick(random, ["bà", "chị", "cô"]);
-        var person = new Person(fullName, $"{honorific} {given}", honorific, Pick(random, Roles), Pick(random, Streets), Pick(random, District.Wards));
+        var person = new Person(fullName, $"{honorific} {given}", honorific, Pick(random, Roles), Pick(random, Streets), ward ?? Pick(random, District.Wards));
         // Sentences have at most about 45 words, so stopping at the first count past the target stays inside the range.
-        var target = random.Next(MinWords + 10, MaxWords - 60);
+        var target = random.Next(minWords + 10, maxWords - 60);
 
         var opening = Slogans[seed % Slogans.Length] + " " + Slogans[(seed / Slogans.Length + 1) % Slogans.Length];
         var paragraphs = new List<string> { opening };
@@ -133,7 +136,8 @@ public static class ArticleCorpus
             paragraphs.Add(string.Join(' ', sentences));
         }
         var title = $"{char.ToUpperInvariant(person.Honorific[0])}{person.Honorific[1..]} {given} – {Pick(random, ["người", "tấm gương", "bông hoa"])} {Pick(random, Qualities)} {person.Place(random)}".Trim();
-        return new Article(title, string.Join("\n\n", paragraphs), fullName, person.Ward, person.Street, Pick(random, Fields));
+        var field = Pick(random, Fields);
+        return new Article(title, string.Join("\n\n", paragraphs), fullName, person.Ward, person.Street, field, person.Role, random.Next(1938, 2004));
     }
 
     /// <summary>The article as a unit might send it again, edited in the way <paramref name="kind"/> names.</summary>

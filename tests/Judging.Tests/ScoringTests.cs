@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using HoanKiem.TestSupport;
 using Xunit;
 
 namespace HoanKiem.Judging.Tests;

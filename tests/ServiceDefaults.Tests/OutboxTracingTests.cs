@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
-using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Outbox;
 using HoanKiem.TestSupport;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,4 @@
 using System.Net;
-using System.Text.Json;
-using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.Submission.Corpus;
 using HoanKiem.Submission.Data;

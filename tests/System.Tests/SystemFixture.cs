@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Text.Json.Serialization;
 using Aspire.Hosting;
 using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
@@ -110,7 +111,7 @@ public sealed class SystemFixture : IAsyncLifetime
         }));
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenAnswer>();
-        return token!.access_token;
+        return token!.AccessToken;
     }
 
     public Task<string> SecretariatTokenAsync() => TokenAsync("secretariat", SecretariatSecret);
@@ -126,5 +127,5 @@ public sealed class SystemFixture : IAsyncLifetime
         .Select(path => X509CertificateLoader.LoadPkcs12FromFile(path, null, X509KeyStorageFlags.EphemeralKeySet))
         .MaxBy(certificate => certificate.NotBefore)!);
 
-    private sealed record TokenAnswer(string access_token, string token_type, int expires_in);
+    private sealed record TokenAnswer([property: JsonPropertyName("access_token")] string AccessToken);
 }

@@ -4,6 +4,7 @@ using HoanKiem.Client.Judging;
 using HoanKiem.Client.Recognition;
 using HoanKiem.Client.Submission;
 using HoanKiem.Contracts;
+using HoanKiem.Submission.Corpus;
 
 namespace HoanKiem.Demo;
 
@@ -16,6 +17,8 @@ namespace HoanKiem.Demo;
 /// </summary>
 public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter reporter)
 {
+    /// <summary>How the re-sent copies differ from their originals, in turn: every edit the duplicate check sees through.</summary>
+    private static readonly EditKind[] Edits = Enum.GetValues<EditKind>();
     private static readonly string[] OutsideWards = ["Phúc Xá", "Quán Thánh", "Văn Miếu", "Hàng Bột", "Bạch Đằng"];
     private static readonly string[] JudgeNames =
     [
@@ -225,10 +228,10 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
                 },
                 Nominee = new NomineeRequest
                 {
-                    FullName = article.Nominee.FullName,
-                    BirthYear = article.Nominee.BirthYear,
-                    Position = article.Nominee.Role,
-                    Address = new AddressRequest { Street = $"{random.Next(1, 120)} {article.Nominee.Street}", Ward = article.Nominee.Ward }
+                    FullName = article.NomineeFullName,
+                    BirthYear = article.NomineeBirthYear,
+                    Position = article.NomineePosition,
+                    Address = new AddressRequest { Street = $"{random.Next(1, 120)} {article.Street}", Ward = article.NomineeWard }
                 }
             };
             sent.Attempts++;
@@ -273,7 +276,6 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     /// </summary>
     private List<Send> PlanSends()
     {
-        var writer = new ArticleWriter(random);
         var units = DistrictUnits.All;
         var weights = units.Select(u => Weight(u.Habit)).ToArray();
         var nominees = new HashSet<string>();
@@ -281,13 +283,13 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         for (var i = 0; i < options.Entries; i++)
         {
             var unit = units[WeightedIndex(weights)];
-            Nominee nominee;
+            Article article;
             do
             {
-                nominee = writer.NewNominee(unit.Ward ?? Pick(District.Wards));
+                article = ArticleCorpus.Generate(random.Next(), unit.Ward ?? Pick(District.Wards));
             }
-            while (!nominees.Add(Words.Fold(nominee.FullName) + "|" + Words.Fold(nominee.Ward)));
-            originals.Add(new Send(unit, writer.Write(nominee), Expectation.Accepted));
+            while (!nominees.Add(NomineeKey(article)));
+            originals.Add(new Send(unit, article, Expectation.Accepted));
         }
         // Quiet units send one article now and then, never enough to matter.
         foreach (var quiet in units.Where(u => u.Habit == UnitHabit.Quiet && random.Next(3) == 0).Take(options.Entries / 50))
@@ -305,20 +307,20 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             var original = earlier.Count > 0 ? Pick(earlier) : plan.First(s => s.Expect == Expectation.Accepted);
             at = Math.Max(at, plan.IndexOf(original) + 1);
             var unit = i % 3 == 2 ? original.Unit : Pick(resenders);
-            plan.Insert(at, new Send(unit, writer.Retouch(original.Article), Expectation.Duplicate));
+            plan.Insert(at, new Send(unit, ArticleCorpus.Edit(original.Article, Edits[i % Edits.Length], random.Next()), Expectation.Duplicate));
         }
 
         var breakers = units.Where(u => u.Habit == UnitHabit.RuleBreaker).ToList();
         for (var i = 0; i < options.RuleBreaks; i++)
         {
             var unit = breakers[i % breakers.Count];
-            var nominee = writer.NewNominee(Pick(District.Wards));
+            var seed = random.Next();
             var send = (i % 4) switch
             {
-                0 => new Send(unit, writer.Write(nominee, 700, 1100), Expectation.Refused, "word_count_out_of_range"),
-                1 => new Send(unit, writer.Write(nominee with { Ward = Pick(OutsideWards) }), Expectation.Refused, "nominee_outside_district"),
-                2 => new Send(unit, writer.Write(nominee, 1600, 1800), Expectation.Refused, "word_count_out_of_range"),
-                _ => new Send(unit, writer.Write(nominee), Expectation.Refused, "missing_author_info", WithoutContact: true)
+                0 => new Send(unit, ArticleCorpus.Generate(seed, minWords: 700, maxWords: 1100), Expectation.Refused, "word_count_out_of_range"),
+                1 => new Send(unit, ArticleCorpus.Generate(seed, Pick(OutsideWards)), Expectation.Refused, "nominee_outside_district"),
+                2 => new Send(unit, ArticleCorpus.Generate(seed, minWords: 1600, maxWords: 1800), Expectation.Refused, "word_count_out_of_range"),
+                _ => new Send(unit, ArticleCorpus.Generate(seed), Expectation.Refused, "missing_author_info", WithoutContact: true)
             };
             plan.Insert(random.Next(plan.Count + 1), send);
         }
@@ -392,7 +394,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
 
     private async Task<Recognised> RecogniseAsync(Sent sent, Dictionary<string, int> quotas, CancellationToken cancellationToken)
     {
-        var expected = sent.Accepted.Values.Select(a => Words.Fold(a.Article.Nominee.FullName) + "|" + Words.Fold(a.Article.Nominee.Ward)).Distinct().Count();
+        var expected = sent.Accepted.Values.Select(a => NomineeKey(a.Article)).Distinct().Count();
         var nominees = await EventuallyAsync("recognition to receive every nominee",
             () => AllAsync(page => secretariat.Recognition.ListNomineesAsync(year, null, page, PageSize, cancellationToken), p => p.Items, p => p.Total),
             n => n.Count >= expected, cancellationToken);
@@ -523,6 +525,10 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         }
         return weights.Length - 1;
     }
+
+    /// <summary>Recognition keeps one nominee per name and ward, compared without case or diacritics.</summary>
+    private static string NomineeKey(Article article) =>
+        $"{ArticleCorpus.StripDiacritics(article.NomineeFullName).ToLowerInvariant()}|{ArticleCorpus.StripDiacritics(article.NomineeWard).ToLowerInvariant()}";
 
     private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 

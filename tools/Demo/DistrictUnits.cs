@@ -1,4 +1,5 @@
 using HoanKiem.Contracts;
+using HoanKiem.Submission.Corpus;
 
 namespace HoanKiem.Demo;
 
@@ -54,5 +55,5 @@ public static class DistrictUnits
 
     /// <summary>"Hàng Đào" → "hang-dao": unit codes are plain ASCII.</summary>
     public static string Slug(string name) =>
-        string.Join('-', Words.Fold(name).Split(' ', StringSplitOptions.RemoveEmptyEntries));
+        string.Join('-', ArticleCorpus.StripDiacritics(name).ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
 }

@@ -8,7 +8,23 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Judging.Apis;
 
-public sealed record AssignmentRun(int Entries, int NewlyAssigned, int Judges, int MinPerJudge, int MaxPerJudge, int AssignmentsCreated);
+public sealed record AssignmentRun(int Entries, int NewlyAssigned, int Judges, int MinPerJudge, int MaxPerJudge, int AssignmentsCreated)
+{
+    /// <summary>The panel once <paramref name="plan"/> is saved: entries with judges, those that got their first, and the judges' loads.</summary>
+    public static AssignmentRun After(IReadOnlyList<JudgeLoad> judges, IReadOnlyList<EntryNeed> needs, AssignmentPlan plan)
+    {
+        var planned = plan.Assignments.CountBy(p => p.JudgeId).ToDictionary();
+        var loads = judges.Select(j => j.Load + planned.GetValueOrDefault(j.JudgeId)).ToList();
+        var plannedEntries = plan.Assignments.Select(p => p.EntryId).ToHashSet();
+        return new AssignmentRun(
+            needs.Count(n => n.AssignedJudges.Count > 0 || plannedEntries.Contains(n.EntryId)),
+            needs.Count(n => n.AssignedJudges.Count == 0 && plannedEntries.Contains(n.EntryId)),
+            judges.Count,
+            loads.DefaultIfEmpty().Min(),
+            loads.DefaultIfEmpty().Max(),
+            plan.Assignments.Count);
+    }
+}
 
 /// <summary>What a judge reads: the article and their own scores, never its author, unit or nominee.</summary>
 public sealed record BlindAssignment(Guid EntryId, string Title, string Body, string Field, int WordCount, bool Scored,
@@ -42,19 +58,8 @@ public static class AssignmentsApi
         {
             return SettingsApi.Finalized(year);
         }
-        var judges = await db.Judges.AsNoTracking().Where(j => j.Year == year).OrderBy(j => j.Id).ToListAsync();
-        var entries = await db.Entries.AsNoTracking().InJudging(year).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.UnitCode }).ToListAsync();
-        var existing = await db.Assignments.AsNoTracking().Where(a => a.Year == year)
-            .Select(a => new { a.EntryId, a.JudgeId }).ToListAsync();
-
-        var judgesByEntry = existing.ToLookup(a => a.EntryId, a => a.JudgeId);
-        var loads = existing.CountBy(a => a.JudgeId).ToDictionary();
-        var judgeLoads = judges.Select(j => new JudgeLoad(j.Id, j.UnitCode, loads.GetValueOrDefault(j.Id))).ToList();
-        var needs = entries.Select(e => new EntryNeed(e.Id, e.UnitCode,
-            Math.Max(0, panel.JudgesPerEntry - judgesByEntry[e.Id].Count()), judgesByEntry[e.Id].ToHashSet())).ToList();
-
-        var plan = AssignmentPlanner.Plan(judgeLoads, needs, seed: year * 7919 + existing.Count, allowUneven == true);
+        var (judges, needs, existing) = await WorkloadAsync(year, panel.JudgesPerEntry, db);
+        var plan = AssignmentPlanner.Plan(judges, needs, seed: year * 7919 + existing, allowUneven == true);
         if (!plan.Feasible)
         {
             return Problems.Unprocessable("assignment_infeasible", plan.Problem!,
@@ -80,20 +85,25 @@ public static class AssignmentsApi
             return Problems.Conflict("assignment_in_progress", Messages.AssignmentInProgress);
         }
 
-        foreach (var p in plan.Assignments)
-        {
-            loads[p.JudgeId] = loads.GetValueOrDefault(p.JudgeId) + 1;
-        }
-        var finalLoads = judges.Select(j => loads.GetValueOrDefault(j.Id)).ToList();
-        var plannedEntries = plan.Assignments.Select(p => p.EntryId).ToHashSet();
         metrics.AssignmentsCreated(plan.Assignments.Count);
-        return TypedResults.Ok(new AssignmentRun(
-            entries.Count(e => judgesByEntry[e.Id].Any() || plannedEntries.Contains(e.Id)),
-            plannedEntries.Count(e => !judgesByEntry[e].Any()),
-            judges.Count,
-            finalLoads.DefaultIfEmpty().Min(),
-            finalLoads.DefaultIfEmpty().Max(),
-            plan.Assignments.Count));
+        return TypedResults.Ok(AssignmentRun.After(judges, needs, plan));
+    }
+
+    /// <summary>The panel's judges with their loads, the entries in judging with the judges they still lack, and the assignments so far.</summary>
+    private static async Task<(List<JudgeLoad> Judges, List<EntryNeed> Needs, int Existing)> WorkloadAsync(int year, int judgesPerEntry, JudgingDbContext db)
+    {
+        var judges = await db.Judges.AsNoTracking().Where(j => j.Year == year).OrderBy(j => j.Id).Select(j => new { j.Id, j.UnitCode }).ToListAsync();
+        var entries = await db.Entries.AsNoTracking().InJudging(year).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id)
+            .Select(e => new { e.Id, e.UnitCode }).ToListAsync();
+        var existing = await db.Assignments.AsNoTracking().Where(a => a.Year == year)
+            .Select(a => new { a.EntryId, a.JudgeId }).ToListAsync();
+
+        var judgesByEntry = existing.ToLookup(a => a.EntryId, a => a.JudgeId);
+        var loads = existing.CountBy(a => a.JudgeId).ToDictionary();
+        return (judges.Select(j => new JudgeLoad(j.Id, j.UnitCode, loads.GetValueOrDefault(j.Id))).ToList(),
+            entries.Select(e => new EntryNeed(e.Id, e.UnitCode,
+                Math.Max(0, judgesPerEntry - judgesByEntry[e.Id].Count()), judgesByEntry[e.Id].ToHashSet())).ToList(),
+            existing.Count);
     }
 
     public static async Task<Results<Ok<Page<BlindAssignment>>, ProblemHttpResult>> MyAssignments(

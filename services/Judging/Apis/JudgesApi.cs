@@ -69,7 +69,7 @@ public static class JudgesApi
             new JudgeCredentials(judge.Id, judge.FullName, judge.UnitCode, judge.ClientId, secret));
     }
 
-    public static async Task<Results<Ok<Page<JudgeSummary>>, ProblemHttpResult>> ListJudges(
+    public static async Task<Ok<Page<JudgeSummary>>> ListJudges(
         int year, [AsParameters] PageRequest paging, JudgingDbContext db)
     {
         var judges = db.Judges.AsNoTracking().Where(j => j.Year == year);

@@ -45,7 +45,7 @@ public static class ProgressApi
             finalized));
     }
 
-    public static async Task<Results<Ok<Page<JudgeProgress>>, ProblemHttpResult>> ByJudge(
+    public static async Task<Ok<Page<JudgeProgress>>> ByJudge(
         int year, [AsParameters] JudgeProgressQuery query, [AsParameters] PageRequest paging, JudgingDbContext db)
     {
         var judges = await JudgeCounts(year, db);
@@ -53,7 +53,7 @@ public static class ProgressApi
             .OrderByDescending(j => j.Unscored).ThenBy(j => j.FullName).ThenBy(j => j.JudgeId).ToList().ToPage(paging));
     }
 
-    public static async Task<Results<Ok<Page<EntryProgress>>, ProblemHttpResult>> ByEntry(
+    public static async Task<Ok<Page<EntryProgress>>> ByEntry(
         int year, [AsParameters] EntryProgressQuery query, [AsParameters] PageRequest paging, JudgingDbContext db)
     {
         var entries = await EntryCounts(year, db);

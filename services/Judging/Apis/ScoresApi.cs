@@ -41,24 +41,7 @@ public static class ScoresApi
         }
 
         var scores = request.Scores ?? [];
-        var errors = new Dictionary<string, string[]>();
-        foreach (var criterion in panel.Rubric.Where(c => !scores.ContainsKey(c.Key)))
-        {
-            errors[$"scores.{criterion.Key}"] = [$"Give points for '{criterion.Name}' (0 to {criterion.MaxPoints})."];
-        }
-        foreach (var key in scores.Keys.Where(k => panel.Rubric.All(c => c.Key != k)))
-        {
-            errors[$"scores.{key}"] = [$"'{key}' is not a criterion of the {year} rubric."];
-        }
-        foreach (var (key, _) in scores.Where(s => decimal.Round(s.Value, 2) != s.Value))
-        {
-            errors[$"scores.{key}"] = ["Points have at most two decimals."];
-        }
-        if (request.Comment is { Length: > ScoreLimits.MaxCommentLength })
-        {
-            errors["comment"] = [$"A comment has at most {ScoreLimits.MaxCommentLength} characters."];
-        }
-        if (errors.Count > 0)
+        if (ValidationErrors(year, request, panel.Rubric, scores) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
         }
@@ -89,5 +72,27 @@ public static class ScoresApi
         }
         metrics.ScoreSaved();
         return TypedResults.Ok(new ScoreView(entryId, points, total, comment, scoredAt));
+    }
+
+    private static Dictionary<string, string[]> ValidationErrors(int year, ScoreRequest request, List<RubricCriterion> rubric, Dictionary<string, decimal> scores)
+    {
+        var errors = new Dictionary<string, string[]>();
+        foreach (var criterion in rubric.Where(c => !scores.ContainsKey(c.Key)))
+        {
+            errors[$"scores.{criterion.Key}"] = [$"Give points for '{criterion.Name}' (0 to {criterion.MaxPoints})."];
+        }
+        foreach (var key in scores.Keys.Where(k => rubric.All(c => c.Key != k)))
+        {
+            errors[$"scores.{key}"] = [$"'{key}' is not a criterion of the {year} rubric."];
+        }
+        foreach (var (key, _) in scores.Where(s => decimal.Round(s.Value, 2) != s.Value))
+        {
+            errors[$"scores.{key}"] = ["Points have at most two decimals."];
+        }
+        if (request.Comment is { Length: > ScoreLimits.MaxCommentLength })
+        {
+            errors["comment"] = [$"A comment has at most {ScoreLimits.MaxCommentLength} characters."];
+        }
+        return errors;
     }
 }

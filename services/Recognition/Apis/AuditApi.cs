@@ -19,7 +19,7 @@ public static class AuditApi
     }
 
     /// <summary>Every write of the year that touched a person or recipient, oldest first; <c>subjectId</c> narrows it to one nominee, unit, entry or title.</summary>
-    public static async Task<Results<Ok<Page<AuditView>>, ProblemHttpResult>> ListAudit(int year, [AsParameters] AuditQuery query, [AsParameters] PageRequest paging, RecognitionDbContext db)
+    public static async Task<Ok<Page<AuditView>>> ListAudit(int year, [AsParameters] AuditQuery query, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
         var records = db.AuditRecords.AsNoTracking().Where(a => a.Year == year);
         if (query.SubjectId?.Trim() is { Length: > 0 } subject)

@@ -17,7 +17,7 @@ public static class AwardsApi
     }
 
     /// <summary>The contest's prizes from the panel's final results, best rank first, with the money recorded for each.</summary>
-    public static async Task<Results<Ok<Page<AwardView>>, ProblemHttpResult>> ListAwards(int year, [AsParameters] PageRequest paging, RecognitionDbContext db)
+    public static async Task<Ok<Page<AwardView>>> ListAwards(int year, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
         var awards = db.Awards.AsNoTracking().Where(a => a.Year == year);
         var total = await awards.CountAsync();

@@ -40,40 +40,7 @@ public static class CommendationsApi
         var field = request.Field?.Trim().ToLowerInvariant() ?? "";
         var decisionNumber = VietnameseText.Clean(request.DecisionNumber) ?? "";
         var form = request.Form?.Trim().ToLowerInvariant() is { Length: > 0 } f ? f : null;
-        var errors = new Dictionary<string, string[]>();
-        if (!CommendationCategory.All.Contains(category))
-        {
-            errors["category"] = [$"category is one of {string.Join(", ", CommendationCategory.All)}."];
-        }
-        if (name.Length is 0 or > 300)
-        {
-            errors["name"] = ["name has 1 to 300 characters."];
-        }
-        if (unitCode is { Length: > 40 })
-        {
-            errors["unitCode"] = ["A unit code has at most 40 characters."];
-        }
-        if (!Fields.Codes.Contains(field))
-        {
-            errors["field"] = [$"field is one of {string.Join(", ", Fields.Codes)}."];
-        }
-        if (decisionNumber.Length is 0 or > 100)
-        {
-            errors["decisionNumber"] = ["decisionNumber names the paper decision in 1 to 100 characters."];
-        }
-        if (request.Amount is < 0 or > RecognitionRoutes.MaxAmount)
-        {
-            errors["amount"] = ["amount is a whole number of VND from 0 to 10,000,000,000."];
-        }
-        else if (request.Amount is null && form is null)
-        {
-            errors["amount"] = ["Give the amount, or the award form (and signedOn) to take it from the reward table."];
-        }
-        if (form is not null && !await db.AwardForms.AnyAsync(a => a.Code == form))
-        {
-            errors["form"] = ["form is not in the reward table."];
-        }
-        if (errors.Count > 0)
+        if (await ValidationErrorsAsync(request, category, name, unitCode, field, decisionNumber, form, db) is { Count: > 0 } errors)
         {
             return Problems.Validation(errors);
         }
@@ -113,6 +80,45 @@ public static class CommendationsApi
             return conflict;
         }
         return TypedResults.Created($"/api/recognition/{year}/commendations/{commendation.Id}", ToView(commendation));
+    }
+
+    private static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(CommendationRequest request,
+        string category, string name, string? unitCode, string field, string decisionNumber, string? form, RecognitionDbContext db)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (!CommendationCategory.All.Contains(category))
+        {
+            errors["category"] = [$"category is one of {string.Join(", ", CommendationCategory.All)}."];
+        }
+        if (name.Length is 0 or > 300)
+        {
+            errors["name"] = ["name has 1 to 300 characters."];
+        }
+        if (unitCode is { Length: > 40 })
+        {
+            errors["unitCode"] = ["A unit code has at most 40 characters."];
+        }
+        if (!Fields.Codes.Contains(field))
+        {
+            errors["field"] = [$"field is one of {string.Join(", ", Fields.Codes)}."];
+        }
+        if (decisionNumber.Length is 0 or > 100)
+        {
+            errors["decisionNumber"] = ["decisionNumber names the paper decision in 1 to 100 characters."];
+        }
+        if (request.Amount is < 0 or > RecognitionRoutes.MaxAmount)
+        {
+            errors["amount"] = ["amount is a whole number of VND from 0 to 10,000,000,000."];
+        }
+        else if (request.Amount is null && form is null)
+        {
+            errors["amount"] = ["Give the amount, or the award form (and signedOn) to take it from the reward table."];
+        }
+        if (form is not null && !await db.AwardForms.AnyAsync(a => a.Code == form))
+        {
+            errors["form"] = ["form is not in the reward table."];
+        }
+        return errors;
     }
 
     public static async Task<Results<Ok<Page<CommendationView>>, ProblemHttpResult>> ListCommendations(

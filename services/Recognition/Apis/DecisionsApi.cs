@@ -172,7 +172,7 @@ public static class DecisionsApi
         return ([.. nomineeIds.Select(id => nominees.Single(n => n.Id == id))], [.. unitCodes.Select(code => units[code])], null);
     }
 
-    public static async Task<Results<Ok<Page<DecisionView>>, ProblemHttpResult>> ListDecisions(
+    public static async Task<Ok<Page<DecisionView>>> ListDecisions(
         int year, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
         var decisions = db.Decisions.AsNoTracking().Where(d => d.Year == year);

@@ -1,6 +1,5 @@
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
-using HoanKiem.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,7 +23,7 @@ public static class SummaryApi
     /// The year-end figures: <c>verified</c> counts every nominee that passed appraisal (commended ones included),
     /// <c>byCategory</c> the movement's titles, <c>totalAmount</c> the money of decisions and titles together.
     /// </summary>
-    public static async Task<Results<Ok<RecognitionSummary>, ProblemHttpResult>> GetSummary(int year, RecognitionDbContext db)
+    public static async Task<Ok<RecognitionSummary>> GetSummary(int year, RecognitionDbContext db)
     {
         var totals = await db.ComputeTotalsAsync(year);
         var categories = await db.Commendations.Where(c => c.Year == year).GroupBy(c => c.Category)

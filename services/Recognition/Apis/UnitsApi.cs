@@ -21,7 +21,7 @@ public static class UnitsApi
     /// excess first, ready for a unit decision; <c>commendedBy</c> names the decision once one commended them.
     /// A unit without a quota for the year has no plan to exceed and is not proposed.
     /// </summary>
-    public static async Task<Results<Ok<Page<ProposedUnitView>>, ProblemHttpResult>> ListProposedUnits(
+    public static async Task<Ok<Page<ProposedUnitView>>> ListProposedUnits(
         int year, [AsParameters] PageRequest paging, RecognitionDbContext db)
     {
         var accepted = await db.NomineeEntries.Where(e => e.Year == year && e.WithdrawnAt == null)

@@ -1,5 +1,4 @@
 using HoanKiem.Contracts;
-using HoanKiem.Recognition.Models;
 using Microsoft.EntityFrameworkCore;
 using OpenTelemetry;
 

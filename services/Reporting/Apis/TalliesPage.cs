@@ -1,5 +1,4 @@
 using System.Text;
-using HoanKiem.Reporting.Models;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Http;
 using Microsoft.AspNetCore.Http.HttpResults;

@@ -3,7 +3,6 @@ using System.Text.Json.Serialization;
 using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
-using HoanKiem.ServiceDefaults.Text;
 using HoanKiem.Submission.Data;
 using HoanKiem.Submission.Duplicates;
 using HoanKiem.Submission.Models;

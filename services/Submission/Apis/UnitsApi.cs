@@ -84,7 +84,7 @@ public static class UnitsApi
         return TypedResults.Created($"/api/units/{code}", new UnitCredentials(code, name, kind, unit.ClientId, secret));
     }
 
-    public static async Task<Results<Ok<Page<UnitSummary>>, ProblemHttpResult>> ListUnits(
+    public static async Task<Ok<Page<UnitSummary>>> ListUnits(
         [AsParameters] PageRequest paging, SubmissionDbContext db)
     {
         var total = await db.Units.CountAsync();
