@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Outbox;
@@ -12,13 +13,14 @@ namespace HoanKiem.ServiceDefaults.Data;
 
 /// <summary>
 /// The base of every service's database: its own tables plus the outbox (events to publish), the inbox
-/// (messages already handled) and the idempotency keys, so each lives in the same transaction as the change.
+/// (messages already handled), the idempotency keys and the audit trail, so each lives in the same transaction as the change.
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     internal bool HasNewOutboxMessages { get; set; }
 
@@ -113,6 +115,20 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         }
     }
 
+    /// <summary>Records who changed what about a person, an account or money; saved with the change itself.</summary>
+    public void Audit(Actor actor, string action, string subjectType, string subjectId, object changes, int? year = null) =>
+        AuditRecords.Add(new AuditRecord
+        {
+            At = DateTimeOffset.UtcNow,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Year = year,
+            Changes = JsonSerializer.Serialize(changes, MessageSerialization.Options)
+        });
+
     /// <summary>Queues an event: it is stored with this context's next SaveChanges and relayed after the commit.</summary>
     public void Publish<TEvent>(TEvent message) where TEvent : class
     {
@@ -158,6 +174,19 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             record.Property(r => r.RequestHash).HasMaxLength(64);
             record.Property(r => r.ContentType).HasMaxLength(100);
             record.Property(r => r.Location).HasMaxLength(500);
+        });
+        modelBuilder.Entity<AuditRecord>(audit =>
+        {
+            audit.HasKey(a => a.Id);
+            audit.Property(a => a.Id).ValueGeneratedOnAdd();
+            audit.HasIndex(a => new { a.SubjectType, a.SubjectId });
+            audit.HasIndex(a => a.ActorId);
+            audit.HasIndex(a => a.Year);
+            audit.Property(a => a.ActorId).HasMaxLength(Actor.MaxIdLength);
+            audit.Property(a => a.ActorName).HasMaxLength(Actor.MaxNameLength);
+            audit.Property(a => a.Action).HasMaxLength(60);
+            audit.Property(a => a.SubjectType).HasMaxLength(20);
+            audit.Property(a => a.SubjectId).HasMaxLength(100);
         });
     }
 }
