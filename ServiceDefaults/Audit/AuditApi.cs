@@ -22,6 +22,8 @@ public static class AuditApi
     public static IEndpointRouteBuilder MapAuditApi<TContext>(this IEndpointRouteBuilder app, string prefix) where TContext : ServiceDbContext
     {
         app.MapGet($"{prefix}/audit", ListAudit<TContext>).WithTags("Audit").WithName($"{typeof(TContext).Name}Audit")
+            .WithSummary("Read the audit trail")
+            .WithDescription("Every write of this service that touched a person, an account or money: who made it (the token's sub and name), when, what and to whom, oldest first, paged; actor, subjectType, subjectId and year narrow it. Secretariat only.")
             .WithContestYear().RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }

@@ -5,7 +5,9 @@ using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Outbox;
+using HoanKiem.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -148,6 +150,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         // SQLite cannot compare or order DateTimeOffset in SQL; stored as UTC Unix milliseconds it can, on both providers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
     }
+
+    /// <summary>The columns of an account's <see cref="Credential"/>, the same in every service that issues accounts.</summary>
+    protected static void CredentialColumns(ComplexPropertyBuilder<Credential> credential) =>
+        credential.Property(c => c.SecretHash).HasMaxLength(200);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
