@@ -1,10 +1,13 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Text.Json;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Outbox;
+using HoanKiem.ServiceDefaults.Security;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
@@ -12,13 +15,14 @@ namespace HoanKiem.ServiceDefaults.Data;
 
 /// <summary>
 /// The base of every service's database: its own tables plus the outbox (events to publish), the inbox
-/// (messages already handled) and the idempotency keys, so each lives in the same transaction as the change.
+/// (messages already handled), the idempotency keys and the audit trail, so each lives in the same transaction as the change.
 /// </summary>
 public abstract class ServiceDbContext(DbContextOptions options) : DbContext(options)
 {
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<InboxMessage> InboxMessages => Set<InboxMessage>();
     public DbSet<IdempotencyRecord> IdempotencyRecords => Set<IdempotencyRecord>();
+    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
 
     internal bool HasNewOutboxMessages { get; set; }
 
@@ -113,6 +117,20 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         }
     }
 
+    /// <summary>Records who changed what about a person, an account or money; saved with the change itself.</summary>
+    public void Audit(Actor actor, string action, string subjectType, string subjectId, object changes, int? year = null) =>
+        AuditRecords.Add(new AuditRecord
+        {
+            At = DateTimeOffset.UtcNow,
+            ActorId = actor.Id,
+            ActorName = actor.Name,
+            Action = action,
+            SubjectType = subjectType,
+            SubjectId = subjectId,
+            Year = year,
+            Changes = JsonSerializer.Serialize(changes, MessageSerialization.Options)
+        });
+
     /// <summary>Queues an event: it is stored with this context's next SaveChanges and relayed after the commit.</summary>
     public void Publish<TEvent>(TEvent message) where TEvent : class
     {
@@ -132,6 +150,10 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         // SQLite cannot compare or order DateTimeOffset in SQL; stored as UTC Unix milliseconds it can, on both providers.
         configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UnixMillisecondsConverter>();
     }
+
+    /// <summary>The columns of an account's <see cref="Credential"/>, the same in every service that issues accounts.</summary>
+    protected static void CredentialColumns(ComplexPropertyBuilder<Credential> credential) =>
+        credential.Property(c => c.SecretHash).HasMaxLength(200);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -158,6 +180,19 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             record.Property(r => r.RequestHash).HasMaxLength(64);
             record.Property(r => r.ContentType).HasMaxLength(100);
             record.Property(r => r.Location).HasMaxLength(500);
+        });
+        modelBuilder.Entity<AuditRecord>(audit =>
+        {
+            audit.HasKey(a => a.Id);
+            audit.Property(a => a.Id).ValueGeneratedOnAdd();
+            audit.HasIndex(a => new { a.SubjectType, a.SubjectId });
+            audit.HasIndex(a => a.ActorId);
+            audit.HasIndex(a => a.Year);
+            audit.Property(a => a.ActorId).HasMaxLength(Actor.MaxIdLength);
+            audit.Property(a => a.ActorName).HasMaxLength(Actor.MaxNameLength);
+            audit.Property(a => a.Action).HasMaxLength(60);
+            audit.Property(a => a.SubjectType).HasMaxLength(20);
+            audit.Property(a => a.SubjectId).HasMaxLength(100);
         });
     }
 }

@@ -266,4 +266,13 @@ public static class Messages
             : new($"Bảng mức thưởng chưa có lương cơ sở hoặc hệ số cho '{form}' có hiệu lực ngày {vi}; hãy bổ sung, hoặc ghi rõ {amountField}.",
                 $"The reward table has no base salary or coefficient for '{form}' in force on {en}; add it, or give {amountField}.");
     }
+
+    // Accounts and their credentials (submission: units and staff; judging: judges).
+
+    public static readonly Message NotOwnCredential = new(
+        "Chỉ chủ tài khoản hoặc Ban Thư ký được thay mật khẩu của tài khoản này.", "Only the account's owner or the secretariat replaces this credential.");
+
+    public static Message StaffNotFound(string id) => new($"Không có tài khoản cán bộ '{id}'.", $"There is no staff account '{id}'.");
+
+    public static Message JudgeNotFound(Guid id, int year) => new($"Không có giám khảo {id} trong năm {year}.", $"There is no judge {id} in {year}.");
 }

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -107,15 +106,4 @@ public static class TokenAuthentication
         user.FindFirstValue(TokenClaims.Name));
 
     public static bool IsSecretariat(this ClaimsPrincipal user) => user.IsInRole(Roles.Secretariat);
-
-    /// <summary>A secret is kept only as this hash; comparing hashes in fixed time keeps timing from leaking it.</summary>
-    public static string HashSecret(string secret) =>
-        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(secret)));
-
-    public static bool SecretMatches(string secret, string expectedHash) =>
-        System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
-            Encoding.ASCII.GetBytes(HashSecret(secret)), Encoding.ASCII.GetBytes(expectedHash));
-
-    public static string NewSecret() =>
-        Base64UrlEncoder.Encode(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 }

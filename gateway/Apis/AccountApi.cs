@@ -63,7 +63,8 @@ public static class AccountApi
             throttle.Failed("login", SignInThrottle.WrongCredentials, id, address);
             return Page(context, antiforgery, back, id, "Mã tài khoản hoặc mật khẩu không đúng.", StatusCodes.Status401Unauthorized);
         }
-        var identity = new ClaimsIdentity(TokenClaims.For(caller), IssuerExtensions.AccountScheme, TokenClaims.Name, TokenClaims.Role);
+        var identity = new ClaimsIdentity(TokenClaims.For(caller).Append(TokenRequests.SignedInAtClaim(DateTimeOffset.UtcNow)),
+            IssuerExtensions.AccountScheme, TokenClaims.Name, TokenClaims.Role);
         await context.SignInAsync(IssuerExtensions.AccountScheme, new ClaimsPrincipal(identity));
         return TypedResults.LocalRedirect(back);
     }

@@ -21,13 +21,16 @@ public static class AuthorizationApi
         return app;
     }
 
-    public static async Task<IResult> Authorize(HttpRequest http)
+    public static async Task<IResult> Authorize(HttpRequest http, Accounts accounts)
     {
         var context = http.HttpContext;
         var request = context.GetOpenIddictServerRequest()
             ?? throw new InvalidOperationException("OpenIddict did not validate this authorization request.");
         var account = await context.AuthenticateAsync(IssuerExtensions.AccountScheme);
-        if (!account.Succeeded || request.HasPromptValue(OpenIddictConstants.PromptValues.Login))
+        var signedInAt = account.Succeeded ? TokenRequests.SignedInAt(account.Principal!) : null;
+        // A sign-in whose credential was since disabled or replaced is over: the person signs in again.
+        var current = signedInAt is { } at ? await CurrentAsync(accounts, account.Principal!.Caller().ClientId, at, context.RequestAborted) : null;
+        if (current is null || request.HasPromptValue(OpenIddictConstants.PromptValues.Login))
         {
             // Back here once signed in, with the same parameters (a form_post request's too).
             var parameters = context.Request.HasFormContentType ? [.. context.Request.Form] : context.Request.Query.ToList();
@@ -36,8 +39,20 @@ public static class AuthorizationApi
                 new AuthenticationProperties { RedirectUri = context.Request.PathBase + context.Request.Path + QueryString.Create(parameters) },
                 [IssuerExtensions.AccountScheme]);
         }
-        var principal = TokenRequests.Principal(account.Principal!.Caller(), request.GetScopes());
+        var principal = TokenRequests.Principal(account.Principal!.Caller(), request.GetScopes(), signedInAt!.Value);
         return TypedResults.SignIn(principal, authenticationScheme: OpenIddictServerAspNetCoreDefaults.AuthenticationScheme);
+    }
+
+    private static async Task<Caller?> CurrentAsync(Accounts accounts, string clientId, DateTimeOffset signedInAt, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await accounts.SessionAsync(clientId, signedInAt, cancellationToken);
+        }
+        catch (HttpRequestException)
+        {
+            return null;
+        }
     }
 
     public static async Task<IResult> EndSession(HttpRequest http)

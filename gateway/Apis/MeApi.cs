@@ -13,10 +13,10 @@ public static class MeApi
         [Roles.Secretariat] =
         [
             "units.manage", "contests.configure", "quotas.manage", "entries.read", "refusals.read",
-            "judging.manage", "results.read", "recognition.manage", "reports.read"
+            "judging.manage", "results.read", "recognition.manage", "reports.read", "staff.manage", "credentials.manage", "audit.read"
         ],
-        [Roles.Unit] = ["entries.submit", "entries.read_own", "quotas.read_own", "refusals.read_own"],
-        [Roles.Judge] = ["assignments.read_own", "scores.submit"]
+        [Roles.Unit] = ["entries.submit", "entries.read_own", "quotas.read_own", "refusals.read_own", "credential.replace_own"],
+        [Roles.Judge] = ["assignments.read_own", "scores.submit", "credential.replace_own"]
     };
 
     public static IEndpointRouteBuilder MapMeApi(this IEndpointRouteBuilder app)

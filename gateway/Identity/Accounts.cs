@@ -5,13 +5,14 @@ using Microsoft.Extensions.Options;
 namespace HoanKiem.Gateway.Identity;
 
 /// <summary>
-/// Checks an account's secret where it is kept: the secretariat's is the app host's parameter, a unit's or a judge's
-/// is checked by the service that issued it (submission or judging), so no credential lives in two places.
+/// Checks an account's secret where it is kept: the bootstrap secretariat's is the app host's parameter; a unit's or a
+/// staff member's is checked by submission, a judge's by judging, so no credential lives in two places.
 /// </summary>
 public sealed class Accounts(IOptions<IssuerOptions> options, IHttpClientFactory clients)
 {
     public const int MaxClientIdLength = 100;
-    public const int MaxSecretLength = 200;
+    public const int MaxSecretLength = Credential.MaxSecretLength;
+    private static readonly Caller Secretariat = new(Roles.Secretariat, Roles.Secretariat, null, null, "Ban Thư ký");
 
     /// <summary>The account, or null for an unknown id or a wrong secret; throws when the owning service does not answer.</summary>
     public async Task<Caller?> VerifyAsync(string clientId, string secret, CancellationToken cancellationToken)
@@ -22,26 +23,40 @@ public sealed class Accounts(IOptions<IssuerOptions> options, IHttpClientFactory
         }
         if (clientId == Roles.Secretariat)
         {
-            return Matches(secret, options.Value.SecretariatSecret)
-                ? new Caller(Roles.Secretariat, Roles.Secretariat, null, null, "Ban Thư ký")
-                : null;
+            return SecretHashing.EqualsConfigured(secret, options.Value.SecretariatSecret) ? Secretariat : null;
         }
-        var owner = clientId.StartsWith("unit-", StringComparison.Ordinal) ? ResourceNames.Submission
-            : clientId.StartsWith("judge-", StringComparison.Ordinal) ? ResourceNames.Judging
+        return Owner(clientId) is { } owner
+            ? await AskAsync(owner, CredentialVerification.Route, new VerifyCredentialsRequest(clientId, secret), cancellationToken)
             : null;
-        if (owner is null)
+    }
+
+    /// <summary>
+    /// The account as it is now, or null when its credential was disabled or replaced after <paramref name="signedInAt"/>:
+    /// a signed-in session then gets no more tokens. The bootstrap secretariat's secret changes only with a restart.
+    /// </summary>
+    public async Task<Caller?> SessionAsync(string clientId, DateTimeOffset signedInAt, CancellationToken cancellationToken)
+    {
+        if (clientId == Roles.Secretariat)
         {
-            return null;
+            return Secretariat;
         }
-        using var response = await clients.CreateClient(owner)
-            .PostAsJsonAsync(CredentialVerification.Route, new VerifyCredentialsRequest(clientId, secret), cancellationToken);
+        return Owner(clientId) is { } owner
+            ? await AskAsync(owner, CredentialVerification.SessionRoute, new CheckSessionRequest(clientId, signedInAt), cancellationToken)
+            : null;
+    }
+
+    private static string? Owner(string clientId) =>
+        clientId.StartsWith("unit-", StringComparison.Ordinal) || clientId.StartsWith("staff-", StringComparison.Ordinal) ? ResourceNames.Submission
+        : clientId.StartsWith("judge-", StringComparison.Ordinal) ? ResourceNames.Judging
+        : null;
+
+    private async Task<Caller?> AskAsync<TRequest>(string owner, string route, TRequest request, CancellationToken cancellationToken)
+    {
+        using var response = await clients.CreateClient(owner).PostAsJsonAsync(route, request, cancellationToken);
         return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<Caller>(cancellationToken) : null;
     }
 
     /// <summary>The web app's own client secret (a client, not a person: it signs no one in).</summary>
     public bool IsWebClient(string? clientId, string? secret) =>
-        clientId == IssuerOptions.WebClientId && secret is not null && Matches(secret, options.Value.WebClientSecret);
-
-    private static bool Matches(string secret, string expected) =>
-        expected.Length > 0 && TokenAuthentication.SecretMatches(secret, TokenAuthentication.HashSecret(expected));
+        clientId == IssuerOptions.WebClientId && secret is not null && SecretHashing.EqualsConfigured(secret, options.Value.WebClientSecret);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore;
@@ -75,25 +76,63 @@ public sealed class TokenRequests(Accounts accounts, SignInThrottle throttle, IL
         }
     }
 
-    /// <summary>Client credentials sign the caller in; codes and refresh tokens carry the person OpenIddict already validated.</summary>
-    public ValueTask HandleAsync(HandleTokenRequestContext context)
+    /// <summary>
+    /// Client credentials sign the caller in. Codes and refresh tokens carry the person OpenIddict already validated,
+    /// as long as their credential is neither disabled nor replaced since they signed in.
+    /// </summary>
+    public async ValueTask HandleAsync(HandleTokenRequestContext context)
     {
         if (context.Request.IsClientCredentialsGrantType() && context.Transaction.Properties.TryGetValue(CallerProperty, out var caller))
         {
-            context.SignIn(Principal((Caller)caller!, context.Request.GetScopes()));
+            context.SignIn(Principal((Caller)caller!, context.Request.GetScopes(), DateTimeOffset.UtcNow));
+            return;
         }
-        return default;
+        if ((context.RefreshTokenPrincipal ?? context.AuthorizationCodePrincipal) is not { } session)
+        {
+            return;
+        }
+        var http = context.Transaction.GetHttpRequest()!.HttpContext;
+        Caller? current;
+        try
+        {
+            current = SignedInAt(session) is { } signedInAt
+                ? await accounts.SessionAsync(session.Caller().ClientId, signedInAt, http.RequestAborted)
+                : null;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning(exception, "The session of client {ClientId} could not be checked", session.Caller().ClientId);
+            current = null;
+        }
+        if (current is null)
+        {
+            context.Reject(Errors.InvalidGrant, "This account's credential was disabled or replaced since signing in (or could not be checked); sign in again.");
+        }
     }
 
-    /// <summary>The token's subject: today's claims (<see cref="TokenClaims"/>), for the API audience, in both tokens.</summary>
-    public static ClaimsPrincipal Principal(Caller caller, IEnumerable<string> scopes)
+    /// <summary>
+    /// The token's subject: today's claims (<see cref="TokenClaims"/>), for the API audience, in both tokens; the sign-in
+    /// time goes in the identity token and stays in codes and refresh tokens, where each use is checked against it.
+    /// </summary>
+    public static ClaimsPrincipal Principal(Caller caller, IEnumerable<string> scopes, DateTimeOffset signedInAt)
     {
         var identity = new ClaimsIdentity(TokenClaims.For(caller), OpenIddictServerAspNetCoreDefaults.AuthenticationScheme, TokenClaims.Name, TokenClaims.Role);
+        identity.AddClaim(SignedInAtClaim(signedInAt));
         identity.SetScopes(scopes);
         identity.SetResources("hoankiem-api");
-        identity.SetDestinations(_ => [Destinations.AccessToken, Destinations.IdentityToken]);
+        identity.SetDestinations(claim => claim.Type == Claims.AuthenticationTime
+            ? [Destinations.IdentityToken]
+            : [Destinations.AccessToken, Destinations.IdentityToken]);
         return new ClaimsPrincipal(identity);
     }
+
+    public static Claim SignedInAtClaim(DateTimeOffset signedInAt) =>
+        new(Claims.AuthenticationTime, signedInAt.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture), ClaimValueTypes.Integer64);
+
+    public static DateTimeOffset? SignedInAt(ClaimsPrincipal principal) =>
+        long.TryParse(principal.FindFirst(Claims.AuthenticationTime)?.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
+            ? DateTimeOffset.FromUnixTimeSeconds(seconds)
+            : null;
 
     /// <summary>A refusal OpenIddict has no status for: an RFC 6749 error body, Retry-After, and nothing cached.</summary>
     private static async Task RefuseAsync(ValidateTokenRequestContext context, HttpContext http, int status, string error, TimeSpan retryAfter, string description)

@@ -1,5 +1,7 @@
 using HoanKiem.Judging;
 using HoanKiem.Judging.Apis;
+using HoanKiem.Judging.Data;
+using HoanKiem.ServiceDefaults.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -13,6 +15,7 @@ app.MapScoresApi();
 app.MapProgressApi();
 app.MapResultsApi();
 app.MapCredentialsApi();
+app.MapAuditApi<JudgingDbContext>("/api/judging");
 app.MapDefaultEndpoints();
 app.Run();
 

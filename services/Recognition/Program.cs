@@ -1,5 +1,7 @@
 using HoanKiem.Recognition;
 using HoanKiem.Recognition.Apis;
+using HoanKiem.Recognition.Data;
+using HoanKiem.ServiceDefaults.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -11,7 +13,7 @@ app.MapDecisionsApi();
 app.MapCommendationsApi();
 app.MapUnitsApi();
 app.MapSummaryApi();
-app.MapAuditApi();
+app.MapAuditApi<RecognitionDbContext>("/api/recognition/{year:int}");
 app.MapAwardsApi();
 app.MapRewardTableApi();
 app.MapDefaultEndpoints();

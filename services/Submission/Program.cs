@@ -1,5 +1,7 @@
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.Submission;
 using HoanKiem.Submission.Apis;
+using HoanKiem.Submission.Data;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -10,7 +12,9 @@ app.MapUnitsApi();
 app.MapContestsApi();
 app.MapEntriesApi();
 app.MapRefusalsApi();
+app.MapStaffApi();
 app.MapCredentialsApi();
+app.MapAuditApi<SubmissionDbContext>("/api/submission");
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -73,8 +73,8 @@ public sealed class PanelTests(JudgingFixture fixture)
         var stored = await fixture.QueryAsync(db => db.Judges.SingleAsync(j => j.ClientId == clientId));
         Assert.Equal("Phạm Thu Hà", stored.FullName);
         Assert.Equal("phuong-hang-gai", stored.UnitCode);
-        Assert.NotEqual(secret, stored.SecretHash);
-        Assert.Equal(TokenAuthentication.HashSecret(secret), stored.SecretHash);
+        Assert.DoesNotContain(secret, stored.Credential.SecretHash);
+        Assert.True(SecretHashing.Matches(secret, stored.Credential.SecretHash));
 
         var anonymous = fixture.Service.CreateClient();
         var verified = await anonymous.PostAsJsonAsync("/internal/credentials/verify", new { clientId, clientSecret = secret });

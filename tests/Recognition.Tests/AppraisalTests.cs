@@ -39,7 +39,7 @@ public sealed class AppraisalTests(RecognitionFixture fixture)
 
         var audit = (await fixture.GetAsync($"/api/recognition/{year}/audit?subjectId={thuong}")).GetProperty("items");
         var appraisal = audit.EnumerateArray().Single(a => a.GetProperty("action").GetString() == "nominee.appraised");
-        Assert.Equal("secretariat", appraisal.GetProperty("actor").GetString());
+        Assert.Equal("secretariat", appraisal.GetProperty("actorId").GetString());
         Assert.Equal("proposed", appraisal.GetProperty("changes").GetProperty("from").GetProperty("status").GetString());
         Assert.Equal("rejected", appraisal.GetProperty("changes").GetProperty("to").GetProperty("status").GetString());
 

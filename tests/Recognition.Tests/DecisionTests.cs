@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.TestSupport;
 using Xunit;
 
@@ -263,6 +264,25 @@ public sealed class DecisionTests(RecognitionFixture fixture)
         var badDate = await fixture.Secretariat.PutAsJsonAsync("/api/recognition/reward-table/base-salaries/1-7-2025", new { amount = 2_340_000 });
         Assert.Equal(HttpStatusCode.BadRequest, badDate.StatusCode);
         Assert.Equal("application/problem+json", badDate.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task A_decision_is_audited_under_the_staff_member_who_made_it()
+    {
+        var year = fixture.NewYear();
+        var hangBuom = $"phuong-hang-buom-{year}";
+        await fixture.Bus.PublishAsync(new UnitRegistered(hangBuom, "Phường Hàng Buồm", "ward", DateTimeOffset.UtcNow));
+        var lan = fixture.Service.CreateClient(new Caller("staff-5e6f7a8b9c0d", Roles.Secretariat, null, null, "Trần Thị Lan"));
+
+        var decided = await Eventually.Until(() => lan.PostAsJsonAsync($"/api/recognition/{year}/decisions",
+            new { number = "500/QĐ-UBND", signedOn = "2019-12-20", form = District, unitCodes = new[] { hangBuom }, amountPerRecipient = 700_000 }),
+            r => r.StatusCode != HttpStatusCode.NotFound);
+
+        Assert.Equal(HttpStatusCode.Created, decided.StatusCode);
+        var record = (await fixture.GetAsync($"/api/recognition/{year}/audit?actor=staff-5e6f7a8b9c0d")).GetProperty("items").EnumerateArray().Single();
+        Assert.Equal(("unit.commended", hangBuom, "Trần Thị Lan"), (record.GetProperty("action").GetString(),
+            record.GetProperty("subjectId").GetString(), record.GetProperty("actorName").GetString()));
+        Assert.Equal(700_000, record.GetProperty("changes").GetProperty("amount").GetInt64());
     }
 
     private Task<JsonElement> ProposedNameAsync(int year, string name) =>

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HoanKiem.Judging.Data;
 using HoanKiem.Judging.Models;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -51,7 +52,7 @@ public static class AssignmentsApi
     /// assignment exists (e.g. a judge added late, with too few late entries to catch up).
     /// </summary>
     public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(
-        int year, bool? allowUneven, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
+        int year, bool? allowUneven, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
         var panel = await db.YearAsync(year);
         if (panel.IsFinalized)
@@ -76,6 +77,8 @@ public static class AssignmentsApi
             AssignedAt = now
         }));
         panel.Version = Guid.NewGuid();
+        db.Audit(Actor.Of(user), "assignments.made", "judging-year", year.ToString(),
+            new { assignments = plan.Assignments.Count, entries = plan.Assignments.Select(p => p.EntryId).Distinct().Count(), allowUneven = allowUneven == true }, year);
         try
         {
             await db.SaveChangesAsync();

@@ -10,6 +10,6 @@ public static class CredentialsApi
     public static IEndpointRouteBuilder MapCredentialsApi(this IEndpointRouteBuilder app) =>
         app.MapCredentialVerification<JudgingDbContext>(async (db, clientId) =>
             await db.Judges.AsNoTracking().SingleOrDefaultAsync(j => j.ClientId == clientId) is { } judge
-                ? new IssuedClient(judge.SecretHash, new Caller(judge.ClientId, Roles.Judge, judge.UnitCode, judge.Id.ToString()))
+                ? new IssuedClient(judge.Credential, new Caller(judge.ClientId, Roles.Judge, judge.UnitCode, judge.Id.ToString(), judge.FullName))
                 : null);
 }

@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using HoanKiem.Contracts;
 using HoanKiem.Judging.Data;
 using HoanKiem.Judging.Models;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -50,7 +51,7 @@ public static class ResultsApi
     /// scores and publishes <see cref="JudgingFinalized"/> in the same transaction (outbox): exactly once per year.
     /// </summary>
     public static async Task<Results<Ok<Page<ResultItem>>, ProblemHttpResult>> FinalizeResults(
-        int year, [AsParameters] ResultsQuery query, [AsParameters] PageRequest paging, JudgingDbContext db, TimeProvider clock)
+        int year, [AsParameters] ResultsQuery query, [AsParameters] PageRequest paging, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock)
     {
         var panel = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year) ?? new JudgingYear { Year = year };
         if (panel.IsFinalized)
@@ -91,6 +92,8 @@ public static class ResultsApi
         var byId = entries.ToDictionary(e => e.Id);
         db.Publish(new JudgingFinalized(year, finalizedAt, results.Select(r =>
             new RankedEntry(r.EntryId, byId[r.EntryId].UnitCode, byId[r.EntryId].Title, r.Rank, r.Score, r.Prize, r.ForwardedToCity)).ToList()));
+        db.Audit(Actor.Of(user), "results.finalized", "judging-year", year.ToString(),
+            new { ranked = results.Count, prized = results.Count(r => r.Prize is not null), forwardedToCity = results.Count(r => r.ForwardedToCity) }, year);
         await db.SaveChangesAsync();
         await work.CommitAsync();
         return TypedResults.Ok(await ResultPage(year, query.Normalized == true, paging, db));
@@ -140,7 +143,7 @@ public static class ResultsApi
     /// khen"); recording one means the city rewarded the entry, and reporting counts them. Re-recording corrects it.
     /// </summary>
     public static async Task<Results<Ok<CityOutcomeView>, ProblemHttpResult>> RecordCityOutcome(
-        int year, Guid entryId, CityOutcomeRequest request, JudgingDbContext db, TimeProvider clock)
+        int year, Guid entryId, CityOutcomeRequest request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock)
     {
         var outcome = VietnameseText.Clean(request.Outcome) ?? "";
         if (outcome.Length is 0 or > CityOutcomes.MaxLength)
@@ -163,6 +166,7 @@ public static class ResultsApi
         var unitCode = await db.Entries.Where(e => e.Id == entryId).Select(e => e.UnitCode).SingleAsync();
         if (result.CityOutcome != outcome)
         {
+            db.Audit(Actor.Of(user), "entry.city-outcome-recorded", "entry", entryId.ToString(), new { from = result.CityOutcome, to = outcome, unitCode }, year);
             result.CityOutcome = outcome;
             result.CityOutcomeRecordedAt = clock.GetUtcNow();
             db.Publish(new CityOutcomeRecorded(year, entryId, unitCode, outcome, result.CityOutcomeRecordedAt.Value));

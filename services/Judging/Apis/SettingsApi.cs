@@ -2,6 +2,7 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HoanKiem.Judging.Data;
 using HoanKiem.Judging.Models;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -32,7 +33,7 @@ public static partial class SettingsApi
     public static ProblemHttpResult Finalized(int year) =>
         Problems.Conflict("judging_finalized", Messages.JudgingFinalized(year));
 
-    public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutSettings(int year, SettingsRequest request, JudgingDbContext db)
+    public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutSettings(int year, SettingsRequest request, ClaimsPrincipal user, JudgingDbContext db)
     {
         var defaults = new JudgingYear();
         var judgesPerEntry = request.JudgesPerEntry ?? defaults.JudgesPerEntry;
@@ -86,6 +87,7 @@ public static partial class SettingsApi
         panel.CityForwardCount = cityForwardCount;
         panel.Rubric = rubric;
         panel.Version = Guid.NewGuid();
+        db.Audit(Actor.Of(user), "settings.set", "judging-year", year.ToString(), new { judgesPerEntry, prizes, cityForwardCount, rubricChanged }, year);
         try
         {
             await db.SaveChangesAsync();

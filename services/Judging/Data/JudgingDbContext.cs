@@ -35,7 +35,7 @@ public abstract class JudgingDbContext(DbContextOptions options) : ServiceDbCont
             judge.Property(j => j.FullName).HasMaxLength(200);
             judge.Property(j => j.UnitCode).HasMaxLength(40);
             judge.Property(j => j.ClientId).HasMaxLength(60);
-            judge.Property(j => j.SecretHash).HasMaxLength(64);
+            judge.ComplexProperty(j => j.Credential, CredentialColumns);
         });
         modelBuilder.Entity<Entry>(entry =>
         {

@@ -1,3 +1,5 @@
+using HoanKiem.ServiceDefaults.Security;
+
 namespace HoanKiem.Judging.Models;
 
 /// <summary>A panel member of one contest year; <c>UnitCode</c> is the unit the judge belongs to, if any (a conflict of interest).</summary>
@@ -8,6 +10,6 @@ public sealed class Judge
     public required string FullName { get; set; }
     public string? UnitCode { get; set; }
     public required string ClientId { get; set; }
-    public required string SecretHash { get; set; }
+    public required Credential Credential { get; set; }
     public DateTimeOffset CreatedAt { get; set; }
 }

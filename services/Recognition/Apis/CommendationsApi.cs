@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -73,8 +74,8 @@ public static class CommendationsApi
             RecordedAt = now
         };
         db.Commendations.Add(commendation);
-        db.Audit(year, commendation.RecordedBy, "commendation.recorded", "commendation", commendation.Id.ToString(),
-            new { category, name, unitCode, field, amount, commendation.AmountSource, decisionNumber });
+        db.Audit(Actor.Of(user), "commendation.recorded", "commendation", commendation.Id.ToString(),
+            new { category, name, unitCode, field, amount, commendation.AmountSource, decisionNumber }, year);
         if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
         {
             return conflict;

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -71,18 +72,18 @@ public static class DecisionsApi
             }
         }
 
-        var actor = user.Caller().ClientId;
+        var actor = Actor.Of(user);
         var amountSource = request.AmountPerRecipient is null ? AmountSource.Table : AmountSource.Override;
         // A form the table knows is kept in the table's spelling, so the year's figures group it with the others.
         form = tableForm ?? form;
-        var decision = Decision.Sign(year, number, signedOn, form, amountSource, amount.Value, nominees, units, actor, clock.GetUtcNow());
+        var decision = Decision.Sign(year, number, signedOn, form, amountSource, amount.Value, nominees, units, actor.Id, clock.GetUtcNow());
         foreach (var recipient in decision.Recipients)
         {
             var (action, subject, id, change) = recipient.NomineeId is { } nomineeId
                 ? ("nominee.commended", "nominee", nomineeId.ToString(),
                     (object)new { from = NomineeStatus.Verified, to = NomineeStatus.Commended, decision = number, form, amount, amountSource })
                 : ("unit.commended", "unit", recipient.UnitCode!, new { decision = number, form, amount, amountSource });
-            db.Audit(year, actor, action, subject, id, change);
+            db.Audit(actor, action, subject, id, change, year);
         }
         db.Decisions.Add(decision);
         db.Publish(new CommendationDecided(year, number, signedOn, form, nomineeIds, unitCodes, amount.Value, decision.Recipients.Sum(r => r.Amount)));

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -93,8 +94,8 @@ public static class NomineesApi
         nominee.AppraisalNote = note;
         nominee.AppraisedBy = user.Caller().ClientId;
         nominee.AppraisedAt = now;
-        db.Audit(year, nominee.AppraisedBy, "nominee.appraised", "nominee", nominee.Id.ToString(),
-            new { from = before, to = new { status = outcome, note } });
+        db.Audit(Actor.Of(user), "nominee.appraised", "nominee", nominee.Id.ToString(),
+            new { from = before, to = new { status = outcome, note } }, year);
         db.Publish(new NomineeAppraised(nominee.Id, year, outcome!, now));
         if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
         {

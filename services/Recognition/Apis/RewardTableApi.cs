@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -119,6 +120,7 @@ public static partial class RewardTableApi
         salary.Amount = request.Amount!.Value;
         salary.Basis = basis;
         salary.ChangedBy = user.Caller().ClientId;
+        db.Audit(Actor.Of(user), "reward-table.base-salary-set", "base-salary", $"{from:yyyy-MM-dd}", new { salary.Amount, basis });
         if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
         {
             return conflict;
@@ -168,6 +170,7 @@ public static partial class RewardTableApi
         coefficient.Coefficient = request.Coefficient!.Value;
         coefficient.Basis = basis;
         coefficient.ChangedBy = user.Caller().ClientId;
+        db.Audit(Actor.Of(user), "reward-table.coefficient-set", "form", code, new { effectiveFrom = $"{from:yyyy-MM-dd}", coefficient.Coefficient, basis });
         if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
         {
             return conflict;
@@ -204,6 +207,7 @@ public static partial class RewardTableApi
         row ??= db.PrizeAmounts.Add(new PrizeAmount { Prize = key, EffectiveFrom = from }).Entity;
         row.Amount = request.Amount!.Value;
         row.ChangedBy = user.Caller().ClientId;
+        db.Audit(Actor.Of(user), "reward-table.prize-amount-set", "prize", key, new { effectiveFrom = $"{from:yyyy-MM-dd}", row.Amount });
 
         var versions = (await db.PrizeAmounts.Where(p => p.Prize == key).ToListAsync()).Where(p => p != row).Append(row).ToList();
         foreach (var award in await db.Awards.Where(a => a.Prize == key).ToListAsync())
@@ -211,7 +215,7 @@ public static partial class RewardTableApi
             var amount = RewardTable.InForce(versions, VietnamTime.Date(award.FinalizedAt))?.Amount ?? 0;
             if (award.Amount != amount)
             {
-                db.Audit(award.Year, row.ChangedBy, "award.repriced", "entry", award.EntryId.ToString(), new { from = award.Amount, to = amount, prize = key });
+                db.Audit(Actor.Of(user), "award.repriced", "entry", award.EntryId.ToString(), new { from = award.Amount, to = amount, prize = key }, award.Year);
                 award.Amount = amount;
             }
         }

@@ -1,6 +1,7 @@
 using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.ServiceDefaults.Text;
 using Microsoft.EntityFrameworkCore;
@@ -57,7 +58,7 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
         var match = NomineeRegister.Match(entry.FullName,
             candidates.Select(n => (n.Id, (IReadOnlyList<string>)people.EntriesOf(n.Id).Select(e => e.FullName).Append(n.FullName).ToList())).ToList());
         var nominee = candidates.SingleOrDefault(n => n.Id == match);
-        var actor = $"unit-{message.UnitCode}";
+        var actor = new Actor($"unit-{message.UnitCode}", null);
         if (nominee is null)
         {
             nominee = Db.Nominees.Add(new Nominee
@@ -73,19 +74,19 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
                 Status = NomineeStatus.Proposed
             }).Entity;
             candidates.Add(nominee);
-            Db.Audit(message.Year, actor, "nominee.introduced", "nominee", nominee.Id.ToString(),
-                new { entryId = entry.EntryId, entry.FullName, entry.Ward, entry.UnitCode, status = NomineeStatus.Proposed });
+            Db.Audit(actor, "nominee.introduced", "nominee", nominee.Id.ToString(),
+                new { entryId = entry.EntryId, entry.FullName, entry.Ward, entry.UnitCode, status = NomineeStatus.Proposed }, message.Year);
         }
         else if (nominee.Status == NomineeStatus.Withdrawn)
         {
             nominee.Status = NomineeStatus.Proposed;
-            Db.Audit(message.Year, actor, "nominee.reintroduced", "nominee", nominee.Id.ToString(),
-                new { entryId = entry.EntryId, from = NomineeStatus.Withdrawn, to = NomineeStatus.Proposed });
+            Db.Audit(actor, "nominee.reintroduced", "nominee", nominee.Id.ToString(),
+                new { entryId = entry.EntryId, from = NomineeStatus.Withdrawn, to = NomineeStatus.Proposed }, message.Year);
         }
         else
         {
-            Db.Audit(message.Year, actor, "nominee.entry-added", "nominee", nominee.Id.ToString(),
-                new { entryId = entry.EntryId, entry.FullName, entry.Ward, entry.UnitCode });
+            Db.Audit(actor, "nominee.entry-added", "nominee", nominee.Id.ToString(),
+                new { entryId = entry.EntryId, entry.FullName, entry.Ward, entry.UnitCode }, message.Year);
         }
 
         nominee.Revision++;

@@ -1,6 +1,7 @@
 using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -44,11 +45,11 @@ public sealed class EntryWithdrawnConsumer(RecognitionDbContext db, MessagingTel
         }
         nominee.Revision++;
         await Db.MarkFiguresChangedAsync([message.Year], context.CancellationToken);
-        var actor = $"unit-{message.UnitCode}";
+        var actor = new Actor($"unit-{message.UnitCode}", null);
         if (nominee.IsAppraised)
         {
-            Db.Audit(message.Year, actor, "nominee.entry-withdrawn-after-appraisal", "nominee", nominee.Id.ToString(),
-                new { entryId = entry.EntryId, status = nominee.Status });
+            Db.Audit(actor, "nominee.entry-withdrawn-after-appraisal", "nominee", nominee.Id.ToString(),
+                new { entryId = entry.EntryId, status = nominee.Status }, message.Year);
             return;
         }
 
@@ -57,13 +58,13 @@ public sealed class EntryWithdrawnConsumer(RecognitionDbContext db, MessagingTel
             .ToListAsync(context.CancellationToken);
         if (remaining.Count == 0)
         {
-            Db.Audit(message.Year, actor, "nominee.withdrawn", "nominee", nominee.Id.ToString(),
-                new { entryId = entry.EntryId, from = nominee.Status, to = NomineeStatus.Withdrawn });
+            Db.Audit(actor, "nominee.withdrawn", "nominee", nominee.Id.ToString(),
+                new { entryId = entry.EntryId, from = nominee.Status, to = NomineeStatus.Withdrawn }, message.Year);
             nominee.Status = NomineeStatus.Withdrawn;
             return;
         }
         NomineeRegister.TakeFirstEntry(nominee, remaining);
-        Db.Audit(message.Year, actor, "nominee.entry-withdrawn", "nominee", nominee.Id.ToString(),
-            new { entryId = entry.EntryId, remainingEntryIds = remaining.Select(e => e.EntryId) });
+        Db.Audit(actor, "nominee.entry-withdrawn", "nominee", nominee.Id.ToString(),
+            new { entryId = entry.EntryId, remainingEntryIds = remaining.Select(e => e.EntryId) }, message.Year);
     }
 }

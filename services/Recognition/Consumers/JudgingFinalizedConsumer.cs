@@ -2,6 +2,7 @@ using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Messaging;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,8 @@ namespace HoanKiem.Recognition.Consumers;
 public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
     : IdempotentConsumer<JudgingFinalized, RecognitionDbContext>(db, telemetry)
 {
+    private static readonly Actor Judging = new("judging", null);
+
     protected override async Task HandleAsync(JudgingFinalized message, ConsumeContext<JudgingFinalized> context)
     {
         var on = VietnamTime.Date(message.FinalizedAt);
@@ -25,7 +28,7 @@ public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingT
         foreach (var gone in existing.Values.Where(a => prized.All(r => r.EntryId != a.EntryId)))
         {
             Db.Awards.Remove(gone);
-            Db.Audit(message.Year, "judging", "award.removed", "entry", gone.EntryId.ToString(), new { gone.Prize, gone.Amount });
+            Db.Audit(Judging, "award.removed", "entry", gone.EntryId.ToString(), new { gone.Prize, gone.Amount }, message.Year);
         }
         foreach (var result in prized)
         {
@@ -41,8 +44,8 @@ public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingT
             award.ForwardedToCity = result.ForwardedToCity;
             award.Amount = amount;
             award.FinalizedAt = message.FinalizedAt;
-            Db.Audit(message.Year, "judging", "award.recorded", "entry", result.EntryId.ToString(),
-                new { result.Prize, result.Rank, amount, result.UnitCode });
+            Db.Audit(Judging, "award.recorded", "entry", result.EntryId.ToString(),
+                new { result.Prize, result.Rank, amount, result.UnitCode }, message.Year);
         }
     }
 }

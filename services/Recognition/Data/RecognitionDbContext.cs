@@ -1,7 +1,5 @@
-using System.Text.Json;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults.Data;
-using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Recognition.Data;
@@ -17,25 +15,11 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
     public DbSet<DecisionRecipient> DecisionRecipients => Set<DecisionRecipient>();
     public DbSet<Commendation> Commendations => Set<Commendation>();
     public DbSet<Award> Awards => Set<Award>();
-    public DbSet<AuditRecord> AuditRecords => Set<AuditRecord>();
     public DbSet<YearTotals> YearTotals => Set<YearTotals>();
     public DbSet<AwardForm> AwardForms => Set<AwardForm>();
     public DbSet<FormCoefficient> FormCoefficients => Set<FormCoefficient>();
     public DbSet<BaseSalary> BaseSalaries => Set<BaseSalary>();
     public DbSet<PrizeAmount> PrizeAmounts => Set<PrizeAmount>();
-
-    /// <summary>Records who changed what about a person or recipient; saved with the change itself.</summary>
-    public void Audit(int year, string actor, string action, string subjectType, string subjectId, object changes) =>
-        AuditRecords.Add(new AuditRecord
-        {
-            Year = year,
-            At = DateTimeOffset.UtcNow,
-            Actor = actor,
-            Action = action,
-            SubjectType = subjectType,
-            SubjectId = subjectId,
-            Changes = JsonSerializer.Serialize(changes, MessageSerialization.Options)
-        });
 
     /// <summary>
     /// Counts a change of each year's figures (its nominees, decisions' recipients, commendations) inside the unit of work
@@ -177,16 +161,6 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
             award.Property(a => a.UnitCode).HasMaxLength(40);
             award.Property(a => a.Title).HasMaxLength(500);
             award.Property(a => a.Prize).HasMaxLength(20);
-        });
-        modelBuilder.Entity<AuditRecord>(audit =>
-        {
-            audit.HasKey(a => a.Id);
-            audit.Property(a => a.Id).ValueGeneratedOnAdd();
-            audit.HasIndex(a => new { a.Year, a.SubjectId });
-            audit.Property(a => a.Actor).HasMaxLength(100);
-            audit.Property(a => a.Action).HasMaxLength(60);
-            audit.Property(a => a.SubjectType).HasMaxLength(20);
-            audit.Property(a => a.SubjectId).HasMaxLength(60);
         });
         modelBuilder.Entity<YearTotals>(totals =>
         {

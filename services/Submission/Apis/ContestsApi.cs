@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -101,7 +102,7 @@ public static class ContestsApi
     }
 
     public static async Task<Results<Ok<QuotaView>, ProblemHttpResult>> PutQuota(
-        int year, string unitCode, QuotaRequest request, SubmissionDbContext db)
+        int year, string unitCode, QuotaRequest request, ClaimsPrincipal user, SubmissionDbContext db)
     {
         if (request.Target is not (>= 0 and <= 100_000))
         {
@@ -116,10 +117,9 @@ public static class ContestsApi
             return Problems.NotFound("unit_not_found", Messages.UnitNotFound(unitCode.Trim()));
         }
         var quota = await db.Quotas.FindAsync(year, unit.Code);
-        if (quota is null)
-        {
-            quota = db.Quotas.Add(new Quota { Year = year, UnitCode = unit.Code }).Entity;
-        }
+        var previous = quota?.Target;
+        quota ??= db.Quotas.Add(new Quota { Year = year, UnitCode = unit.Code }).Entity;
+        db.Audit(Actor.Of(user), "quota.set", "unit", unit.Code, new { from = previous, to = request.Target.Value }, year);
         quota.Target = request.Target.Value;
         db.Publish(new QuotaSet(year, unit.Code, quota.Target));
         await db.SaveChangesAsync();

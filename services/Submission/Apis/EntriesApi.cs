@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.Submission.Data;
@@ -120,6 +121,11 @@ public static class EntriesApi
         entry.ReceivedAt = now;
         entry.Signature = MinHash.ToBytes(fingerprint.Signature);
         db.Entries.Add(entry);
+        if (user.IsSecretariat())
+        {
+            // A unit's own entries name their sender already; one the secretariat sends on a unit's behalf names its person here.
+            db.Audit(Actor.Of(user), "entry.submitted-for-unit", "entry", entry.Id.ToString(), new { unitCode }, year);
+        }
         db.Publish(new EntryAccepted(entry.Id, year, unitCode, entry.Title, entry.Body, entry.Field, entry.WordCount,
             new NomineeDetails(entry.NomineeFullName, entry.NomineeBirthYear, entry.NomineePosition, entry.NomineeWorkplace, entry.NomineeStreet, entry.NomineeWard),
             entry.ReceivedAt));
@@ -202,6 +208,7 @@ public static class EntriesApi
         }
         entry.Status = EntryStatus.Withdrawn;
         entry.WithdrawnAt = now;
+        db.Audit(Actor.Of(user), "entry.withdrawn", "entry", entry.Id.ToString(), new { entry.UnitCode }, year);
         db.Publish(new EntryWithdrawn(entry.Id, year, entry.UnitCode, now));
         await db.SaveChangesAsync(cancellationToken);
         detector.Remove(entry.Id);

@@ -1,4 +1,6 @@
+using System.Security.Claims;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -22,17 +24,23 @@ public static class UnitsApi
         units.MapPost("/", RegisterUnit).WithSummary("Register a unit")
             .WithDescription("Creates a unit (code, Vietnamese name, kind: ward, department, school, association, enterprise or other) and its portal's client credentials; the secret is shown in this answer only. 409 unit_exists.")
             .WithExample(Examples.Unit)
-            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy).WithSecretInAnswer();
         units.MapGet("/", ListUnits).WithSummary("List units")
             .WithDescription("Every registered unit, by code, paged.");
         units.MapPatch("/{code}", UpdateUnit).WithSummary("Rename or deactivate a unit")
             .WithDescription("Changes a unit's name or whether it is active; a deactivated unit cannot get a token or submit, its history stays.")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        units.MapPost("/{code}/credential", ReplaceCredential).WithSummary("Replace or reset a unit's credential")
+            .WithDescription("The unit replaces its own secret: a generated one (shown in this answer only) or, with passphrase, one of its own of at least 12 characters. The secretariat resets it to a generated secret. The old secret stops working at once. 403 for another unit's.")
+            .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy).WithSecretInAnswer();
+        units.MapDelete("/{code}/credential", DisableCredential).WithSummary("Disable a unit's credential")
+            .WithDescription("The unit's secret gets no more tokens; tokens already issued end within their 15 minutes. A reset enables it again with a new secret.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
 
     public static async Task<Results<Created<UnitCredentials>, ProblemHttpResult>> RegisterUnit(
-        RegisterUnitRequest request, SubmissionDbContext db, TimeProvider clock)
+        RegisterUnitRequest request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
     {
         var code = request.Code?.Trim() ?? "";
         var name = VietnameseText.Clean(request.Name) ?? "";
@@ -59,7 +67,8 @@ public static class UnitsApi
             return Problems.Conflict("unit_exists", Messages.UnitExists(existing.Code));
         }
 
-        var secret = TokenAuthentication.NewSecret();
+        var registeredAt = clock.GetUtcNow();
+        var (credential, secret) = Credential.Issue(registeredAt);
         var unit = new Unit
         {
             Code = code,
@@ -68,10 +77,11 @@ public static class UnitsApi
             // From the code in lower case: the unique client id also keeps two registrations racing with codes
             // that differ only in case from both being stored.
             ClientId = $"unit-{UnitCodes.Key(code)}",
-            SecretHash = TokenAuthentication.HashSecret(secret),
-            RegisteredAt = clock.GetUtcNow()
+            Credential = credential,
+            RegisteredAt = registeredAt
         };
         db.Units.Add(unit);
+        db.Audit(Actor.Of(user), "unit.registered", "unit", code, new { name, kind });
         db.Publish(new UnitRegistered(unit.Code, unit.Name, unit.Kind, unit.RegisteredAt));
         try
         {
@@ -98,7 +108,7 @@ public static class UnitsApi
     /// refusals stay and keep counting in every report.
     /// </summary>
     public static async Task<Results<Ok<UnitSummary>, ProblemHttpResult>> UpdateUnit(
-        string code, UpdateUnitRequest request, SubmissionDbContext db, TimeProvider clock)
+        string code, UpdateUnitRequest request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
     {
         var name = request.Name is null ? null : VietnameseText.Clean(request.Name) ?? "";
         if (request.Name is null && request.Active is null)
@@ -115,6 +125,7 @@ public static class UnitsApi
             return Problems.NotFound("unit_not_found", Messages.UnitNotFound(code.Trim()));
         }
         var now = clock.GetUtcNow();
+        db.Audit(Actor.Of(user), "unit.updated", "unit", unit.Code, new { from = new { unit.Name, unit.Active }, to = new { name, request.Active } });
         if (name is not null && name != unit.Name)
         {
             unit.Name = name;
@@ -126,5 +137,31 @@ public static class UnitsApi
         }
         await db.SaveChangesAsync();
         return TypedResults.Ok(new UnitSummary(unit.Code, unit.Name, unit.Kind, unit.Active));
+    }
+
+    /// <summary>The unit replaces its own secret (or chooses a passphrase); the secretariat resets it. No unit touches another's.</summary>
+    public static async Task<Results<Ok<NewCredential>, ProblemHttpResult>> ReplaceCredential(
+        string code, CredentialRequest? request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
+    {
+        var byOwner = !user.IsSecretariat();
+        if (byOwner && !UnitCodes.Same(user.Caller().UnitCode, code))
+        {
+            return Problems.Forbidden(Messages.NotOwnCredential);
+        }
+        if (await db.UnitAsync(code) is not { } unit)
+        {
+            return Problems.NotFound("unit_not_found", Messages.UnitNotFound(code.Trim()));
+        }
+        return await CredentialChanges.ReplaceAsync(db, user, unit.Credential, unit.ClientId, "unit", unit.Code, request, byOwner, clock.GetUtcNow());
+    }
+
+    public static async Task<Results<NoContent, ProblemHttpResult>> DisableCredential(
+        string code, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
+    {
+        if (await db.UnitAsync(code) is not { } unit)
+        {
+            return Problems.NotFound("unit_not_found", Messages.UnitNotFound(code.Trim()));
+        }
+        return await CredentialChanges.DisableAsync(db, user, unit.Credential, unit.ClientId, "unit", unit.Code, clock.GetUtcNow());
     }
 }

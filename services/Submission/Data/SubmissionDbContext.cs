@@ -8,6 +8,7 @@ namespace HoanKiem.Submission.Data;
 public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbContext(options)
 {
     public DbSet<Unit> Units => Set<Unit>();
+    public DbSet<StaffMember> Staff => Set<StaffMember>();
     public DbSet<Contest> Contests => Set<Contest>();
     public DbSet<Quota> Quotas => Set<Quota>();
     public DbSet<Entry> Entries => Set<Entry>();
@@ -30,9 +31,17 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             unit.Property(u => u.Name).HasMaxLength(200);
             unit.Property(u => u.Kind).HasMaxLength(20);
             unit.Property(u => u.ClientId).HasMaxLength(60);
-            unit.Property(u => u.SecretHash).HasMaxLength(64);
+            unit.ComplexProperty(u => u.Credential, CredentialColumns);
             unit.Ignore(u => u.Active);
             unit.HasIndex(u => u.ClientId).IsUnique();
+        });
+        modelBuilder.Entity<StaffMember>(staff =>
+        {
+            staff.HasKey(s => s.Id);
+            staff.Property(s => s.Id).HasMaxLength(60);
+            staff.Property(s => s.FullName).HasMaxLength(200);
+            staff.Property(s => s.Position).HasMaxLength(200);
+            staff.ComplexProperty(s => s.Credential, CredentialColumns);
         });
         modelBuilder.Entity<Contest>(contest =>
         {

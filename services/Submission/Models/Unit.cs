@@ -1,3 +1,5 @@
+using HoanKiem.ServiceDefaults.Security;
+
 namespace HoanKiem.Submission.Models;
 
 public sealed class Unit
@@ -8,7 +10,7 @@ public sealed class Unit
     public required string Name { get; set; }
     public required string Kind { get; set; }
     public required string ClientId { get; set; }
-    public required string SecretHash { get; set; }
+    public required Credential Credential { get; set; }
     public DateTimeOffset RegisteredAt { get; set; }
 
     /// <summary>Set while the unit is deactivated: it cannot get a token or submit, and everything it sent stays.</summary>

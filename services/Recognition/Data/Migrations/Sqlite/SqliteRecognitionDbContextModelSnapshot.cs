@@ -17,49 +17,6 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
-            modelBuilder.Entity("HoanKiem.Recognition.Models.AuditRecord", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Action")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Actor")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("At")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Changes")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectId")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubjectType")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Year", "SubjectId");
-
-                    b.ToTable("AuditRecords");
-                });
-
             modelBuilder.Entity("HoanKiem.Recognition.Models.Award", b =>
                 {
                     b.Property<Guid>("EntryId")
@@ -635,6 +592,57 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.ToTable("YearTotals");
                 });
 
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("AuditRecords");
+                });
+
             modelBuilder.Entity("HoanKiem.ServiceDefaults.Http.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -689,7 +697,7 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.ToTable("InboxMessages");
                 });
 
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

@@ -313,6 +313,57 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.ToTable("Tallies");
                 });
 
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("AuditRecords");
+                });
+
             modelBuilder.Entity("HoanKiem.ServiceDefaults.Http.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -367,7 +418,7 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.ToTable("InboxMessages");
                 });
 
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
