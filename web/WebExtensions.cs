@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using HoanKiem.Web.Api;
 using HoanKiem.Web.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -36,6 +38,8 @@ public static class WebExtensions
         builder.Services.AddDataProtection().SetApplicationName("hoankiem-web").PersistKeysToFileSystem(new DirectoryInfo(keys));
 
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        // Vietnamese letters as they are, not as character references: pages a third the size.
+        builder.Services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddHttpClient<GatewayApi>(client => client.BaseAddress = new Uri(options.Issuer.Length > 0 ? options.Issuer : "http://gateway"));
