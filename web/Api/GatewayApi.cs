@@ -14,8 +14,6 @@ public sealed class GatewayApi(HttpClient http, IHttpContextAccessor accessor, I
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private Task<string?>? token;
 
-    public Task<ApiResult<Me>> MeAsync() => SendAsync<Me>(HttpMethod.Get, "/api/me");
-
     public Task<ApiResult<Contest>> ContestAsync(int year) => SendAsync<Contest>(HttpMethod.Get, $"/api/contests/{year}");
 
     public Task<ApiResult<List<Quota>>> QuotasAsync(int year) => AllAsync<Quota>($"/api/contests/{year}/quotas");

@@ -2,8 +2,6 @@ namespace HoanKiem.Web.Api;
 
 public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
-public sealed record Me(string ClientId, string Role, string? UnitCode, string? Name, string? JudgeId);
-
 public sealed record ContestField(string Code, string Name);
 public sealed record Contest(int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords,
     IReadOnlyList<string> DistrictWards, IReadOnlyList<ContestField>? Fields);
