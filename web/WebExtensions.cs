@@ -69,6 +69,8 @@ public static class WebExtensions
                 o.ClientId = WebOptions.ClientId;
                 o.ClientSecret = options.WebClientSecret;
                 o.ResponseType = "code";
+                // The code comes back in the redirect's query: no self-submitting form, which a strict page policy could block.
+                o.ResponseMode = "query";
                 o.UsePkce = true;
                 o.SaveTokens = true;
                 o.MapInboundClaims = false;
