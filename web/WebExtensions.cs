@@ -25,8 +25,11 @@ public sealed class WebOptions
 
 public static class WebExtensions
 {
-    public static IHostApplicationBuilder AddWebApp(this IHostApplicationBuilder builder)
+    public static WebApplicationBuilder AddWebApp(this WebApplicationBuilder builder)
     {
+        // The app host runs the build output in any environment: the framework's scripts (_framework/blazor.web.js) are
+        // found through the build's static web assets manifest, which only Development reads unless asked.
+        builder.WebHost.UseStaticWebAssets();
         // Everything people read is Vietnamese: dates dd/MM/yyyy, 1.500 with a dot for thousands.
         CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("vi-VN");
         var options = builder.Configuration.GetSection(WebOptions.Section).Get<WebOptions>() ?? new WebOptions();

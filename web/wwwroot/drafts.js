@@ -2,6 +2,9 @@
 // (an element marked data-draft-clear), so an expired session, a lost connection or a closed tab never loses an article.
 (() => {
   const prefix = "hoankiem-draft:";
+  // What was typed into each field of this page, for an interactive component that takes over a field after the person
+  // began typing: it renders the field anew, so it reads from here what the page's own field held.
+  const typed = new Map();
   const fieldsOf = form => [...form.elements].filter(e => e.name && !e.name.startsWith("__") && !["file", "hidden", "submit", "button"].includes(e.type));
 
   function save(form) {
@@ -11,7 +14,10 @@
   }
 
   function restore() {
-    for (const marker of document.querySelectorAll("[data-draft-clear]")) localStorage.removeItem(prefix + marker.dataset.draftClear);
+    for (const marker of document.querySelectorAll("[data-draft-clear]")) {
+      localStorage.removeItem(prefix + marker.dataset.draftClear);
+      typed.clear();
+    }
     for (const form of document.querySelectorAll("form[data-draft]")) {
       const saved = localStorage.getItem(prefix + form.dataset.draft);
       const fields = fieldsOf(form);
@@ -32,14 +38,18 @@
 
   for (const type of ["input", "change"]) {
     document.addEventListener(type, event => {
+      if (event.target.name) typed.set(event.target.name, event.target.value);
       const form = event.target.form;
       if (form?.dataset.draft) save(form);
     });
   }
   window.hoankiem = {
-    valueOf: element => element.value,
-    valuesOf: container => Object.fromEntries([...container.querySelectorAll("input[name]")].map(input => [input.name, input.value]))
+    valueOf: element => typed.get(element.name) ?? element.value,
+    valuesOf: container => Object.fromEntries([...container.querySelectorAll("input[name]")].map(input => [input.name, typed.get(input.name) ?? input.value]))
   };
   restore();
-  Blazor.addEventListener("enhancedload", restore);
+  Blazor.addEventListener("enhancedload", () => {
+    typed.clear();
+    restore();
+  });
 })();

@@ -45,12 +45,15 @@ public sealed class JudgeJourneyTests(SystemFixture system)
         await Assertions.Expect(page.GetByRole(AriaRole.Progressbar)).ToHaveAttributeAsync("aria-valuetext", "0 trên 3 (0%)");
         await Assertions.Expect(page.Locator("ol.rows li.unscored")).ToHaveCountAsync(3);
 
+        var before = page.Url;
         await web.TabToAsync("a.button.primary");
         await page.Keyboard.PressAsync("Enter");
         var points = new[] { ("40", "25", "15", "80"), ("35", "20", "10", "65"), ("45.5", "28", "18", "91,5") };
         for (var i = 0; i < 3; i++)
         {
-            await page.WaitForURLAsync(url => url.Contains($"/judge/{year}/entries/", StringComparison.Ordinal));
+            // Saving moves on to another page: wait for it, not for the one just scored.
+            await page.WaitForURLAsync(url => url != before && url.Contains($"/judge/{year}/entries/", StringComparison.Ordinal));
+            before = page.Url;
             await Assertions.Expect(page.Locator("article.reading h1")).Not.ToBeEmptyAsync();
             var text = await page.Locator("main").InnerTextAsync();
             foreach (var hidden in new[] { "Đỗ Minh Tâm", "0987 654 321", "tam.do@example.vn", code, "Hài Tường" })
@@ -84,7 +87,7 @@ public sealed class JudgeJourneyTests(SystemFixture system)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains($"/judge/{year}/entries/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#score-content")).Not.ToHaveValueAsync("");
-        var before = decimal.Parse(await page.Locator("#score-content").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        var earlier = decimal.Parse(await page.Locator("#score-content").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await web.TabToAsync("#score-content");
         await page.Keyboard.PressAsync("Control+A");
         await page.Keyboard.TypeAsync("20");
@@ -92,7 +95,7 @@ public sealed class JudgeJourneyTests(SystemFixture system)
         await page.Keyboard.PressAsync("Enter");
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã lưu điểm" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#score-content")).ToHaveValueAsync("20");
-        Assert.NotEqual(20m, before);
+        Assert.NotEqual(20m, earlier);
 
         // Until the secretariat finalises there are no results; then the judge sees the ranking.
         await web.OpenAsync($"/judge/{year}/results");

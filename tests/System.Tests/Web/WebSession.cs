@@ -43,9 +43,14 @@ public sealed class WebSession : IAsyncDisposable
             Locale = "vi-VN",
             TimezoneId = "Asia/Ho_Chi_Minh"
         });
-        context.SetDefaultTimeout(20_000);
-        Assertions.SetDefaultExpectTimeout(20_000);
-        return new WebSession(playwright, browser, context, await context.NewPageAsync(), width);
+        // A dozen processes share two cores with the browser: a sign-in's five redirects can take seconds.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
+        Assertions.SetDefaultExpectTimeout(30_000);
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(60_000);
+        page.SetDefaultNavigationTimeout(60_000);
+        return new WebSession(playwright, browser, context, page, width);
     }
 
     /// <summary>Opens a page of the site and checks it as every page is checked.</summary>
