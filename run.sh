@@ -25,6 +25,7 @@ if [ -z "$secret" ] && [ "$mode" = local ]; then
 fi
 cat <<INFO
 
+  Web app:                 http://localhost:${gateway_port}/  (units send articles, judges score, anyone sees the tallies)
   Gateway (public API):    http://localhost:${gateway_port}
   API reference:           http://localhost:${gateway_port}/api-reference
   Public tallies page:     http://localhost:${gateway_port}/tallies/$(date +%Y)

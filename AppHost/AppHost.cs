@@ -17,6 +17,15 @@ var judging = builder.AddService<Projects.HoanKiem_Judging>(ResourceNames.Judgin
 var recognition = builder.AddService<Projects.HoanKiem_Recognition>(ResourceNames.Recognition, ResourceNames.RecognitionDb, infrastructure, issuer);
 var reporting = builder.AddService<Projects.HoanKiem_Reporting>(ResourceNames.Reporting, ResourceNames.ReportingDb, infrastructure, issuer);
 
+// The web app, served through the gateway at its public address, signs people in there and calls the API there.
+var web = builder.AddProject<Projects.HoanKiem_Web>(ResourceNames.Web)
+    .WithHttpEndpoint()
+    .WithEnvironment("Auth__Issuer", issuer)
+    .WithEnvironment("Auth__WebClientSecret", webClientSecret)
+    .WithEnvironment("DataProtection__KeysDirectory", Path.Combine(dataDirectory, "web", "keys"))
+    .WithHttpHealthCheck("/health")
+    .WithMetricsEveryFiveSeconds();
+
 builder.AddProject<Projects.HoanKiem_Gateway>(ResourceNames.Gateway)
     .WithHttpEndpoint(port: HostingMode.GatewayPort(builder.Configuration), isProxied: false)
     .WithEnvironment("Auth__Issuer", issuer)
@@ -27,6 +36,7 @@ builder.AddProject<Projects.HoanKiem_Gateway>(ResourceNames.Gateway)
     .WithReference(judging).WaitFor(judging)
     .WithReference(recognition).WaitFor(recognition)
     .WithReference(reporting).WaitFor(reporting)
+    .WithReference(web).WaitFor(web)
     .WithHttpHealthCheck("/health")
     .WithMetricsEveryFiveSeconds()
     .WithoutDevelopmentCertificate();

@@ -23,6 +23,7 @@ public static class ResourceNames
     public const string Recognition = "recognition";
     public const string Reporting = "reporting";
     public const string Gateway = "gateway";
+    public const string Web = "web";
 
     public const string SecretariatSecret = "secretariat-secret";
     public const string WebClientSecret = "web-client-secret";

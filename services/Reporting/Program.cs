@@ -9,7 +9,6 @@ var app = builder.Build();
 app.MapTalliesApi();
 app.MapSummaryApi();
 app.MapAnnualReportApi();
-app.MapTalliesPage();
 app.MapDefaultEndpoints();
 app.Run();
 

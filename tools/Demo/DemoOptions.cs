@@ -42,7 +42,13 @@ public sealed record DemoResult
     public IReadOnlyList<string> UnitsWithoutEntries { get; init; } = [];
     public IReadOnlyList<string> UnitsSendingDuplicates { get; init; } = [];
     public IReadOnlyList<string> UnitsBreakingRules { get; init; } = [];
+    /// <summary>A unit registered by this run and one of its judges, to sign in to the web app with (null when none was).</summary>
+    public DemoAccount? UnitAccount { get; init; }
+    public DemoAccount? JudgeAccount { get; init; }
 }
+
+/// <summary>Who an account is, and what to type at the sign-in page.</summary>
+public sealed record DemoAccount(string Name, string ClientId, string Secret);
 
 /// <summary>Where the demo tells what it is doing: a Spectre progress display in the tool, nothing in tests.</summary>
 public interface IDemoReporter

@@ -30,6 +30,8 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     private const int PageSize = 200;
     private readonly int year = options.Year;
     private HoanKiemApi secretariat = null!;
+    private DemoAccount? unitAccount;
+    private DemoAccount? judgeAccount;
 
     public async Task<DemoResult> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -89,7 +91,9 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             UnitsOverQuota = units.Where(u => sent.AcceptedBy(u) > quotas[u]).ToList(),
             UnitsWithoutEntries = units.Where(u => sent.AcceptedBy(u) == 0).ToList(),
             UnitsSendingDuplicates = sent.Duplicates.Distinct().Order().ToList(),
-            UnitsBreakingRules = sent.Refusals.Select(r => r.UnitCode).Distinct().Order().ToList()
+            UnitsBreakingRules = sent.Refusals.Select(r => r.UnitCode).Distinct().Order().ToList(),
+            UnitAccount = unitAccount,
+            JudgeAccount = judgeAccount
         };
     }
 
@@ -147,6 +151,8 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             try
             {
                 var credentials = await secretariat.Submission.RegisterUnitAsync(Key(), new RegisterUnitRequest { Code = unit.Code, Name = unit.Name, Kind = unit.Kind }, cancellationToken);
+                // One unit's secret is kept to print, so a newcomer can sign in to the web app as that unit at once.
+                unitAccount ??= new DemoAccount(unit.Name, credentials.ClientId, credentials.ClientSecret);
                 portals[unit.Code] = await gateway.SignInAsync(credentials.ClientId, credentials.ClientSecret, cancellationToken);
                 registered++;
             }
@@ -347,6 +353,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         for (var i = 0; i < options.Judges; i++)
         {
             var judge = await secretariat.Judging.AddJudgeAsync(year, Key(), new AddJudgeRequest { FullName = JudgeNames[i % JudgeNames.Length] }, cancellationToken);
+            judgeAccount ??= new DemoAccount(JudgeNames[i % JudgeNames.Length], judge.ClientId, judge.ClientSecret);
             judges.Add(await gateway.SignInAsync(judge.ClientId, judge.ClientSecret, cancellationToken));
             reporter.Advance("Judges");
         }

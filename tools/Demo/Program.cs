@@ -44,6 +44,14 @@ else
     AnsiConsole.Write(Summary(result));
 }
 AnsiConsole.Write(new Rule("Where to look"));
+AnsiConsole.MarkupLine($"  Web app:               {gatewayAddress}/ (sign in with an account below)");
+foreach (var (role, account) in new[] { ("unit", result.UnitAccount), ("judge", result.JudgeAccount) })
+{
+    if (account is not null)
+    {
+        AnsiConsole.MarkupLine($"    as a {role,-5} {Markup.Escape(account.Name)}: account [bold]{Markup.Escape(account.ClientId)}[/], secret [bold]{Markup.Escape(account.Secret)}[/]");
+    }
+}
 AnsiConsole.MarkupLine($"  Gateway (public API):  {gatewayAddress}");
 AnsiConsole.MarkupLine($"  API reference:         {gatewayAddress}/api-reference");
 AnsiConsole.MarkupLine($"  Public tallies page:   {gatewayAddress}/tallies/{year}");
