@@ -177,18 +177,6 @@ public sealed class TalliesTests(ReportingFixture fixture)
     }
 
     [Fact]
-    public async Task The_page_address_without_a_year_leads_to_this_years_page()
-    {
-        var response = await fixture.Anonymous.GetAsync("/tallies");
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var thisYear = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).Year;
-        Assert.Equal($"/tallies/{thisYear}", response.RequestMessage!.RequestUri!.AbsolutePath);
-        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("<html lang=\"vi\">", await response.Content.ReadAsStringAsync());
-    }
-
-    [Fact]
     public async Task Tallies_are_public_and_the_secretariats_calls_are_not()
     {
         Assert.Equal(HttpStatusCode.OK, (await fixture.Anonymous.GetAsync("/api/reports/2019/tallies?month=2019-03")).StatusCode);

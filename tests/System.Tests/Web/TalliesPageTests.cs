@@ -61,5 +61,8 @@ public sealed class TalliesPageTests(SystemFixture system)
         await page.WaitForURLAsync(url => url.Contains("/account/login", StringComparison.Ordinal));
 
         Assert.Equal(404, (await page.GotoAsync("/tallies/1999"))!.Status);
+        var thisYear = TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Asia/Ho_Chi_Minh")).Year;
+        await page.GotoAsync("/tallies");
+        Assert.EndsWith($"/tallies/{thisYear}", page.Url);
     }
 }
