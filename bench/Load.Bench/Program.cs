@@ -87,10 +87,10 @@ async Task CompareTallies()
     AnsiConsole.MarkupLine($"Gateway / direct: [bold]{gateway.PerSecond / direct.PerSecond:F2}×[/] (concurrency {options.Concurrency}, {options.Seconds} s each, one bearer token per worker from {units.Count} units)");
 }
 
-/// <summary>
-/// Plain GETs whose answers are read and dropped, not parsed: the comparison is of the gateway's cost, so the bench's
-/// own work per request is kept to the least, and the same on both sides.
-/// </summary>
+// <summary>
+// Plain GETs whose answers are read and dropped, not parsed: the comparison is of the gateway's cost, so the bench's
+// own work per request is kept to the least, and the same on both sides.
+// </summary>
 async Task<(double PerSecond, Latencies Latency, int Failures)> Hammer(Uri root, string path, TimeSpan duration, string label)
 {
     var latency = new Latencies();

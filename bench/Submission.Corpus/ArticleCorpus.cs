@@ -316,7 +316,7 @@ public static class ArticleCorpus
         var swapped = new StringBuilder(text.Length);
         foreach (var c in text.Normalize(NormalizationForm.FormD))
         {
-            string? lookAlikes = c switch
+            var lookAlikes = c switch
             {
                 'a' => "\u0430\u03B1", 'c' => "\u0441\u03F2", 'e' => "\u0435", 'o' => "\u043E\u03BF", 'p' => "\u0440\u03C1",
                 'x' => "\u0445", 'y' => "\u0443", 'i' => "\u0456\u03B9",

@@ -1,5 +1,4 @@
 using System.Net;
-using HoanKiem.ServiceDefaults;
 using HoanKiem.Submission.Corpus;
 using HoanKiem.Submission.Data;
 using HoanKiem.TestSupport;

@@ -4,7 +4,6 @@ using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
-using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

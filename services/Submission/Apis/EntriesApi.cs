@@ -4,6 +4,7 @@ using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
 using HoanKiem.Submission.Data;
 using HoanKiem.Submission.Duplicates;
 using HoanKiem.Submission.Models;

@@ -1,5 +1,4 @@
-using System.Net.Http.Json;
-using HoanKiem.Demo;
+using HoanKiem.Submission.Corpus;
 using HoanKiem.TestSupport;
 using Microsoft.Playwright;
 using Xunit;
@@ -19,8 +18,7 @@ public sealed class JudgeJourneyTests(SystemFixture system)
         await secretariat.OpenContestAsync(year, 100, 2000);
         var code = $"cua-nam-{year}-{width}";
         await secretariat.RegisterUnitAsync(code, "Phường Cửa Nam", quota: 3, year);
-        var writer = new ArticleWriter(new Random(year + width));
-        var articles = Enumerable.Range(0, 3).Select(_ => writer.Write(writer.NewNominee("Cửa Nam"), 600, 900)).ToList();
+        var articles = Enumerable.Range(0, 3).Select(i => ArticleCorpus.Generate((year + width) * 10 + i, "Cửa Nam", 600, 900)).ToList();
         foreach (var article in articles)
         {
             await secretariat.SubmitForAsync(year, code, new
@@ -30,7 +28,7 @@ public sealed class JudgeJourneyTests(SystemFixture system)
                 field = article.Field,
                 unitCode = code,
                 author = new { fullName = "Đỗ Minh Tâm", phone = "0987 654 321", email = "tam.do@example.vn" },
-                nominee = new { fullName = article.Nominee.FullName, birthYear = article.Nominee.BirthYear, address = new { street = "số 7 ngõ Hài Tường", ward = "Cửa Nam" } }
+                nominee = new { fullName = article.NomineeFullName, birthYear = article.NomineeBirthYear, address = new { street = "số 7 ngõ Hài Tường", ward = "Cửa Nam" } }
             });
         }
         Assert.True((await secretariat.PutAsync($"/api/judging/{year}/settings", new { judgesPerEntry = 1 })).IsSuccessStatusCode);

@@ -1,4 +1,4 @@
-using HoanKiem.Demo;
+using HoanKiem.Submission.Corpus;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -19,17 +19,17 @@ public sealed class TalliesPageTests(SystemFixture system)
         await secretariat.RegisterUnitAsync(ahead, "Quận đoàn Hoàn Kiếm", 2, year);
         await secretariat.RegisterUnitAsync(done, "Phường Hàng Gai", 1, year);
         await secretariat.RegisterUnitAsync(behind, "Phường Tràng Tiền", 4, year);
-        var writer = new ArticleWriter(new Random(year));
+        var seed = year * 100;
         foreach (var (unit, count) in new[] { (ahead, 3), (done, 1), (behind, 1) })
         {
             for (var i = 0; i < count; i++)
             {
-                var article = writer.Write(writer.NewNominee("Hàng Gai"), 300, 500);
+                var article = ArticleCorpus.Generate(seed++, "Hàng Gai", 300, 500);
                 await secretariat.SubmitForAsync(year, unit, new
                 {
                     title = article.Title, body = article.Body, field = article.Field, unitCode = unit,
                     author = new { fullName = "Nguyễn Văn An", phone = "0912345678" },
-                    nominee = new { fullName = article.Nominee.FullName, address = new { ward = "Hàng Gai" } }
+                    nominee = new { fullName = article.NomineeFullName, address = new { ward = "Hàng Gai" } }
                 });
             }
         }

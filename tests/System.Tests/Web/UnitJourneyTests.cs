@@ -1,7 +1,7 @@
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
-using HoanKiem.Demo;
+using HoanKiem.Submission.Corpus;
 using Microsoft.Playwright;
 using Xunit;
 
@@ -22,16 +22,15 @@ public sealed class UnitJourneyTests(SystemFixture system)
         var secretariat = await Secretariat.SignInAsync(system);
         await secretariat.OpenContestAsync(year, MinWords, MaxWords);
         var (account, secret) = await secretariat.RegisterUnitAsync(code, $"Phường Hàng Gai ({width} px)", quota: 3, year);
-        var writer = new ArticleWriter(new Random(year * 10 + width));
-        var byForm = writer.Write(writer.NewNominee("Hàng Gai"), MinWords + 20, MaxWords - 20);
-        var byDocx = writer.Write(writer.NewNominee("Lý Thái Tổ"), MinWords + 20, MaxWords - 20);
+        var byForm = ArticleCorpus.Generate(year * 10 + width, "Hàng Gai", MinWords + 20, MaxWords - 20);
+        var byDocx = ArticleCorpus.Generate(year * 10 + width + 1, "Lý Thái Tổ", MinWords + 20, MaxWords - 20);
 
         await using var web = await WebSession.StartAsync(system, width);
         var page = web.Page;
         await web.SignInAsync(account, secret, $"/unit/{year}/send");
 
         // By form: the live word count follows the typing, and the receipt names the article.
-        await FillAsync(page, byForm.Title, byForm.Body, byForm.Nominee);
+        await FillAsync(page, byForm.Title, byForm.Body, byForm);
         await Assertions.Expect(page.Locator("#Body-count")).ToContainTextAsync($"{Count(byForm.Body)} chữ");
         await Assertions.Expect(page.Locator("#Body-count")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("within"));
         if (!web.Phone)
@@ -53,7 +52,7 @@ public sealed class UnitJourneyTests(SystemFixture system)
         });
         await page.GetByRole(AriaRole.Button, new() { Name = "Đọc tệp và điền vào mẫu" }).ClickAsync();
         await Assertions.Expect(page.Locator("#Title")).ToHaveValueAsync(byDocx.Title);
-        await Assertions.Expect(page.Locator("#NomineeName")).ToHaveValueAsync(byDocx.Nominee.FullName);
+        await Assertions.Expect(page.Locator("#NomineeName")).ToHaveValueAsync(byDocx.NomineeFullName);
         await Assertions.Expect(page.Locator("#NomineeWard")).ToHaveValueAsync("Lý Thái Tổ");
         await Assertions.Expect(page.Locator("#AuthorEmail")).ToHaveValueAsync("lan.pham@example.vn");
         Assert.Equal(byDocx.Field, await page.Locator("#Field").InputValueAsync());
@@ -65,11 +64,11 @@ public sealed class UnitJourneyTests(SystemFixture system)
         // Too short: the rule's explanation stands beside the body, and everything typed is still there.
         var shortTitle = $"Bài quá ngắn {width}";
         var shortBody = string.Join(' ', byForm.Body.Split(' ').Take(60));
-        await FillAsync(page, shortTitle, shortBody, byForm.Nominee);
+        await FillAsync(page, shortTitle, shortBody, byForm);
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi bài", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#Body-error")).ToContainTextAsync($"Bài có 60 chữ; Thể lệ yêu cầu bài dài từ {MinWords} đến {MaxWords} chữ");
         Assert.Equal(shortTitle, await page.Locator("#Title").InputValueAsync());
-        Assert.Equal(byForm.Nominee.FullName, await page.Locator("#NomineeName").InputValueAsync());
+        Assert.Equal(byForm.NomineeFullName, await page.Locator("#NomineeName").InputValueAsync());
         Assert.Equal(shortBody, await page.Locator("#Body").InputValueAsync());
         Assert.Equal("true", await page.Locator("#Body").GetAttributeAsync("aria-invalid"));
         await web.CheckPageAsync();
@@ -112,12 +111,12 @@ public sealed class UnitJourneyTests(SystemFixture system)
         var secretariat = await Secretariat.SignInAsync(system);
         await secretariat.OpenContestAsync(year, MinWords, MaxWords);
         var (account, secret) = await secretariat.RegisterUnitAsync(code, "Phường Tràng Tiền", quota: 2, year);
-        var article = new ArticleWriter(new Random(year)).Write(new ArticleWriter(new Random(year)).NewNominee("Tràng Tiền"), MinWords + 20, MaxWords - 20);
+        var article = ArticleCorpus.Generate(year, "Tràng Tiền", MinWords + 20, MaxWords - 20);
 
         await using var web = await WebSession.StartAsync(system, 1280);
         var page = web.Page;
         await web.SignInAsync(account, secret, $"/unit/{year}/send");
-        await FillAsync(page, article.Title, article.Body, article.Nominee);
+        await FillAsync(page, article.Title, article.Body, article);
 
         // The session ends (signed out elsewhere, or idle too long): signing in again brings the draft back.
         await page.Context.ClearCookiesAsync();
@@ -134,17 +133,17 @@ public sealed class UnitJourneyTests(SystemFixture system)
         await Assertions.Expect(page.Locator("#Title")).ToHaveValueAsync("");
     }
 
-    private static async Task FillAsync(IPage page, string title, string body, Nominee nominee)
+    private static async Task FillAsync(IPage page, string title, string body, Article nominee)
     {
         await page.GetByLabel("Tên bài").FillAsync(title);
         await page.GetByLabel("Lĩnh vực").SelectOptionAsync("urban");
         await page.GetByLabel("Nội dung bài").FillAsync(body);
         await page.Locator("#AuthorName").FillAsync("Nguyễn Văn An");
         await page.GetByLabel("Điện thoại").FillAsync("0912 345 678");
-        await page.Locator("#NomineeName").FillAsync(nominee.FullName);
-        await page.GetByLabel("Năm sinh").FillAsync(nominee.BirthYear.ToString());
+        await page.Locator("#NomineeName").FillAsync(nominee.NomineeFullName);
+        await page.GetByLabel("Năm sinh").FillAsync(nominee.NomineeBirthYear.ToString());
         await page.GetByLabel("Địa chỉ (số nhà, đường phố)").FillAsync(nominee.Street);
-        await page.Locator("#NomineeWard").FillAsync(nominee.Ward);
+        await page.Locator("#NomineeWard").FillAsync(nominee.NomineeWard);
     }
 
     private static string Count(string text) => ServiceDefaults.Text.VietnameseText.CountWords(text).ToString("#,##0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
@@ -163,11 +162,11 @@ public sealed class UnitJourneyTests(SystemFixture system)
             Add("Tác giả: Phạm Thị Lan");
             Add("Chức vụ: Cán bộ văn hóa phường");
             Add("Email: lan.pham@example.vn");
-            Add($"Người được giới thiệu: {article.Nominee.FullName}");
-            Add($"Năm sinh: {article.Nominee.BirthYear}");
-            Add($"Chức vụ: {article.Nominee.Role}");
-            Add($"Địa chỉ: {article.Nominee.Street}");
-            Add($"Phường: {article.Nominee.Ward}");
+            Add($"Người được giới thiệu: {article.NomineeFullName}");
+            Add($"Năm sinh: {article.NomineeBirthYear}");
+            Add($"Chức vụ: {article.NomineePosition}");
+            Add($"Địa chỉ: {article.Street}");
+            Add($"Phường: {article.NomineeWard}");
             foreach (var paragraph in article.Body.Split("\n\n"))
             {
                 Add(paragraph);

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Judging.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJudgingDbContext))]
-    [Migration("20261207000725_StaffAndAudit")]
-    partial class StaffAndAudit
+    [Migration("20261207005550_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

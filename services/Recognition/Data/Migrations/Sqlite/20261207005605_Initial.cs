@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
 
-namespace HoanKiem.Recognition.Data.Migrations.SqlServer
+namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,15 +17,16 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "AuditRecords",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    At = table.Column<long>(type: "bigint", nullable: false),
-                    Actor = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Action = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    SubjectType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    SubjectId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -36,8 +37,8 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "AwardForms",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -48,15 +49,15 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "Awards",
                 columns: table => new
                 {
-                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
-                    Prize = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: false),
-                    ForwardedToCity = table.Column<bool>(type: "bit", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    FinalizedAt = table.Column<long>(type: "bigint", nullable: false)
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Prize = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    ForwardedToCity = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    FinalizedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -67,10 +68,10 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "BaseSalaries",
                 columns: table => new
                 {
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    Basis = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    ChangedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -81,17 +82,17 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "Commendations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    AmountSource = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecisionNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    RecordedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Category = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    AmountSource = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecisionNumber = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -102,14 +103,14 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "Decisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Number = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    SignedOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Form = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    AmountSource = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    DecidedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SignedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Form = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    AmountSource = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,14 +121,14 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
-                    Scope = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    RequestHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    StatusCode = table.Column<int>(type: "int", nullable: true),
-                    ResponseBody = table.Column<string>(type: "nvarchar(max)", nullable: true),
-                    ContentType = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    Location = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Scope = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Key = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "INTEGER", nullable: true),
+                    ResponseBody = table.Column<string>(type: "TEXT", nullable: true),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Location = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -138,9 +139,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "InboxMessages",
                 columns: table => new
                 {
-                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Consumer = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false)
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Consumer = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -151,15 +152,15 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "NomineeEntries",
                 columns: table => new
                 {
-                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    NomineeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Ward = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "bigint", nullable: true)
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    NomineeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Ward = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -170,22 +171,22 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "Nominees",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    PersonKey = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
-                    NameKey = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Ward = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    IntroducedAt = table.Column<long>(type: "bigint", nullable: false),
-                    AppraisalOutcome = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    AppraisalNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
-                    AppraisedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    AppraisedAt = table.Column<long>(type: "bigint", nullable: true),
-                    Revision = table.Column<int>(type: "int", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    NameKey = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Ward = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Field = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    IntroducedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    AppraisalOutcome = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AppraisalNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    AppraisedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    AppraisedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -196,17 +197,17 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "OutboxMessages",
                 columns: table => new
                 {
-                    Sequence = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    MessageId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
-                    Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
-                    TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    SentAt = table.Column<long>(type: "bigint", nullable: true),
-                    LockedUntil = table.Column<long>(type: "bigint", nullable: false),
-                    LockedBy = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
-                    Attempts = table.Column<int>(type: "int", nullable: false)
+                    Sequence = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    MessageId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    MessageType = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Payload = table.Column<byte[]>(type: "BLOB", nullable: false),
+                    TraceParent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SentAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    LockedUntil = table.Column<long>(type: "INTEGER", nullable: false),
+                    LockedBy = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -217,10 +218,10 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "PrizeAmounts",
                 columns: table => new
                 {
-                    Prize = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false),
-                    ChangedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    Prize = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -231,9 +232,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "Quotas",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Target = table.Column<int>(type: "int", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Target = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -244,9 +245,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "RegisterKeys",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    PersonKey = table.Column<string>(type: "nvarchar(320)", maxLength: 320, nullable: false),
-                    Revision = table.Column<int>(type: "int", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    PersonKey = table.Column<string>(type: "TEXT", maxLength: 320, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -257,9 +258,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "Units",
                 columns: table => new
                 {
-                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false)
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -270,17 +271,17 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "YearTotals",
                 columns: table => new
                 {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    Version = table.Column<long>(type: "bigint", nullable: false),
-                    Changes = table.Column<long>(type: "bigint", nullable: false),
-                    PublishedChanges = table.Column<long>(type: "bigint", nullable: false),
-                    NomineesIntroduced = table.Column<int>(type: "int", nullable: false),
-                    Verified = table.Column<int>(type: "int", nullable: false),
-                    Rejected = table.Column<int>(type: "int", nullable: false),
-                    Commended = table.Column<int>(type: "int", nullable: false),
-                    UnitsCommended = table.Column<int>(type: "int", nullable: false),
-                    TotalAmount = table.Column<long>(type: "bigint", nullable: false),
-                    ChangedAt = table.Column<long>(type: "bigint", nullable: false)
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Version = table.Column<long>(type: "INTEGER", nullable: false),
+                    Changes = table.Column<long>(type: "INTEGER", nullable: false),
+                    PublishedChanges = table.Column<long>(type: "INTEGER", nullable: false),
+                    NomineesIntroduced = table.Column<int>(type: "INTEGER", nullable: false),
+                    Verified = table.Column<int>(type: "INTEGER", nullable: false),
+                    Rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    Commended = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnitsCommended = table.Column<int>(type: "INTEGER", nullable: false),
+                    TotalAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -291,11 +292,11 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "FormCoefficients",
                 columns: table => new
                 {
-                    FormCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "date", nullable: false),
-                    Coefficient = table.Column<decimal>(type: "decimal(9,4)", precision: 9, scale: 4, nullable: false),
-                    Basis = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
-                    ChangedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
+                    FormCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Coefficient = table.Column<decimal>(type: "TEXT", precision: 9, scale: 4, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -312,16 +313,16 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "DecisionRecipients",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("SqlServer:Identity", "1, 1"),
-                    DecisionId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    RecipientKey = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    NomineeId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    Amount = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DecisionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecipientKey = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    NomineeId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Amount = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -368,9 +369,19 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateIndex(
-                name: "IX_AuditRecords_Year_SubjectId",
+                name: "IX_AuditRecords_ActorId",
                 table: "AuditRecords",
-                columns: new[] { "Year", "SubjectId" });
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_SubjectType_SubjectId",
+                table: "AuditRecords",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Year",
+                table: "AuditRecords",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Awards_Year_Rank",

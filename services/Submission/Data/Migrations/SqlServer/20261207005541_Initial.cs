@@ -12,6 +12,26 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    SubjectType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: true),
+                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contests",
                 columns: table => new
                 {
@@ -134,6 +154,8 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Explanation = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     DuplicateOfUnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     Similarity = table.Column<double>(type: "float", nullable: true)
@@ -144,6 +166,23 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Staff",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_ChangedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "bigint", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Staff", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -151,13 +190,31 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     ClientId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    SecretHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false)
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false),
+                    DeactivatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Credential_ChangedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "bigint", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Code);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_ActorId",
+                table: "AuditRecords",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_SubjectType_SubjectId",
+                table: "AuditRecords",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Year",
+                table: "AuditRecords",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Entries_Sequence",
@@ -196,6 +253,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AuditRecords");
+
+            migrationBuilder.DropTable(
                 name: "Contests");
 
             migrationBuilder.DropTable(
@@ -215,6 +275,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "RefusedAttempts");
+
+            migrationBuilder.DropTable(
+                name: "Staff");
 
             migrationBuilder.DropTable(
                 name: "Units");

@@ -12,8 +12,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRecognitionDbContext))]
-    [Migration("20261207000915_StaffAndAudit")]
-    partial class StaffAndAudit
+    [Migration("20261207005609_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

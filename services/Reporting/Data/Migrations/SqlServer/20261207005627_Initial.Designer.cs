@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Reporting.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReportingDbContext))]
-    [Migration("20261206222953_Initial")]
+    [Migration("20261207005627_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -321,6 +321,59 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.ToTable("Tallies");
                 });
 
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Audit.AuditRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("ActorName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("At")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Changes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("SubjectType")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int?>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ActorId");
+
+                    b.HasIndex("Year");
+
+                    b.HasIndex("SubjectType", "SubjectId");
+
+                    b.ToTable("AuditRecords");
+                });
+
             modelBuilder.Entity("HoanKiem.ServiceDefaults.Http.IdempotencyRecord", b =>
                 {
                     b.Property<string>("Scope")
@@ -375,7 +428,7 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.ToTable("InboxMessages");
                 });
 
-            modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.OutboxMessage", b =>
+            modelBuilder.Entity("HoanKiem.ServiceDefaults.Outbox.OutboxMessage", b =>
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()

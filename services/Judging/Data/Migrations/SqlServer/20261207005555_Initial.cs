@@ -31,6 +31,26 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    At = table.Column<long>(type: "bigint", nullable: false),
+                    ActorId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    SubjectType = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: true),
+                    Changes = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Entries",
                 columns: table => new
                 {
@@ -90,8 +110,10 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     ClientId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    SecretHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false)
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_ChangedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "bigint", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,6 +205,21 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 columns: new[] { "Year", "JudgeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_ActorId",
+                table: "AuditRecords",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_SubjectType_SubjectId",
+                table: "AuditRecords",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Year",
+                table: "AuditRecords",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Entries_Year_Status",
                 table: "Entries",
                 columns: new[] { "Year", "Status" });
@@ -220,6 +257,9 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
         {
             migrationBuilder.DropTable(
                 name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "AuditRecords");
 
             migrationBuilder.DropTable(
                 name: "Entries");

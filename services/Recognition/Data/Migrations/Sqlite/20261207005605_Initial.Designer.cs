@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRecognitionDbContext))]
-    [Migration("20261207000857_StaffAndAudit")]
-    partial class StaffAndAudit
+    [Migration("20261207005605_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)

@@ -31,6 +31,26 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Entries",
                 columns: table => new
                 {
@@ -90,8 +110,10 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     ClientId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Credential_ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,6 +205,21 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                 columns: new[] { "Year", "JudgeId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_ActorId",
+                table: "AuditRecords",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_SubjectType_SubjectId",
+                table: "AuditRecords",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Year",
+                table: "AuditRecords",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Entries_Year_Status",
                 table: "Entries",
                 columns: new[] { "Year", "Status" });
@@ -220,6 +257,9 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
         {
             migrationBuilder.DropTable(
                 name: "Assignments");
+
+            migrationBuilder.DropTable(
+                name: "AuditRecords");
 
             migrationBuilder.DropTable(
                 name: "Entries");

@@ -12,6 +12,26 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CityAwards",
                 columns: table => new
                 {
@@ -236,6 +256,21 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_ActorId",
+                table: "AuditRecords",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_SubjectType_SubjectId",
+                table: "AuditRecords",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Year",
+                table: "AuditRecords",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Entries_Year_UnitCode",
                 table: "Entries",
                 columns: new[] { "Year", "UnitCode" });
@@ -260,6 +295,9 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "AuditRecords");
+
             migrationBuilder.DropTable(
                 name: "CityAwards");
 

@@ -12,6 +12,26 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
         protected override void Up(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.CreateTable(
+                name: "AuditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    At = table.Column<long>(type: "INTEGER", nullable: false),
+                    ActorId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    ActorName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    SubjectType = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SubjectId = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: true),
+                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditRecords", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Contests",
                 columns: table => new
                 {
@@ -134,6 +154,8 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Explanation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     DuplicateOfEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DuplicateOfUnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     Similarity = table.Column<double>(type: "REAL", nullable: true)
@@ -144,6 +166,23 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Staff",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Credential_ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Staff", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -151,13 +190,31 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     ClientId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    SecretHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    RegisteredAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    DeactivatedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Credential_ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Code);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_ActorId",
+                table: "AuditRecords",
+                column: "ActorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_SubjectType_SubjectId",
+                table: "AuditRecords",
+                columns: new[] { "SubjectType", "SubjectId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AuditRecords_Year",
+                table: "AuditRecords",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Entries_Sequence",
@@ -196,6 +253,9 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AuditRecords");
+
+            migrationBuilder.DropTable(
                 name: "Contests");
 
             migrationBuilder.DropTable(
@@ -215,6 +275,9 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "RefusedAttempts");
+
+            migrationBuilder.DropTable(
+                name: "Staff");
 
             migrationBuilder.DropTable(
                 name: "Units");
