@@ -72,7 +72,7 @@ public sealed class PanelTests(JudgingFixture fixture)
         Assert.StartsWith($"judge-{year}-", clientId);
         var stored = await fixture.QueryAsync(db => db.Judges.SingleAsync(j => j.ClientId == clientId));
         Assert.Equal("Phạm Thu Hà", stored.FullName);
-        Assert.Equal("phuong-hang-gai", stored.UnitCode);
+        Assert.Equal("Phuong-Hang-Gai", stored.UnitCode);
         Assert.DoesNotContain(secret, stored.Credential.SecretHash);
         Assert.True(SecretHashing.Matches(secret, stored.Credential.SecretHash));
 
@@ -81,7 +81,7 @@ public sealed class PanelTests(JudgingFixture fixture)
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var caller = await verified.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("judge", caller.GetProperty("role").GetString());
-        Assert.Equal("phuong-hang-gai", caller.GetProperty("unitCode").GetString());
+        Assert.Equal("Phuong-Hang-Gai", caller.GetProperty("unitCode").GetString());
         Assert.Equal(body.GetProperty("id").GetGuid(), Guid.Parse(caller.GetProperty("judgeId").GetString()!));
 
         var wrong = await anonymous.PostAsJsonAsync("/internal/credentials/verify", new { clientId, clientSecret = secret + "x" });
