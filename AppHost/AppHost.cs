@@ -20,6 +20,7 @@ var reporting = builder.AddService<Projects.HoanKiem_Reporting>(ResourceNames.Re
 // The web app, served through the gateway at its public address, signs people in there and calls the API there.
 var web = builder.AddProject<Projects.HoanKiem_Web>(ResourceNames.Web)
     .WithHttpEndpoint()
+    .WithoutDevelopmentCertificate()
     .WithEnvironment("Auth__Issuer", issuer)
     .WithEnvironment("Auth__WebClientSecret", webClientSecret)
     .WithEnvironment("DataProtection__KeysDirectory", Path.Combine(dataDirectory, "web", "keys"))

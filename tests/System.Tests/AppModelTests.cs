@@ -26,7 +26,7 @@ public sealed class AppModelTests
             var connection = Assert.IsAssignableFrom<IResourceWithConnectionString>(model.Resources.Single(r => r.Name == database));
             Assert.Contains("Database=", connection.ConnectionStringExpression.ValueExpression);
         }
-        Assert.Equal(5, model.Resources.OfType<ProjectResource>().Count());
+        Assert.Equal(6, model.Resources.OfType<ProjectResource>().Count());
     }
 
     [Theory]

@@ -94,7 +94,7 @@ public sealed class AttackTests(SystemFixture system)
         // Huge fields and rule-breaking values in an otherwise valid entry.
         new("field-title-501", "unitA", "POST", "/api/contests/{year}/entries", "entry:title-501", 400, "validation_failed"),
         new("field-title-100k", "unitA", "POST", "/api/contests/{year}/entries", "entry:title-100k", 400, "validation_failed"),
-        new("field-title-blank", "unitA", "POST", "/api/contests/{year}/entries", "entry:title-blank", 400, "validation_failed"),
+        new("field-title-blank", "unitA", "POST", "/api/contests/{year}/entries", "entry:title-blank", 422, "invalid_text"),
         new("field-author-name-201", "unitA", "POST", "/api/contests/{year}/entries", "entry:author-name-201", 400, "validation_failed"),
         new("field-author-position-201", "unitA", "POST", "/api/contests/{year}/entries", "entry:author-position-201", 400, "validation_failed"),
         new("field-author-phone-51", "unitA", "POST", "/api/contests/{year}/entries", "entry:author-phone-51", 400, "validation_failed"),
@@ -141,8 +141,8 @@ public sealed class AttackTests(SystemFixture system)
         new("path-internal-credentials", "anonymous", "POST", "/internal/credentials/verify", "{\"clientId\":\"secretariat\",\"clientSecret\":\"x\"}", 404, "not_found"),
 
         // Unknown and negative years.
-        new("year-negative-submit", "unitA", "POST", "/api/contests/-1/entries", "entry:valid", 404, "contest_not_found"),
-        new("year-far-submit", "unitA", "POST", "/api/contests/99999/entries", "entry:valid", 404, "contest_not_found"),
+        new("year-negative-submit", "unitA", "POST", "/api/contests/-1/entries", "entry:valid", 400, "validation_failed"),
+        new("year-far-submit", "unitA", "POST", "/api/contests/99999/entries", "entry:valid", 400, "validation_failed"),
         new("year-negative-contest", "secretariat", "PUT", "/api/contests/-5", "{\"title\":\"x\"}", 400, "validation_failed"),
         new("year-negative-tallies", "anonymous", "GET", "/api/reports/-1/tallies", null, 400, "validation_failed"),
         new("year-1999-tallies", "anonymous", "GET", "/api/reports/1999/tallies", null, 400, "validation_failed"),
