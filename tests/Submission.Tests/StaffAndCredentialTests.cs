@@ -124,7 +124,7 @@ public sealed class StaffAndCredentialTests(SubmissionFixture fixture)
 
         foreach (var (response, status, problemCode) in new[]
         {
-            (shortPassphrase, HttpStatusCode.BadRequest, "validation_failed"), (controlCharacters, HttpStatusCode.BadRequest, "validation_failed"),
+            (shortPassphrase, HttpStatusCode.BadRequest, "validation_failed"), (controlCharacters, HttpStatusCode.UnprocessableEntity, "invalid_text"),
             (resetWithPassphrase, HttpStatusCode.BadRequest, "validation_failed"), (unknownUnit, HttpStatusCode.NotFound, "unit_not_found"),
             (nameless, HttpStatusCode.BadRequest, "validation_failed"), (unknownStaff, HttpStatusCode.NotFound, "staff_not_found")
         })
