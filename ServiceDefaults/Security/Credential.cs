@@ -39,7 +39,9 @@ public sealed class Credential
     public bool Accepts(string secret) => DisabledAt is null && SecretHashing.Matches(secret, SecretHash);
 
     /// <summary>Whether a session signed in at <paramref name="signedInAt"/> may still get tokens.</summary>
-    public bool StillValidFor(DateTimeOffset signedInAt) => DisabledAt is null && ChangedAt <= signedInAt;
+    /// <remarks>A sign-in time is kept in whole seconds (OpenID's auth_time), so the change is compared in seconds too.</remarks>
+    public bool StillValidFor(DateTimeOffset signedInAt) =>
+        DisabledAt is null && ChangedAt.ToUnixTimeSeconds() <= signedInAt.ToUnixTimeSeconds();
 }
 
 /// <summary>
