@@ -67,6 +67,21 @@ public static class GatewayExtensions
         return app;
     }
 
+    /// <summary>
+    /// Paths under /api and /internal that no service serves answer the contract's 404 problem rather than falling
+    /// through to the web app's page, and /internal is never proxied at all.
+    /// </summary>
+    public static WebApplication MapUnknownApiPaths(this WebApplication app)
+    {
+        foreach (var pattern in new[] { "/api/{**rest}", "/internal/{**rest}" })
+        {
+            app.Map(pattern, () => Problems.NotFound("not_found", Messages.DetailFor(StatusCodes.Status404NotFound)!))
+                .AllowAnonymous()
+                .ExcludeFromDescription();
+        }
+        return app;
+    }
+
     /// <summary>The services whose documents the gateway proxies at /openapi/{service}.json, beside its own.</summary>
     public static readonly string[] DocumentedServices = [ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting];
 

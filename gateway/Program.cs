@@ -14,5 +14,6 @@ app.MapAccountApi();
 app.MapMeApi();
 app.MapApiReference();
 app.MapReverseProxy();
+app.MapUnknownApiPaths();
 app.MapDefaultEndpoints(namesMatchedRoute: false);
 app.Run();
