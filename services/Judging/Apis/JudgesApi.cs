@@ -29,10 +29,10 @@ public static class JudgesApi
         // The judge replaces their own credential too, so these routes are open to any role and checked inside.
         var credential = app.MapGroup("/api/judging/{year:int}/judges/{id:guid}/credential").WithTags("Judges").WithContestYear()
             .WithIdempotency<JudgingDbContext>().RequireAuthorization();
-        credential.MapPost("/", ReplaceCredential).WithSummary("Replace or reset a judge's credential")
+        credential.MapPost("/", ReplaceJudgeCredential).WithSummary("Replace or reset a judge's credential")
             .WithDescription("The judge replaces their own secret: a generated one (shown in this answer only) or, with passphrase, one of their own of at least 12 characters. The secretariat resets it to a generated secret. The old secret stops working at once. 403 for another judge's.")
             .WithSecretInAnswer();
-        credential.MapDelete("/", DisableCredential).WithSummary("Disable a judge's credential")
+        credential.MapDelete("/", DisableJudgeCredential).WithSummary("Disable a judge's credential")
             .WithDescription("The judge's secret gets no more tokens; tokens already issued end within their 15 minutes. A reset enables it again with a new secret.")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
@@ -94,7 +94,7 @@ public static class JudgesApi
     }
 
     /// <summary>The judge replaces their own secret (or chooses a passphrase); the secretariat resets it. No judge touches another's.</summary>
-    public static async Task<Results<Ok<NewCredential>, ProblemHttpResult>> ReplaceCredential(
+    public static async Task<Results<Ok<NewCredential>, ProblemHttpResult>> ReplaceJudgeCredential(
         int year, Guid id, CredentialRequest? request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock)
     {
         var byOwner = !user.IsSecretariat();
@@ -109,7 +109,7 @@ public static class JudgesApi
         return await CredentialChanges.ReplaceAsync(db, user, judge.Credential, judge.ClientId, "judge", judge.Id.ToString(), request, byOwner, clock.GetUtcNow(), year);
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DisableCredential(
+    public static async Task<Results<NoContent, ProblemHttpResult>> DisableJudgeCredential(
         int year, Guid id, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock)
     {
         if (await db.Judges.SingleOrDefaultAsync(j => j.Year == year && j.Id == id) is not { } judge)

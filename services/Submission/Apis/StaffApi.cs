@@ -33,10 +33,10 @@ public static class StaffApi
             .WithDescription("Every staff account, oldest first, paged, with whether its credential is active.");
         staff.MapGet("/{id}", GetStaff).WithSummary("Get a staff account")
             .WithDescription("One staff account and its credential's state. 404 staff_not_found.");
-        staff.MapPost("/{id}/credential", ReplaceCredential).WithSummary("Replace or reset a staff member's credential")
+        staff.MapPost("/{id}/credential", ReplaceStaffCredential).WithSummary("Replace or reset a staff member's credential")
             .WithDescription("The member replaces their own secret: a generated one (shown in this answer only) or, with passphrase, one of their own of at least 12 characters. Anyone else of the secretariat resets it to a generated secret. The old secret stops working at once.")
             .WithSecretInAnswer();
-        staff.MapDelete("/{id}/credential", DisableCredential).WithSummary("Disable a staff member's credential")
+        staff.MapDelete("/{id}/credential", DisableStaffCredential).WithSummary("Disable a staff member's credential")
             .WithDescription("The account gets no more tokens; tokens already issued end within their 15 minutes. A reset enables it again with a new secret.");
         return app;
     }
@@ -89,7 +89,7 @@ public static class StaffApi
             : NotFound(id);
 
     /// <summary>The member replaces their own secret (or chooses a passphrase); anyone else of the secretariat resets it.</summary>
-    public static async Task<Results<Ok<NewCredential>, ProblemHttpResult>> ReplaceCredential(
+    public static async Task<Results<Ok<NewCredential>, ProblemHttpResult>> ReplaceStaffCredential(
         string id, CredentialRequest? request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
     {
         if (await db.Staff.SingleOrDefaultAsync(s => s.Id == id) is not { } member)
@@ -100,7 +100,7 @@ public static class StaffApi
             byOwner: user.Caller().ClientId == member.Id, clock.GetUtcNow());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DisableCredential(
+    public static async Task<Results<NoContent, ProblemHttpResult>> DisableStaffCredential(
         string id, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
     {
         if (await db.Staff.SingleOrDefaultAsync(s => s.Id == id) is not { } member)

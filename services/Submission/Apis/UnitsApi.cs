@@ -30,10 +30,10 @@ public static class UnitsApi
         units.MapPatch("/{code}", UpdateUnit).WithSummary("Rename or deactivate a unit")
             .WithDescription("Changes a unit's name or whether it is active; a deactivated unit cannot get a token or submit, its history stays.")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        units.MapPost("/{code}/credential", ReplaceCredential).WithSummary("Replace or reset a unit's credential")
+        units.MapPost("/{code}/credential", ReplaceUnitCredential).WithSummary("Replace or reset a unit's credential")
             .WithDescription("The unit replaces its own secret: a generated one (shown in this answer only) or, with passphrase, one of its own of at least 12 characters. The secretariat resets it to a generated secret. The old secret stops working at once. 403 for another unit's.")
             .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy).WithSecretInAnswer();
-        units.MapDelete("/{code}/credential", DisableCredential).WithSummary("Disable a unit's credential")
+        units.MapDelete("/{code}/credential", DisableUnitCredential).WithSummary("Disable a unit's credential")
             .WithDescription("The unit's secret gets no more tokens; tokens already issued end within their 15 minutes. A reset enables it again with a new secret.")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
@@ -140,7 +140,7 @@ public static class UnitsApi
     }
 
     /// <summary>The unit replaces its own secret (or chooses a passphrase); the secretariat resets it. No unit touches another's.</summary>
-    public static async Task<Results<Ok<NewCredential>, ProblemHttpResult>> ReplaceCredential(
+    public static async Task<Results<Ok<NewCredential>, ProblemHttpResult>> ReplaceUnitCredential(
         string code, CredentialRequest? request, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
     {
         var byOwner = !user.IsSecretariat();
@@ -155,7 +155,7 @@ public static class UnitsApi
         return await CredentialChanges.ReplaceAsync(db, user, unit.Credential, unit.ClientId, "unit", unit.Code, request, byOwner, clock.GetUtcNow());
     }
 
-    public static async Task<Results<NoContent, ProblemHttpResult>> DisableCredential(
+    public static async Task<Results<NoContent, ProblemHttpResult>> DisableUnitCredential(
         string code, ClaimsPrincipal user, SubmissionDbContext db, TimeProvider clock)
     {
         if (await db.UnitAsync(code) is not { } unit)
