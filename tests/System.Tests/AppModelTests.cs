@@ -10,11 +10,13 @@ namespace HoanKiem.SystemTests;
 /// <summary>Container mode cannot run here (no container engine), so its app model is built and inspected instead.</summary>
 public sealed class AppModelTests
 {
+    private static readonly string[] ContainersMode =
+        ["Mode=containers", $"Parameters:{ResourceNames.SecretariatSecret}={new string('s', Secrets.MinimumLength)}"];
+
     [Fact]
     public async Task Containers_mode_builds_rabbitmq_and_sqlserver_with_a_database_per_service()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
-            ["Mode=containers", $"Parameters:{ResourceNames.SecretariatSecret}={new string('s', Secrets.MinimumLength)}"]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(ContainersMode);
         await using var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
@@ -72,7 +74,7 @@ public sealed class AppModelTests
     [Fact]
     public async Task Containers_mode_generates_the_sql_server_password_once_and_keeps_it()
     {
-        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(["Mode=containers"]);
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(ContainersMode);
         await using var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
@@ -102,7 +104,7 @@ public sealed class AppModelTests
     public async Task No_resource_serves_https_so_the_dashboard_asks_for_no_development_certificate(string mode)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
-            [$"Mode={mode}", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
+            mode == "containers" ? ContainersMode : ["Mode=local", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
         await using var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 

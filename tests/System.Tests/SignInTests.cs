@@ -35,7 +35,7 @@ public sealed partial class SignInTests(SystemFixture system)
             ["code_verifier"] = verifier
         });
         var tokens = await ReadTokensAsync(exchange);
-        Assert.Equal(900, tokens.GetProperty("expires_in").GetInt32());
+        Assert.InRange(tokens.GetProperty("expires_in").GetInt32(), 890, 900);
         Assert.True(tokens.TryGetProperty("id_token", out _), "openid asked for an id_token");
 
         using var api = system.Client(tokens.GetProperty("access_token").GetString());
