@@ -9,7 +9,7 @@ namespace HoanKiem.Web.Api;
 /// The public API, called through the gateway as the signed-in person: their access token, kept in the session,
 /// goes with every call. Pages get either the answer or the API's problem, never an exception for a refusal.
 /// </summary>
-public sealed class GatewayApi(HttpClient http, IHttpContextAccessor accessor, ILogger<GatewayApi> logger)
+public sealed partial class GatewayApi(HttpClient http, IHttpContextAccessor accessor, ILogger<GatewayApi> logger)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private Task<string?>? token;
