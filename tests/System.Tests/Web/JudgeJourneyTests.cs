@@ -85,6 +85,8 @@ public sealed class JudgeJourneyTests(SystemFixture system)
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync(url => url.Contains($"/judge/{year}/entries/", StringComparison.Ordinal));
         await Assertions.Expect(page.Locator("#score-content")).Not.ToHaveValueAsync("");
+        // The sheet becomes interactive after the page shows it; points typed in between could be drawn over once.
+        await Assertions.Expect(page.Locator(".score-sheet[data-interactive]")).ToBeAttachedAsync();
         var earlier = decimal.Parse(await page.Locator("#score-content").InputValueAsync(), System.Globalization.CultureInfo.InvariantCulture);
         await web.TabToAsync("#score-content");
         await page.Keyboard.PressAsync("Control+A");
