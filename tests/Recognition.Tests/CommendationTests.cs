@@ -48,6 +48,11 @@ public sealed class CommendationTests(RecognitionFixture fixture)
         Assert.Equal((1, 400_000L), Total(byCategory, "individual"));
         Assert.Equal(3_360_000L + 450_000L, summary.GetProperty("totalAmount").GetInt64());
         Assert.Equal(2, (await fixture.GetAsync($"/api/recognition/{year}/commendations?category=cultural-family")).GetProperty("total").GetInt32());
+        var recorded = await Eventually.Until(
+            () => Task.FromResult(fixture.Bus.Received<MovementTitleRecorded>().Where(e => e.Message.Year == year).Select(e => e.Message).ToList()),
+            e => e.Count == titles.Length + 1);
+        Assert.Contains(recorded, t => (t.Category, t.Name, t.Amount) == ("individual", "Ông Lương Quốc Hưng", 400_000));
+        Assert.Contains(recorded, t => (t.Name, t.Amount, t.UnitCode) == ("Gia đình bà Trần Thị Hoa", 1_060_000, null));
     }
 
     [Fact]

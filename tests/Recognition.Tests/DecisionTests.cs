@@ -35,7 +35,8 @@ public sealed class DecisionTests(RecognitionFixture fixture)
 
         var decided = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<CommendationDecided>().Where(e => e.Message.Year == year).ToList()), e => e.Count == 1);
         Assert.Equal((360_000L, 720_000L), (decided[0].Message.AmountPerRecipient, decided[0].Message.TotalAmount));
-        Assert.Equal([oanh, long_], decided[0].Message.NomineeIds);
+        Assert.Equal([oanh, long_], decided[0].Message.Nominees.Select(n => n.NomineeId));
+        Assert.Equal(["Vũ Thị Ngọc Oanh", "Vũ Thúy Long"], decided[0].Message.Nominees.Select(n => n.FullName));
         var summary = await fixture.GetAsync($"/api/recognition/{year}/summary");
         Assert.Equal((2, 2, 720_000L), (summary.GetProperty("commended").GetInt32(), summary.GetProperty("verified").GetInt32(), summary.GetProperty("totalAmount").GetInt64()));
     }

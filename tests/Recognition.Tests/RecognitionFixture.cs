@@ -24,6 +24,7 @@ public sealed class RecognitionFixture() : ServiceFixture<Program>(ResourceNames
         await bus.RecordAsync<RecognitionTotalsChanged>();
         await bus.RecordAsync<NomineeAppraised>();
         await bus.RecordAsync<CommendationDecided>();
+        await bus.RecordAsync<MovementTitleRecorded>();
     }
 
     /// <summary>Publishes an accepted entry as the submission service would and returns its id.</summary>

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults;
@@ -74,6 +75,7 @@ public static class CommendationsApi
             RecordedAt = now
         };
         db.Commendations.Add(commendation);
+        db.Publish(new MovementTitleRecorded(commendation.Id, year, category, name, unitCode, commendation.Amount, decisionNumber));
         db.Audit(Actor.Of(user), "commendation.recorded", "commendation", commendation.Id.ToString(),
             new { category, name, unitCode, field, amount, commendation.AmountSource, decisionNumber }, year);
         if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)

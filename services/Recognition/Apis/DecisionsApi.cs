@@ -85,7 +85,8 @@ public static class DecisionsApi
             db.Audit(actor, action, subject, id, change, year);
         }
         db.Decisions.Add(decision);
-        db.Publish(new CommendationDecided(year, number, signedOn, form, nomineeIds, unitCodes, amount.Value, decision.Recipients.Sum(r => r.Amount)));
+        db.Publish(new CommendationDecided(year, number, signedOn, form,
+            [.. nominees.OrderBy(n => nomineeIds.IndexOf(n.Id)).Select(n => new CommendedNominee(n.Id, n.FullName, n.UnitCode))], unitCodes, amount.Value, decision.Recipients.Sum(r => r.Amount)));
         if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
         {
             return conflict;
