@@ -1,5 +1,7 @@
 using HoanKiem.Reporting;
 using HoanKiem.Reporting.Apis;
+using HoanKiem.Reporting.Data;
+using HoanKiem.ServiceDefaults.Audit;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -9,6 +11,9 @@ var app = builder.Build();
 app.MapTalliesApi();
 app.MapSummaryApi();
 app.MapAnnualReportApi();
+app.MapNoticesApi();
+app.MapDocumentSettingsApi();
+app.MapAuditApi<ReportingDbContext>("/api/reports");
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
@@ -24,7 +25,8 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
             && s.GetProperty("totalRewardAmount").GetInt64() == YearScenario.TotalAmount
             && s.GetProperty("unitsCommended").GetInt32() == 2 && s.GetProperty("forwardedToCity").GetInt32() == 2
             && s.GetProperty("prizes").GetProperty("encouragement").GetInt32() == 1);
-        await Eventually.Until(() => MarkdownAsync(scenario.Year), text => text.Contains("01 bài Giấy khen"));
+        await Eventually.Until(() => MarkdownAsync(scenario.Year), text => text.Contains("01 bài Giấy khen")
+            && text.Contains("Cá nhân tiêu biểu của phong trào: Ông Lương Quốc Hưng.") && text.Contains("Ông Trần Văn Minh"));
         return scenario;
     }
 
@@ -53,6 +55,10 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
         $"{scenario.NameOf(scenario.SendingDuplicates)} (2 lượt)",
         $"{scenario.NameOf(scenario.BreakingRules)}: viết về gương người tốt, việc tốt ở ngoài quận (01 lượt); không đủ số lượng từ quy định từ 1.300 đến tối đa không quá 1.500 từ (02 lượt)",
         $"{scenario.NameOf(scenario.WithoutEntries)}: không ghi rõ những thông tin của người dự thi (01 lượt)",
+        "Qua các phong trào thi đua từ cơ sở, đã biểu dương, khen thưởng 02 tổ dân phố văn hóa, 01 gia đình văn hóa, 01 cá nhân tiêu biểu với tổng số tiền thưởng 1.700.000 đồng.",
+        $"Qua cuộc thi, 2 gương người tốt, việc tốt đã được khen thưởng: Bà Nguyễn Thị Lan ({scenario.NameOf(scenario.AtQuota)}); Ông Trần Văn Minh ({scenario.NameOf(scenario.OverQuota)}).",
+        $"Giải Nhất: “Bài 1” ({scenario.NameOf(scenario.OverQuota)})",
+        $"Giải Khuyến khích: “Bài 4” ({scenario.NameOf(scenario.OverQuota)})",
     ];
 
     [Fact]
@@ -64,9 +70,13 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
 
         string[] headings =
         [
-            "# BÁO CÁO", $"## KẾT QUẢ CUỘC THI “VIẾT VỀ GƯƠNG ĐIỂN HÌNH TIÊN TIẾN, NGƯỜI TỐT, VIỆC TỐT” NĂM {scenario.Year}",
+            "# BÁO CÁO",
+            $"## Tổng kết phong trào “Người tốt, việc tốt” và cuộc thi “Viết về gương điển hình tiên tiến, người tốt, việc tốt” năm {scenario.Year}",
+            $"## PHẦN THỨ NHẤT: KẾT QUẢ PHONG TRÀO THI ĐUA “NGƯỜI TỐT, VIỆC TỐT” NĂM {scenario.Year}",
+            $"## PHẦN THỨ HAI: KẾT QUẢ CUỘC THI “VIẾT VỀ GƯƠNG ĐIỂN HÌNH TIÊN TIẾN, NGƯỜI TỐT, VIỆC TỐT” NĂM {scenario.Year}",
             "### 1. Công tác chỉ đạo, triển khai thực hiện", "### 2. Kết quả cụ thể", "#### 2.1. Về tác phẩm dự thi",
-            "#### 2.2. Về gương người tốt, việc tốt được phát hiện qua cuộc thi", "### 3. Đánh giá chung", "#### 3.1. Ưu điểm", "#### 3.2. Tồn tại"
+            "#### 2.2. Về gương người tốt, việc tốt được phát hiện qua cuộc thi", "### 3. Đánh giá chung", "#### 3.1. Ưu điểm", "#### 3.2. Tồn tại",
+            $"## PHẦN THỨ BA: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {scenario.Year + 1}"
         ];
         var lines = markdown.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
         Assert.Equal(headings, lines.Where(l => l.StartsWith('#')));
@@ -117,8 +127,13 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
             Assert.Contains(sentence, text);
         }
 
-        var table = Assert.Single(body.Elements<Table>());
-        var rows = table.Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList()).ToList();
+        var tables = body.Elements<Table>().Select(Rows).ToList();
+        Assert.Equal(4, tables.Count);
+        Assert.Contains(OfficialLayoutNationalName, tables[0][0][1]);
+        Assert.Contains("Nơi nhận:", tables[^1][0][0]);
+        Assert.Equal(["STT", "Danh hiệu", "Số lượng", "Số tiền thưởng"], tables[1][0]);
+        Assert.Equal(["", "Tổng cộng", "4", "1.700.000 đồng"], tables[1][^1]);
+        var rows = tables[2];
         Assert.Equal(["STT", "Đơn vị", "Chỉ tiêu", "Bài dự thi", "Gửi trùng lặp", "Không đúng Thể lệ", "Đánh giá"], rows[0]);
         Assert.Contains(rows, r => r.Skip(1).SequenceEqual([scenario.NameOf(scenario.OverQuota), "1", "3", "0", "0", "Vượt"]));
         Assert.Contains(rows, r => r.Skip(1).SequenceEqual([scenario.NameOf(scenario.SendingDuplicates), "1", "1", "2", "0", "Đạt"]));
@@ -147,9 +162,119 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
         using var stream = new MemoryStream(await response.Content.ReadAsByteArrayAsync());
         using var word = WordprocessingDocument.Open(stream, false);
         Assert.Empty(new OpenXmlValidator().Validate(word).Select(e => $"{e.Path?.XPath}: {e.Description}"));
-        var rows = Assert.Single(word.MainDocumentPart!.Document!.Body!.Elements<Table>()).Elements<TableRow>().Select(r => r.Elements<TableCell>().Select(c => c.InnerText).ToList());
+        var rows = word.MainDocumentPart!.Document!.Body!.Elements<Table>().Select(Rows).Single(t => t[0].Contains("Đơn vị"));
         Assert.Contains(rows, r => r.Skip(1).Take(3).SequenceEqual(["Phường Hàng Mã", "2", "1"]));
     }
+
+    [Fact]
+    public async Task The_years_settings_put_its_head_narrative_and_signature_around_the_computed_figures()
+    {
+        var scenario = await ReadyScenarioAsync();
+        var year = scenario.Year;
+        var refused = await fixture.Secretariat.PutAsJsonAsync($"/api/reports/{year}/settings", new { organiser = new string('x', 201), number = "1/BC" });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Null((await fixture.GetJsonAsync(fixture.Secretariat, $"/api/reports/{year}/settings")).GetProperty("number").GetString());
+
+        var put = await fixture.Secretariat.PutAsJsonAsync($"/api/reports/{year}/settings", new
+        {
+            number = "25/BC-UBND",
+            date = $"{year}-12-06",
+            signerName = "Nguyễn Chí Lực",
+            recipients = new[] { "UBND thành phố Hà Nội", "Lưu: VT, NV" },
+            movementNarrative = "Năm nay các phong trào thi đua được phát động sâu rộng.\n\nĐoạn hai của phần thứ nhất.",
+            causes = "Nguyên nhân chủ yếu do một số nơi chưa quan tâm hưởng ứng.",
+            nextYearTasks = "Thi đua đưa Nghị quyết vào cuộc sống.\n\nTiếp tục đổi mới công tác thi đua, khen thưởng."
+        });
+
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
+        var markdown = await MarkdownAsync(year);
+        var lines = markdown.Split('\n').Select(l => l.TrimEnd('\r', ' ')).ToList();
+        Assert.Contains("**ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM**", lines);
+        Assert.Contains("Số: 25/BC-UBND", lines);
+        Assert.Contains($"**{OfficialLayoutNationalName}**", lines);
+        Assert.Contains($"*Hoàn Kiếm, ngày 06 tháng 12 năm {year}*", lines);
+        Assert.Contains("Đoạn hai của phần thứ nhất.", lines);
+        Assert.Contains("### 4. Nguyên nhân", lines);
+        Assert.Contains("Tiếp tục đổi mới công tác thi đua, khen thưởng.", lines);
+        Assert.Equal(["- UBND thành phố Hà Nội;", "- Lưu: VT, NV."], lines.SkipWhile(l => l != "**Nơi nhận:**").Where(l => l.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.Equal(["**TM. ỦY BAN NHÂN DÂN**", "**CHỦ TỊCH**", "", "**Nguyễn Chí Lực**"], lines.SkipWhile(l => !l.StartsWith("**TM.", StringComparison.Ordinal)).Take(4));
+        foreach (var sentence in ExpectedSentences(scenario))
+        {
+            Assert.Contains(sentence, markdown);
+        }
+    }
+
+    [Fact]
+    public async Task The_word_report_opens_in_libreoffice_and_prints_every_part()
+    {
+        var scenario = await ReadyScenarioAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/reports/{scenario.Year}/annual");
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(DocxType));
+        var response = await fixture.Secretariat.SendAsync(request);
+        var directory = Directory.CreateTempSubdirectory("hoankiem-report-");
+        try
+        {
+            var docx = Path.Combine(directory.FullName, "bao-cao.docx");
+            await File.WriteAllBytesAsync(docx, await response.Content.ReadAsByteArrayAsync());
+
+            await RunAsync("soffice", $"-env:UserInstallation=file://{directory.FullName}/profile", "--headless", "--convert-to", "pdf", "--outdir", directory.FullName, docx);
+            var pdf = Path.Combine(directory.FullName, "bao-cao.pdf");
+            var pages = int.Parse(System.Text.RegularExpressions.Regex.Match(await RunAsync("pdfinfo", pdf), @"Pages:\s+(\d+)").Groups[1].Value,
+                System.Globalization.CultureInfo.InvariantCulture);
+            // Lines break where the page does: the words are compared, not the lines.
+            var text = string.Join(' ', (await RunAsync("pdftotext", "-enc", "UTF-8", pdf, "-")).Normalize(System.Text.NormalizationForm.FormC)
+                .Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            await RunAsync("pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", pdf, Path.Combine(directory.FullName, "page"));
+
+            Assert.InRange(pages, 3, 10);
+            foreach (var expected in new[] { "BÁO CÁO", "PHẦN THỨ NHẤT", "PHẦN THỨ HAI", "PHẦN THỨ BA", OfficialLayoutNationalName, "Nơi nhận:", "Tổng cộng",
+                scenario.NameOf(scenario.OverQuota), "1.700.000 đồng" })
+            {
+                Assert.Contains(expected, text);
+            }
+            var image = Assert.Single(directory.GetFiles("page*.png"));
+            Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await File.ReadAllBytesAsync(image.FullName)).Take(4));
+            image.CopyTo(Path.Combine(RepositoryRoot(), "docs", "images", "annual-report-page-1.png"), overwrite: true);
+        }
+        finally
+        {
+            directory.Delete(recursive: true);
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        var directory = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(directory.FullName, "HoanKiem.Aspire.sln")))
+        {
+            directory = directory.Parent ?? throw new InvalidOperationException("The test runs outside the repository.");
+        }
+        return directory.FullName;
+    }
+
+    /// <summary>Runs a Debian tool to its end and returns what it printed; a failure fails the test with its output.</summary>
+    private static async Task<string> RunAsync(string tool, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        await process.WaitForExitAsync(timeout.Token);
+        Assert.True(process.ExitCode == 0, $"{tool} exited with {process.ExitCode}: {await error}");
+        return await output;
+    }
+
+    private const string OfficialLayoutNationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
+
+    /// <summary>A table's cells by row; a cell of several paragraphs reads as its lines joined.</summary>
+    private static List<List<string>> Rows(Table table) =>
+        [.. table.Elements<TableRow>().Select(r => r.Elements<TableCell>()
+            .Select(c => string.Join("\n", c.Elements<Paragraph>().Select(p => p.InnerText))).ToList())];
 
     [Theory]
     [InlineData("application/pdf")]

@@ -85,5 +85,21 @@ public sealed class YearScenario(ReportingFixture fixture, int year)
             [], [OverQuota, AtQuota], 1_000_000, 2_000_000));
         await fixture.Bus.PublishAsync(new CommendationDecided(year, $"16/QĐ-UBND-{year}", new DateOnly(year, 12, 16), "giấy khen",
             [], [OverQuota], 1_000_000, 1_000_000));
+        await fixture.Bus.PublishAsync(new CommendationDecided(year, $"17/QĐ-UBND-{year}", new DateOnly(year, 12, 17), "giấy khen",
+            [new(Guid.NewGuid(), "Ông Trần Văn Minh", OverQuota), new(Guid.NewGuid(), "Bà Nguyễn Thị Lan", AtQuota)], [], 500_000, 1_000_000));
+
+        foreach (var (category, name, amount) in Titles)
+        {
+            await fixture.Bus.PublishAsync(new MovementTitleRecorded(Guid.NewGuid(), year, category, name, AtQuota, amount, $"20/QĐ-UBND-{year}"));
+        }
     }
+
+    /// <summary>The movement's titles of the year: two residential groups, a family and a person, 1,700,000 đồng in all.</summary>
+    public static readonly (string Category, string Name, long Amount)[] Titles =
+    [
+        ("cultural-residential-group", "Tổ dân phố số 3 phường Hàng Bạc", 500_000),
+        ("cultural-residential-group", "Tổ dân phố số 7 phường Hàng Bạc", 500_000),
+        ("cultural-family", "Gia đình ông Nguyễn Văn Hải", 300_000),
+        ("individual", "Ông Lương Quốc Hưng", 400_000)
+    ];
 }

@@ -23,6 +23,9 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<CityAward> CityAwards => Set<CityAward>();
     public DbSet<RecognitionTotals> RecognitionTotals => Set<RecognitionTotals>();
     public DbSet<CommendedUnit> CommendedUnits => Set<CommendedUnit>();
+    public DbSet<CommendedPerson> CommendedPeople => Set<CommendedPerson>();
+    public DbSet<MovementTitle> MovementTitles => Set<MovementTitle>();
+    public DbSet<DocumentSettings> DocumentSettings => Set<DocumentSettings>();
 
     /// <summary>
     /// Adds counter changes to the monthly tallies, by atomic increments in set-based SQL, inside the unit of work that
@@ -82,6 +85,20 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<DocumentSettings>(settings =>
+        {
+            const int line = Models.DocumentSettings.LineLength;
+            settings.HasKey(s => s.Year);
+            settings.Property(s => s.Year).ValueGeneratedNever();
+            settings.Property(s => s.ParentOrganisation).HasMaxLength(line);
+            settings.Property(s => s.Organiser).HasMaxLength(line);
+            settings.Property(s => s.IssuerCode).HasMaxLength(line);
+            settings.Property(s => s.Place).HasMaxLength(line);
+            settings.Property(s => s.Number).HasMaxLength(line);
+            settings.Property(s => s.SignerCapacity).HasMaxLength(line);
+            settings.Property(s => s.SignerTitle).HasMaxLength(line);
+            settings.Property(s => s.SignerName).HasMaxLength(line);
+        });
         modelBuilder.Entity<Unit>(unit =>
         {
             unit.HasKey(u => u.Code);
@@ -149,6 +166,21 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
             commended.HasKey(c => new { c.Year, c.DecisionNumber, c.UnitCode });
             commended.Property(c => c.DecisionNumber).HasMaxLength(100);
             commended.Property(c => c.UnitCode).HasMaxLength(40);
+        });
+        modelBuilder.Entity<CommendedPerson>(person =>
+        {
+            person.HasKey(p => new { p.Year, p.DecisionNumber, p.NomineeId });
+            person.Property(p => p.DecisionNumber).HasMaxLength(100);
+            person.Property(p => p.FullName).HasMaxLength(200);
+            person.Property(p => p.UnitCode).HasMaxLength(40);
+        });
+        modelBuilder.Entity<MovementTitle>(title =>
+        {
+            title.HasKey(t => t.Id);
+            title.HasIndex(t => new { t.Year, t.Category });
+            title.Property(t => t.Category).HasMaxLength(40);
+            title.Property(t => t.Name).HasMaxLength(300);
+            title.Property(t => t.UnitCode).HasMaxLength(40);
         });
     }
 }

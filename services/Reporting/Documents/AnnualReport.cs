@@ -5,14 +5,16 @@ using static HoanKiem.Reporting.Documents.VietnameseFormat;
 namespace HoanKiem.Reporting.Documents;
 
 /// <summary>
-/// The year-end report on the contest, laid out like part two of the district's 2019 report: 1. direction and rollout,
-/// 2. results (2.1 entries, 2.2 nominees), 3. assessment. Every number comes from <see cref="YearFigures"/>.
+/// The year-end report laid out like the district's 2019 report, as an administrative document: part one the movement's
+/// titles and the people commended, part two the contest (1. direction and rollout, 2. results, 3. assessment, 4. causes),
+/// part three the coming year's tasks. Every number comes from <see cref="YearFigures"/>; the narrative paragraphs and
+/// the head and foot from the year's <see cref="DocumentSettings"/>.
 /// </summary>
 public static class AnnualReport
 {
     public const string DefaultTitle = "Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm";
 
-    public static ReportDocument Build(YearFigures figures)
+    public static ReportDocument Build(YearFigures figures, DocumentSettings settings, DateOnly today)
     {
         var year = figures.Year;
         var title = figures.Contest?.Title is { Length: > 0 } given ? given : DefaultTitle;
@@ -22,9 +24,15 @@ public static class AnnualReport
 
         List<ReportBlock> blocks =
         [
+            OfficialLayout.Head(settings, "BC", settings.Date ?? today),
             new Heading(1, "BÁO CÁO"),
-            new Heading(2, $"KẾT QUẢ CUỘC THI “{title.ToUpperInvariant()}” NĂM {year}"),
+            new Heading(2, $"Tổng kết phong trào “Người tốt, việc tốt” và cuộc thi “{title}” năm {year}"),
 
+            new Heading(2, $"PHẦN THỨ NHẤT: KẾT QUẢ PHONG TRÀO THI ĐUA “NGƯỜI TỐT, VIỆC TỐT” NĂM {year}"),
+            .. OfficialLayout.Narrative(settings.MovementNarrative),
+            .. MovementResults(figures, NameOf),
+
+            new Heading(2, $"PHẦN THỨ HAI: KẾT QUẢ CUỘC THI “{title.ToUpperInvariant()}” NĂM {year}"),
             new Heading(3, "1. Công tác chỉ đạo, triển khai thực hiện"),
             new Paragraph(Rollout(figures, title)),
             new Paragraph($"Ban tổ chức đã giao chỉ tiêu cho {Number(figures.Units.Count(u => u.Quota > 0))} đơn vị với tổng số "
@@ -42,6 +50,7 @@ public static class AnnualReport
             new Paragraph(figures.Judged > 0
                 ? $"Ban giám khảo cuộc thi cấp quận đã tổ chức chấm {Number(figures.Judged)} bài dự thi, kết quả: {PrizeList(figures.Prizes)}."
                 : "Ban giám khảo cuộc thi cấp quận chưa công bố kết quả chấm bài."),
+            .. PrizeWinners(figures, NameOf),
             new Paragraph($"Thông qua đó, Ban Tổ chức Cuộc thi đã lựa chọn được {Number(figures.ForwardedToCity)} tác phẩm có chất lượng "
                 + "để dự thi cấp Thành phố. Căn cứ số lượng và chất lượng bài dự thi, UBND quận đã biểu dương, khen thưởng "
                 + $"{Number(figures.CommendedUnitCodes.Count)} tập thể có số lượng bài dự thi vượt chỉ tiêu kế hoạch đề ra và chất lượng "
@@ -89,8 +98,68 @@ public static class AnnualReport
                 + $"hưởng chung đến phong trào của toàn quận ({Number(figures.WithoutEntries.Count())} đơn vị chưa gửi bài dự thi nào), "
                 + $"như: {string.Join(", ", figures.WithoutEntries.Select(u => u.UnitName))}."
             : "Tất cả các đơn vị đều đã tham gia gửi bài dự thi."));
+        if (settings.Causes is { Length: > 0 })
+        {
+            blocks.Add(new Heading(3, "4. Nguyên nhân"));
+            blocks.AddRange(OfficialLayout.Narrative(settings.Causes));
+        }
+
+        blocks.Add(new Heading(2, $"PHẦN THỨ BA: PHƯƠNG HƯỚNG, NHIỆM VỤ NĂM {year + 1}"));
+        blocks.AddRange(settings.NextYearTasks is { Length: > 0 }
+            ? OfficialLayout.Narrative(settings.NextYearTasks)
+            : [new Paragraph("(Ban tổ chức chưa nhập phương hướng, nhiệm vụ năm tới.)")]);
+        blocks.Add(OfficialLayout.Foot(settings));
         return new ReportDocument(blocks);
     }
+
+    /// <summary>Part one's figures: the movement's titles by category with their money, and the people commended by name.</summary>
+    private static IEnumerable<ReportBlock> MovementResults(YearFigures figures, Func<string, string> nameOf)
+    {
+        var totals = TitleCategories.InOrder
+            .Select(c => (c.Name, Total: figures.Titles.SingleOrDefault(t => t.Category == c.Code) ?? new TitleTotal(c.Code, 0, 0)))
+            .ToList();
+        var count = totals.Sum(t => t.Total.Count);
+        if (count == 0)
+        {
+            yield return new Paragraph($"Chưa có danh hiệu nào của phong trào được ghi nhận trong năm {figures.Year}.");
+        }
+        else
+        {
+            yield return new Paragraph("Qua các phong trào thi đua từ cơ sở, đã biểu dương, khen thưởng "
+                + string.Join(", ", totals.Where(t => t.Total.Count > 0).Select(t => $"{Count(t.Total.Count)} {t.Name.ToLowerInvariant()}"))
+                + $" với tổng số tiền thưởng {Money(totals.Sum(t => t.Total.Amount))}.");
+            yield return new Table($"Danh hiệu của phong trào năm {figures.Year}", ["STT", "Danh hiệu", "Số lượng", "Số tiền thưởng"],
+                [.. totals.Select((t, i) => (IReadOnlyList<string>)[Number(i + 1), t.Name, Number(t.Total.Count), Money(t.Total.Amount)]),
+                 ["", "Tổng cộng", Number(count), Money(totals.Sum(t => t.Total.Amount))]]);
+        }
+        if (figures.TitledIndividuals.Count > 0)
+        {
+            yield return new Paragraph($"Cá nhân tiêu biểu của phong trào: {string.Join(", ", figures.TitledIndividuals)}.");
+        }
+        if (figures.CommendedPeople.Count > 0)
+        {
+            yield return new Paragraph($"Qua cuộc thi, {Number(figures.CommendedPeople.Count)} gương người tốt, việc tốt đã được khen thưởng: "
+                + string.Join("; ", figures.CommendedPeople.Select(p => $"{p.FullName} ({nameOf(p.UnitCode)})")) + ".");
+        }
+    }
+
+    /// <summary>The prize-winning entries by title and unit, best first.</summary>
+    private static IEnumerable<ReportBlock> PrizeWinners(YearFigures figures, Func<string, string> nameOf)
+    {
+        if (figures.PrizeWinners.Count == 0)
+        {
+            yield break;
+        }
+        yield return new BulletList([.. figures.PrizeWinners.Select(w => $"Giải {PrizeName(w.Prize)}: “{w.Title}” ({nameOf(w.UnitCode)})")]);
+    }
+
+    private static string PrizeName(string prize) => prize switch
+    {
+        Prizes.First => "Nhất",
+        Prizes.Second => "Nhì",
+        Prizes.Third => "Ba",
+        _ => "Khuyến khích"
+    };
 
     /// <summary>"01 bài đạt giải Nhất; 02 bài đạt giải Nhì; ..." for the ranks that were given.</summary>
     public static string PrizeList(PrizeCounts prizes)

@@ -33,6 +33,18 @@ public static class DocxWriter
                     case BulletList list:
                         body.Append(list.Items.Select(item => StyledParagraph("ListBullet", $"- {item}")));
                         break;
+                    case Letterhead head:
+                        body.Append(TwoColumns(
+                            [.. head.ParentOrganisation is { Length: > 0 } parent ? [Line(parent, size: 24)] : Array.Empty<WordParagraph>(),
+                                Line(head.Organiser, bold: true, size: 24), Line("———"), Line(head.Number)],
+                            [Line(OfficialLayout.NationalName, bold: true, size: 24), Line(OfficialLayout.Motto, bold: true), Line("———"),
+                                Line(head.PlaceAndDate, italic: true)]));
+                        break;
+                    case Signature foot:
+                        body.Append(TwoColumns(
+                            [Line("Nơi nhận:", bold: true, italic: true, left: true), .. foot.Recipients.Select(r => Line(r, left: true, size: 22))],
+                            [Line(foot.Capacity, bold: true), Line(foot.Title, bold: true), Line(""), Line(""), Line(""), Line(foot.Name ?? "", bold: true)]));
+                        break;
                     case Table table:
                         body.Append(StyledParagraph("Caption", table.Caption));
                         body.Append(Grid(table));
@@ -62,6 +74,41 @@ public static class DocxWriter
         run.Append(new Text(XmlText.Clean(text)) { Space = SpaceProcessingModeValues.Preserve });
         paragraph.Append(run);
         return paragraph;
+    }
+
+    /// <summary>A line of a letterhead or signature block, <paramref name="size"/> in half-points: centred unless <paramref name="left"/>.</summary>
+    private static WordParagraph Line(string text, bool bold = false, bool italic = false, bool left = false, int size = 26)
+    {
+        var paragraph = StyledParagraph("TableText", text);
+        paragraph.ParagraphProperties!.Append(new Justification { Val = left ? JustificationValues.Left : JustificationValues.Center });
+        var run = paragraph.GetFirstChild<Run>()!;
+        var properties = new RunProperties();
+        if (bold)
+        {
+            properties.Append(new Bold());
+        }
+        if (italic)
+        {
+            properties.Append(new Italic());
+        }
+        properties.Append(new FontSize { Val = size.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        run.PrependChild(properties);
+        return paragraph;
+    }
+
+    /// <summary>Two side-by-side blocks without borders, as the head and foot of an administrative document are laid out.</summary>
+    private static WordTable TwoColumns(IEnumerable<WordParagraph> left, IEnumerable<WordParagraph> right)
+    {
+        var table = new WordTable(new TableProperties(
+            new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" },
+            new TableBorders(new TopBorder { Val = BorderValues.None }, new LeftBorder { Val = BorderValues.None },
+                new BottomBorder { Val = BorderValues.None }, new RightBorder { Val = BorderValues.None },
+                new InsideHorizontalBorder { Val = BorderValues.None }, new InsideVerticalBorder { Val = BorderValues.None })));
+        table.Append(new TableGrid(new GridColumn { Width = "3600" }, new GridColumn { Width = "5500" }));
+        table.Append(new TableRow(
+            new TableCell([new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Pct, Width = "2000" }), .. left]),
+            new TableCell([new TableCellProperties(new TableCellWidth { Type = TableWidthUnitValues.Pct, Width = "3000" }), .. right])));
+        return table;
     }
 
     private static WordTable Grid(Table table)

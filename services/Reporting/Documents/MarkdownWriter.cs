@@ -25,6 +25,31 @@ public static class MarkdownWriter
                         markdown.Append("- ").AppendLine(Escape(item));
                     }
                     break;
+                case Letterhead head:
+                    if (head.ParentOrganisation is { Length: > 0 } parent)
+                    {
+                        markdown.Append(Escape(parent)).AppendLine("  ");
+                    }
+                    markdown.Append("**").Append(Escape(head.Organiser)).AppendLine("**  ")
+                        .AppendLine(Escape(head.Number)).AppendLine()
+                        .Append("**").Append(OfficialLayout.NationalName).AppendLine("**  ")
+                        .Append("**").Append(OfficialLayout.Motto).AppendLine("**  ")
+                        .Append('*').Append(Escape(head.PlaceAndDate)).AppendLine("*");
+                    break;
+                case Signature foot:
+                    markdown.AppendLine("**Nơi nhận:**").AppendLine();
+                    foreach (var recipient in foot.Recipients)
+                    {
+                        markdown.Append("- ").AppendLine(Escape(recipient.TrimStart('-', ' ')));
+                    }
+                    markdown.AppendLine()
+                        .Append("**").Append(Escape(foot.Capacity)).AppendLine("**  ")
+                        .Append("**").Append(Escape(foot.Title)).AppendLine("**");
+                    if (foot.Name is { Length: > 0 } name)
+                    {
+                        markdown.AppendLine().Append("**").Append(Escape(name)).AppendLine("**");
+                    }
+                    break;
                 case Table table:
                     markdown.Append("**").Append(Escape(table.Caption)).AppendLine("**").AppendLine();
                     markdown.AppendLine(Row(table.Header));

@@ -13,3 +13,12 @@ public sealed record Paragraph(string Text) : ReportBlock;
 public sealed record BulletList(IReadOnlyList<string> Items) : ReportBlock;
 
 public sealed record Table(string Caption, IReadOnlyList<string> Header, IReadOnlyList<IReadOnlyList<string>> Rows) : ReportBlock;
+
+/// <summary>
+/// The head of an administrative document (Decree 30/2020): the issuing body under its parent and the document's number
+/// on the left; the national name and motto, then the place and date, on the right.
+/// </summary>
+public sealed record Letterhead(string? ParentOrganisation, string Organiser, string Number, string PlaceAndDate) : ReportBlock;
+
+/// <summary>The foot of an administrative document: the recipients (Nơi nhận) on the left, the signer on the right.</summary>
+public sealed record Signature(IReadOnlyList<string> Recipients, string Capacity, string Title, string? Name) : ReportBlock;

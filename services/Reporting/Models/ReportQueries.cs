@@ -29,6 +29,12 @@ public sealed record RuleBreak(string UnitCode, string Code, int Count);
 
 public sealed record CityAwardCount(string Outcome, int Count);
 
+/// <summary>The movement's titles of one category: how many, and their money.</summary>
+public sealed record TitleTotal(string Category, int Count, long Amount);
+
+/// <summary>A prize-winning entry, named in the report by its title and unit.</summary>
+public sealed record PrizeWinner(string Title, string UnitCode, string Prize, int Rank);
+
 /// <summary>Everything the year's summary and the year-end report say, read from the facts in one go.</summary>
 public sealed record YearFigures(
     int Year,
@@ -40,7 +46,11 @@ public sealed record YearFigures(
     IReadOnlyList<CityAwardCount> CityAwards,
     RecognitionTotals? Recognition,
     IReadOnlyList<string> CommendedUnitCodes,
-    IReadOnlyList<RuleBreak> RuleBreaks)
+    IReadOnlyList<RuleBreak> RuleBreaks,
+    IReadOnlyList<TitleTotal> Titles,
+    IReadOnlyList<string> TitledIndividuals,
+    IReadOnlyList<CommendedPerson> CommendedPeople,
+    IReadOnlyList<PrizeWinner> PrizeWinners)
 {
     public int EntriesAccepted => Units.Sum(u => u.Accepted);
     public int DuplicateAttempts => Units.Sum(u => u.Duplicates);
@@ -99,6 +109,9 @@ public static class ReportQueries
         })];
     }
 
+    public static async Task<DocumentSettings> SettingsAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken) =>
+        await db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, cancellationToken) ?? DocumentSettings.DefaultFor(year);
+
     public static async Task<YearFigures> FiguresAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken)
     {
         var contest = await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year, cancellationToken);
@@ -118,10 +131,19 @@ public static class ReportQueries
             .GroupBy(r => new { r.UnitCode, r.Code })
             .Select(g => new RuleBreak(g.Key.UnitCode, g.Key.Code, g.Count())).ToListAsync(cancellationToken);
 
+        var titles = await db.MovementTitles.Where(t => t.Year == year).GroupBy(t => t.Category)
+            .Select(g => new TitleTotal(g.Key, g.Count(), g.Sum(t => t.Amount))).ToListAsync(cancellationToken);
+        var individuals = await db.MovementTitles.Where(t => t.Year == year && t.Category == TitleCategories.Individual)
+            .OrderBy(t => t.Name).Select(t => t.Name).ToListAsync(cancellationToken);
+        var people = await db.CommendedPeople.AsNoTracking().Where(p => p.Year == year).ToListAsync(cancellationToken);
+        var winners = await db.JudgedEntries.Where(r => r.Year == year && r.Prize != null).OrderBy(r => r.Rank)
+            .Select(r => new PrizeWinner(r.Title, r.UnitCode, r.Prize!, r.Rank)).ToListAsync(cancellationToken);
+
         return new YearFigures(year, contest, units, prizes.Sum(p => p.Count),
             new PrizeCounts(PrizeCount(Prizes.First), PrizeCount(Prizes.Second), PrizeCount(Prizes.Third), PrizeCount(Prizes.Encouragement)),
             forwarded, [.. cityAwards.OrderByDescending(a => a.Count).ThenBy(a => a.Outcome, StringComparer.Ordinal)],
             recognition, commended,
-            [.. ruleBreaks.OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)]);
+            [.. ruleBreaks.OrderBy(r => r.UnitCode, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)],
+            titles, individuals, [.. people.DistinctBy(p => p.NomineeId).OrderBy(p => p.FullName, StringComparer.Ordinal)], winners);
     }
 }

@@ -43,6 +43,33 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.ToTable("CityAwards");
                 });
 
+            modelBuilder.Entity("HoanKiem.Reporting.Models.CommendedPerson", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("NomineeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year", "DecisionNumber", "NomineeId");
+
+                    b.ToTable("CommendedPeople");
+                });
+
             modelBuilder.Entity("HoanKiem.Reporting.Models.CommendedUnit", b =>
                 {
                     b.Property<int>("Year")
@@ -89,6 +116,69 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("Contests");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.DocumentSettings", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Causes")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuerCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MovementNarrative")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextYearTasks")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ParentOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerCapacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("DocumentSettings");
                 });
 
             modelBuilder.Entity("HoanKiem.Reporting.Models.EntryFact", b =>
@@ -173,6 +263,39 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.HasKey("Year");
 
                     b.ToTable("JudgingRounds");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.MovementTitle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Category");
+
+                    b.ToTable("MovementTitles");
                 });
 
             modelBuilder.Entity("HoanKiem.Reporting.Models.Quota", b =>

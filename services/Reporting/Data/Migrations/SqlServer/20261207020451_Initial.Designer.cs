@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Reporting.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReportingDbContext))]
-    [Migration("20261207005627_Initial")]
+    [Migration("20261207020451_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -49,6 +49,33 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.HasKey("Year", "EntryId");
 
                     b.ToTable("CityAwards");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.CommendedPerson", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("DecisionNumber")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<Guid>("NomineeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Year", "DecisionNumber", "NomineeId");
+
+                    b.ToTable("CommendedPeople");
                 });
 
             modelBuilder.Entity("HoanKiem.Reporting.Models.CommendedUnit", b =>
@@ -97,6 +124,69 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.HasKey("Year");
 
                     b.ToTable("Contests");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.DocumentSettings", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Causes")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<DateOnly?>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IssuerCode")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("MovementNarrative")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("NextYearTasks")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Number")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Organiser")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("ParentOrganisation")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Place")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.PrimitiveCollection<string>("Recipients")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SignerCapacity")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("DocumentSettings");
                 });
 
             modelBuilder.Entity("HoanKiem.Reporting.Models.EntryFact", b =>
@@ -181,6 +271,39 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.HasKey("Year");
 
                     b.ToTable("JudgingRounds");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.MovementTitle", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<long>("Amount")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "Category");
+
+                    b.ToTable("MovementTitles");
                 });
 
             modelBuilder.Entity("HoanKiem.Reporting.Models.Quota", b =>

@@ -47,6 +47,21 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CommendedPeople",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    DecisionNumber = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    NomineeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CommendedPeople", x => new { x.Year, x.DecisionNumber, x.NomineeId });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CommendedUnits",
                 columns: table => new
                 {
@@ -74,6 +89,30 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Contests", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DocumentSettings",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    ParentOrganisation = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Organiser = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    IssuerCode = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Place = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Number = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Date = table.Column<DateOnly>(type: "date", nullable: true),
+                    SignerCapacity = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignerTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Recipients = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    MovementNarrative = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Causes = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    NextYearTasks = table.Column<string>(type: "nvarchar(max)", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DocumentSettings", x => x.Year);
                 });
 
             migrationBuilder.CreateTable(
@@ -152,6 +191,22 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_JudgingRounds", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MovementTitles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Amount = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MovementTitles", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -276,6 +331,11 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 columns: new[] { "Year", "UnitCode" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_MovementTitles_Year_Category",
+                table: "MovementTitles",
+                columns: new[] { "Year", "Category" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
                 table: "OutboxMessages",
                 column: "MessageId",
@@ -302,10 +362,16 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 name: "CityAwards");
 
             migrationBuilder.DropTable(
+                name: "CommendedPeople");
+
+            migrationBuilder.DropTable(
                 name: "CommendedUnits");
 
             migrationBuilder.DropTable(
                 name: "Contests");
+
+            migrationBuilder.DropTable(
+                name: "DocumentSettings");
 
             migrationBuilder.DropTable(
                 name: "Entries");
@@ -321,6 +387,9 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "JudgingRounds");
+
+            migrationBuilder.DropTable(
+                name: "MovementTitles");
 
             migrationBuilder.DropTable(
                 name: "OutboxMessages");
