@@ -14,6 +14,7 @@ public static class Vietnamese
     public static int ThisYear(TimeProvider clock) => Now(clock).Year;
 
     public static string Date(DateTimeOffset instant) => Local(instant).ToString("dd/MM/yyyy", Culture);
+    public static string Date(DateOnly date) => date.ToString("dd/MM/yyyy", Culture);
     public static string DateTime(DateTimeOffset instant) => Local(instant).ToString("HH:mm 'ngày' dd/MM/yyyy", Culture);
     public static string Number(double value) => value.ToString("#,##0.##", Culture);
     public static string Number(decimal value) => value.ToString("#,##0.##", Culture);
@@ -32,6 +33,15 @@ public static class Vietnamese
 
     public static string FieldName(string code, IReadOnlyList<ContestField>? fields = null) =>
         (fields ?? DefaultFields).Concat(DefaultFields).FirstOrDefault(f => f.Code == code)?.Name ?? code;
+
+    public static string NomineeStatus(string status) => status switch
+    {
+        "proposed" => "Đang chờ thẩm định",
+        "verified" => "Đã được xác minh",
+        "rejected" => "Chưa được công nhận",
+        "commended" => "Đã được khen thưởng",
+        _ => status
+    };
 
     public static string Prize(string? prize) => prize switch
     {

@@ -9,6 +9,7 @@ builder.AddRecognitionService();
 
 var app = builder.Build();
 app.MapNomineesApi();
+app.MapUnitNomineesApi();
 app.MapDecisionsApi();
 app.MapCommendationsApi();
 app.MapUnitsApi();

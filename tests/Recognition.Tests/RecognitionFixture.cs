@@ -52,9 +52,9 @@ public sealed class RecognitionFixture() : ServiceFixture<Program>(ResourceNames
         Eventually.Until(() => NomineesAsync(year),
             items => items.GetArrayLength() == count && items.EnumerateArray().Sum(n => n.GetProperty("entryIds").GetArrayLength()) == entries);
 
-    public async Task<Guid> VerifiedNomineeAsync(int year, string fullName, string ward = "Hàng Gai")
+    public async Task<Guid> VerifiedNomineeAsync(int year, string fullName, string ward = "Hàng Gai", string unitCode = "phuong-hang-gai")
     {
-        await AcceptEntryAsync(year, fullName, ward);
+        await AcceptEntryAsync(year, fullName, ward, unitCode);
         var nominee = await Eventually.Until(() => NomineesAsync(year),
             items => items.EnumerateArray().Any(n => n.GetProperty("fullName").GetString() == fullName));
         var id = nominee.EnumerateArray().Single(n => n.GetProperty("fullName").GetString() == fullName).GetProperty("id").GetGuid();

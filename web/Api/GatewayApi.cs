@@ -33,6 +33,8 @@ public sealed partial class GatewayApi(HttpClient http, IHttpContextAccessor acc
     public Task<ApiResult<JsonElement>> WithdrawAsync(int year, Guid id, string idempotencyKey) =>
         SendAsync<JsonElement>(HttpMethod.Delete, $"/api/contests/{year}/entries/{id}", null, idempotencyKey);
 
+    public Task<ApiResult<List<UnitNominee>>> MyNomineesAsync(int year) => AllAsync<UnitNominee>($"/api/recognition/{year}/nominees/mine");
+
     public Task<ApiResult<List<Assignment>>> AssignmentsAsync(int year) => AllAsync<Assignment>($"/api/judging/{year}/assignments/mine");
 
     public Task<ApiResult<PanelSettings>> SettingsAsync(int year) => SendAsync<PanelSettings>(HttpMethod.Get, $"/api/judging/{year}/settings");

@@ -22,6 +22,10 @@ public sealed record DuplicateOf(Guid Id, string? UnitCode, DateTimeOffset Recei
 public sealed record RefusedAttempt(Guid Id, string UnitCode, string Code, DateTimeOffset AttemptedAt, string? Title, string? Explanation,
     DuplicateOf? DuplicateOf, double? Similarity);
 
+public sealed record NamingDecision(string Number, DateOnly SignedOn, string Form);
+public sealed record UnitNominee(Guid Id, string FullName, string Ward, string Field, string Status, DateTimeOffset IntroducedAt,
+    IReadOnlyList<NamingDecision> Decisions);
+
 public sealed record Assignment(Guid EntryId, string Title, string Body, string Field, int WordCount, bool Scored,
     IReadOnlyDictionary<string, decimal>? Scores, string? Comment);
 public sealed record Criterion(string Key, string Name, int MaxPoints);

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
+using HoanKiem.Recognition.Documents;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
@@ -10,11 +11,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Recognition.Apis;
 
-public sealed record DecisionRequest(string? Number, DateOnly? SignedOn, string? Form, List<Guid>? NomineeIds, List<string>? UnitCodes, long? AmountPerRecipient);
+public sealed record DecisionRequest(string? Number, DateOnly? SignedOn, string? Form, List<Guid>? NomineeIds, List<string>? UnitCodes, long? AmountPerRecipient,
+    string? Issuer = null, string? SignerTitle = null, string? SignerName = null, string? Achievement = null);
 public sealed record RecipientView(string Kind, Guid? NomineeId, string? UnitCode, string Name, long Amount);
 public sealed record DecisionView(
     Guid Id, int Year, string Number, DateOnly SignedOn, string Form, string AmountSource, long? AmountPerRecipient, long TotalAmount,
-    IReadOnlyList<RecipientView> Recipients, string DecidedBy, DateTimeOffset DecidedAt);
+    IReadOnlyList<RecipientView> Recipients, string DecidedBy, DateTimeOffset DecidedAt,
+    string Issuer, string SignerTitle, string? SignerName, string Achievement);
 public sealed record AlreadyCommended(Guid? NomineeId, string? UnitCode, string Name, string DecisionNumber);
 
 public static class DecisionsApi
@@ -30,6 +33,9 @@ public static class DecisionsApi
             .WithDescription("The year's decisions with their recipients. Paged.");
         decisions.MapGet("/{id:guid}", GetDecision).WithSummary("Read a decision")
             .WithDescription("One decision with its recipients and amounts.");
+        decisions.MapGet("/{id:guid}/certificates", GetCertificates).WithSummary("Download a decision's certificates")
+            .WithDescription("Every recipient's certificate (Giấy khen) as a Word document, one page each: the recipient, the achievement, the decision's number and date, the signer's title and name. 404 decision_not_found.")
+            .Produces(StatusCodes.Status200OK, typeof(Stream), Certificates.MediaType);
         return app;
     }
 
@@ -76,6 +82,10 @@ public static class DecisionsApi
         // A form the table knows is kept in the table's spelling, so the year's figures group it with the others.
         form = tableForm ?? form;
         var decision = Decision.Sign(year, number, signedOn, form, amountSource, amount.Value, nominees, units, actor.Id, clock.GetUtcNow());
+        decision.Issuer = VietnameseText.Clean(request.Issuer) is { Length: > 0 } issuer ? issuer : null;
+        decision.SignerTitle = VietnameseText.Clean(request.SignerTitle) is { Length: > 0 } title ? title : null;
+        decision.SignerName = VietnameseText.Clean(request.SignerName) is { Length: > 0 } name ? name : null;
+        decision.Achievement = VietnameseText.Clean(request.Achievement) is { Length: > 0 } achievement ? achievement : null;
         foreach (var recipient in decision.Recipients)
         {
             var (action, subject, id, change) = recipient.NomineeId is { } nomineeId
@@ -117,6 +127,14 @@ public static class DecisionsApi
         if (nomineeIds.Distinct().Count() != nomineeIds.Count || unitCodes.Distinct().Count() != unitCodes.Count || unitCodes.Any(c => c.Length is 0 or > UnitCodes.MaxLength))
         {
             errors["unitCodes"] = ["Each recipient is named once, and a unit code has 1 to 40 characters."];
+        }
+        foreach (var (field, value, limit) in new[] { ("issuer", request.Issuer, 200), ("signerTitle", request.SignerTitle, 200),
+            ("signerName", request.SignerName, 200), ("achievement", request.Achievement, 1000) })
+        {
+            if (VietnameseText.Clean(value) is { Length: var length } && length > limit)
+            {
+                errors[field] = [$"{field} has at most {limit} characters."];
+            }
         }
         if (request.AmountPerRecipient is < 0 or > RecognitionRoutes.MaxAmount)
         {
@@ -191,6 +209,20 @@ public static class DecisionsApi
             : TypedResults.Ok(ToView(decision));
     }
 
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetCertificates(int year, Guid id, RecognitionDbContext db)
+    {
+        var decision = await db.Decisions.AsNoTracking().Include(d => d.Recipients).SingleOrDefaultAsync(d => d.Year == year && d.Id == id);
+        if (decision is null)
+        {
+            return Problems.NotFound("decision_not_found", Messages.DecisionNotFound(id, year));
+        }
+        var nomineeIds = decision.Recipients.Select(r => r.NomineeId).OfType<Guid>().ToList();
+        var wards = await db.Nominees.Where(n => nomineeIds.Contains(n.Id)).ToDictionaryAsync(n => n.Id, n => n.Ward);
+        var unitCodes = decision.Recipients.Select(r => r.UnitCode).OfType<string>().ToList();
+        var units = await db.Units.Where(u => unitCodes.Contains(u.Code)).ToDictionaryAsync(u => u.Code, u => u.Name);
+        return TypedResults.File(Certificates.Write(decision, wards, units), Certificates.MediaType, $"giay-khen-{decision.SignedOn:yyyy-MM-dd}.docx");
+    }
+
     /// <summary>Unit codes as registered, matched without regard to case; a code no unit has is kept as given (a 404 later).</summary>
     private static async Task<List<string>> RegisteredCodesAsync(RecognitionDbContext db, IEnumerable<string?> given)
     {
@@ -206,6 +238,7 @@ public static class DecisionsApi
         return new DecisionView(d.Id, d.Year, d.Number, d.SignedOn, d.Form, d.AmountSource, amounts.Count == 1 ? amounts[0] : null,
             d.Recipients.Sum(r => r.Amount),
             d.Recipients.OrderBy(r => r.Id).Select(r => new RecipientView(r.Kind, r.NomineeId, r.UnitCode, r.Name, r.Amount)).ToList(),
-            d.DecidedBy ?? "", d.DecidedAt);
+            d.DecidedBy ?? "", d.DecidedAt, d.Issuer ?? Certificates.DefaultIssuer, d.SignerTitle ?? Certificates.DefaultSignerTitle, d.SignerName,
+            d.Achievement ?? Certificates.DefaultAchievement(d.Year));
     }
 }

@@ -26,6 +26,14 @@ public sealed class Decision
     public DateTimeOffset DecidedAt { get; set; }
     public List<DecisionRecipient> Recipients { get; set; } = [];
 
+    /// <summary>Who signed, as the certificates print it; the district chairman's when not given.</summary>
+    public string? SignerTitle { get; set; }
+    public string? SignerName { get; set; }
+    public string? Issuer { get; set; }
+
+    /// <summary>What the recipients are commended for, as the certificates print it.</summary>
+    public string? Achievement { get; set; }
+
     /// <summary>The decision that commends each nominee (as an individual) and unit (as a collective) with the same amount.</summary>
     public static Decision Sign(int year, string number, DateOnly signedOn, string form, string amountSource, long amount,
         IReadOnlyList<Nominee> nominees, IReadOnlyList<Unit> units, string? decidedBy, DateTimeOffset decidedAt)

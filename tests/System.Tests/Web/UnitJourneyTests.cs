@@ -90,6 +90,7 @@ public sealed class UnitJourneyTests(SystemFixture system)
         await Assertions.Expect(page.Locator("ul.refusals li[data-code=word_count_out_of_range]")).ToContainTextAsync("Thể lệ");
         await Assertions.Expect(page.Locator("ul.refusals li[data-code=duplicate_entry]")).ToContainTextAsync("Trùng với bài đã nhận lúc");
         await Assertions.Expect(page.GetByRole(AriaRole.Progressbar, new() { Name = "Tiến độ so với chỉ tiêu năm" })).ToHaveAttributeAsync("aria-valuenow", "2");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Người được đơn vị giới thiệu" })).ToBeVisibleAsync();
 
         // Withdrawal asks first, then the entry says so and no longer counts.
         await page.GetByRole(AriaRole.Link, new() { Name = byForm.Title }).ClickAsync();

@@ -207,6 +207,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<string>("Achievement")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("AmountSource")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -224,6 +227,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         .HasMaxLength(60)
                         .HasColumnType("nvarchar(60)");
 
+                    b.Property<string>("Issuer")
+                        .HasColumnType("nvarchar(max)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -231,6 +237,12 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
                     b.Property<DateOnly>("SignedOn")
                         .HasColumnType("date");
+
+                    b.Property<string>("SignerName")
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("SignerTitle")
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Year")
                         .HasColumnType("int");

@@ -202,6 +202,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Achievement")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("AmountSource")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -219,12 +222,21 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Issuer")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SignedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerName")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")

@@ -110,7 +110,11 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     Form = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     AmountSource = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
                     DecidedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    DecidedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    SignerTitle = table.Column<string>(type: "TEXT", nullable: true),
+                    SignerName = table.Column<string>(type: "TEXT", nullable: true),
+                    Issuer = table.Column<string>(type: "TEXT", nullable: true),
+                    Achievement = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {

@@ -110,7 +110,11 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     Form = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     AmountSource = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
                     DecidedBy = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
-                    DecidedAt = table.Column<long>(type: "bigint", nullable: false)
+                    DecidedAt = table.Column<long>(type: "bigint", nullable: false),
+                    SignerTitle = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    SignerName = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Issuer = table.Column<string>(type: "nvarchar(max)", nullable: true),
+                    Achievement = table.Column<string>(type: "nvarchar(max)", nullable: true)
                 },
                 constraints: table =>
                 {
