@@ -43,4 +43,5 @@ public sealed record RecognitionTotalsChanged(
     int Commended,
     int UnitsCommended,
     long TotalAmount,
-    DateTimeOffset ChangedAt);
+    DateTimeOffset ChangedAt,
+    int CommendedByCity);

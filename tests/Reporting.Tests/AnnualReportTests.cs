@@ -49,7 +49,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
         "đã lựa chọn được 2 tác phẩm có chất lượng để dự thi cấp Thành phố",
         "biểu dương, khen thưởng 2 tập thể có số lượng bài dự thi vượt chỉ tiêu",
         "Qua 9 gương Người tốt, việc tốt được giới thiệu từ cơ sở, sau khi thẩm định và xác minh (7 gương được xác minh), quận đã lựa chọn được 6 gương",
-        "Qua 2 bài dự thi cấp thành phố, quận Hoàn Kiếm đã được thành phố biểu dương, khen thưởng 2 bài viết: 01 bài Giải Ba; 01 bài Giấy khen.",
+        "Qua 2 bài dự thi cấp thành phố, quận Hoàn Kiếm đã được thành phố biểu dương, khen thưởng 2 bài viết: 01 bài Giải Ba; 01 bài Giấy khen; UBND Thành phố biểu dương, khen thưởng 2 cá nhân tiêu biểu",
         "Tổng mức khen thưởng trong năm: 12.500.000 đồng.",
         $"{scenario.NameOf(scenario.OverQuota)} (3/1 bài)",
         $"{scenario.NameOf(scenario.SendingDuplicates)} (2 lượt)",

@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
-using HoanKiem.TestSupport;
 using Xunit;
 
 namespace HoanKiem.Reporting.Tests;
@@ -17,8 +16,15 @@ public sealed class NoticeTests(ReportingFixture fixture)
     {
         var scenario = new YearScenario(fixture, fixture.NewYear());
         await scenario.PublishAsync();
-        await Eventually.Until(() => fixture.GetJsonAsync(fixture.Secretariat, $"/api/reports/{scenario.Year}/summary"),
-            s => s.GetProperty("entriesAccepted").GetInt32() == YearScenario.EntriesAccepted);
+        // Every count of the year in, the withdrawal too: the notices read them month by month.
+        await fixture.WaitForTalliesAsync(scenario.Year, $"{scenario.Year}-06", new()
+        {
+            [scenario.AtQuota] = (2, 2, 0, 0, 0),
+            [scenario.OverQuota] = (1, 3, 0, 0, 0),
+            [scenario.WithoutEntries] = (2, 0, 0, 0, 1),
+            [scenario.SendingDuplicates] = (1, 1, 0, 2, 0),
+            [scenario.BreakingRules] = (3, 1, 1, 0, 3)
+        });
         return scenario;
     }
 

@@ -34,6 +34,7 @@ public sealed class SummaryTests(ReportingFixture fixture)
         Assert.Equal(6, summary.GetProperty("nomineesCommended").GetInt32());
         Assert.Equal(2, summary.GetProperty("unitsCommended").GetInt32());
         Assert.Equal(YearScenario.TotalAmount, summary.GetProperty("totalRewardAmount").GetInt64());
+        Assert.Equal(2, summary.GetProperty("nomineesCommendedByCity").GetInt32());
 
         // Units of other tests share the service; only this year's own units are judged here.
         string[] Mine(string list) => [.. summary.GetProperty(list).EnumerateArray().Select(c => c.GetString()!).Where(scenario.Units.Contains)];

@@ -79,8 +79,8 @@ public sealed class YearScenario(ReportingFixture fixture, int year)
         await fixture.Bus.PublishAsync(new CityOutcomeRecorded(year, third, OverQuota, "Giải Ba", At(12, 20)));
         await fixture.Bus.PublishAsync(new CityOutcomeRecorded(year, first, AtQuota, "Giấy khen", At(12, 21)));
 
-        await fixture.Bus.PublishAsync(new RecognitionTotalsChanged(year, 3, 9, 7, 1, 6, 2, TotalAmount, At(12, 15)));
-        await fixture.Bus.PublishAsync(new RecognitionTotalsChanged(year, 2, 9, 7, 1, 4, 1, 5_000_000, At(12, 14)), StaleEvents[1]);
+        await fixture.Bus.PublishAsync(new RecognitionTotalsChanged(year, 3, 9, 7, 1, 6, 2, TotalAmount, At(12, 15), CommendedByCity: 2));
+        await fixture.Bus.PublishAsync(new RecognitionTotalsChanged(year, 2, 9, 7, 1, 4, 1, 5_000_000, At(12, 14), CommendedByCity: 0), StaleEvents[1]);
         await fixture.Bus.PublishAsync(new CommendationDecided(year, $"15/QĐ-UBND-{year}", new DateOnly(year, 12, 15), "giấy khen",
             [], [OverQuota, AtQuota], 1_000_000, 2_000_000));
         await fixture.Bus.PublishAsync(new CommendationDecided(year, $"16/QĐ-UBND-{year}", new DateOnly(year, 12, 16), "giấy khen",

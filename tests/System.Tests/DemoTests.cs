@@ -32,7 +32,8 @@ public sealed class DemoTests(SystemFixture system)
             async () => await ThinSliceTests.ReadJson(await secretariat.GetAsync($"/api/reports/{year}/summary"), HttpStatusCode.OK),
             s => s.GetProperty("nomineesCommended").GetInt32() == result.NomineesCommended
                 && s.GetProperty("unitsCommended").GetInt32() == result.UnitsCommended
-                && s.GetProperty("totalRewardAmount").GetInt64() == result.TotalRewardAmount,
+                && s.GetProperty("totalRewardAmount").GetInt64() == result.TotalRewardAmount
+                && s.GetProperty("nomineesCommendedByCity").GetInt32() == result.CommendedByCity,
             TimeSpan.FromSeconds(60));
 
         Assert.Equal(result.EntriesAccepted, summary.GetProperty("entriesAccepted").GetInt32());
@@ -48,6 +49,10 @@ public sealed class DemoTests(SystemFixture system)
         Assert.Equal(result.UnitsSendingDuplicates.Order(), Codes(summary, "unitsSendingDuplicates"));
         Assert.Equal(result.UnitsBreakingRules.Order(), Codes(summary, "unitsBreakingRules"));
         Assert.True(result.TotalRewardAmount >= result.AmountDecided, $"total {result.TotalRewardAmount} < decided {result.AmountDecided}");
+        // The city's outcomes, recorded in judging, reach recognition's figures and from there the year-end report.
+        Assert.True(result.CommendedByCity > 0, "the demo forwarded no entry to the city");
+        var report = await (await secretariat.GetAsync($"/api/reports/{year}/annual")).Content.ReadAsStringAsync();
+        Assert.Contains($"UBND Thành phố biểu dương, khen thưởng {result.CommendedByCity} cá nhân tiêu biểu", report);
 
         var again = await new DemoYear(gateway, options, new SilentReporter()).RunAsync(TestContext.Current.CancellationToken);
         Assert.NotNull(again.AlreadyFilled);

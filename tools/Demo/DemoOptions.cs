@@ -28,6 +28,8 @@ public sealed record DemoResult
     public int Ranked { get; init; }
     public IReadOnlyDictionary<string, int> Prizes { get; init; } = new Dictionary<string, int>();
     public int ForwardedToCity { get; init; }
+    /// <summary>Forwarded entries the city commended (as the demo records its outcomes): each introduced one person.</summary>
+    public int CommendedByCity { get; init; }
     public int NomineesIntroduced { get; init; }
     public int NomineesVerified { get; init; }
     public int NomineesRejected { get; init; }

@@ -80,6 +80,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             Ranked = judged.Ranked,
             Prizes = judged.Prizes,
             ForwardedToCity = judged.Forwarded,
+            CommendedByCity = judged.CommendedByCity,
             NomineesIntroduced = recognised.Introduced,
             NomineesVerified = recognised.Verified,
             NomineesRejected = recognised.Rejected,
@@ -333,7 +334,10 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         return plan;
     }
 
-    private sealed record Judged(int Judges, int Scores, int Ranked, Dictionary<string, int> Prizes, int Forwarded);
+    private sealed record Judged(int Judges, int Scores, int Ranked, Dictionary<string, int> Prizes, int Forwarded, int CommendedByCity);
+
+    /// <summary>What the city's round gives back, as its decisions word it, for the first forwarded entries.</summary>
+    private static readonly string[] CityOutcomes = ["Giải Ba", "Giấy khen", "Giấy khen"];
 
     private async Task<Judged> JudgeAsync(Sent sent, CancellationToken cancellationToken)
     {
@@ -375,7 +379,12 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         var prizes = ranked.Where(r => r.Prize is not null).GroupBy(r => r.Prize!).ToDictionary(g => g.Key, g => g.Count());
         var forwarded = ranked.Count(r => r.ForwardedToCity);
         reporter.Note($"Finalised: {results.Total} entries ranked, {prizes.Values.Sum()} prizes, {forwarded} forwarded to the city.");
-        return new Judged(judges.Count, scores.Sum(), ranked.Count, prizes, forwarded);
+        var commended = ranked.Where(r => r.ForwardedToCity).Zip(CityOutcomes).ToList();
+        foreach (var (entry, outcome) in commended)
+        {
+            await secretariat.Judging.RecordCityOutcomeAsync(year, entry.EntryId, Key(), new CityOutcomeRequest { Outcome = outcome }, cancellationToken);
+        }
+        return new Judged(judges.Count, scores.Sum(), ranked.Count, prizes, forwarded, commended.Count);
     }
 
     private async Task<int> ScoreAllAsync(HoanKiemApi judge, List<(string Key, int Max)> rubric, Dictionary<Guid, double> merit, Random hand, CancellationToken cancellationToken)

@@ -77,7 +77,7 @@ static Table Summary(DemoResult r)
     Row("Judges / scores given", $"{r.Judges} / {r.ScoresGiven}");
     Row("Entries ranked", r.Ranked);
     Row("Prizes", string.Join(", ", r.Prizes.Select(p => $"{p.Key} {p.Value}")));
-    Row("Forwarded to the city", r.ForwardedToCity);
+    Row("Forwarded to the city / commended by the city", $"{r.ForwardedToCity} / {r.CommendedByCity}");
     Row("Nominees introduced / verified / rejected", $"{r.NomineesIntroduced} / {r.NomineesVerified} / {r.NomineesRejected}");
     Row("Nominees commended", r.NomineesCommended);
     Row("Units commended for their quota", r.UnitsCommended);

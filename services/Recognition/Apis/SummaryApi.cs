@@ -8,14 +8,14 @@ namespace HoanKiem.Recognition.Apis;
 public sealed record CategoryTotal(int Count, long Amount);
 public sealed record RecognitionSummary(
     int NomineesIntroduced, int Verified, int Rejected, int Commended, int UnitsCommended,
-    IReadOnlyDictionary<string, CategoryTotal> ByCategory, long TotalAmount);
+    IReadOnlyDictionary<string, CategoryTotal> ByCategory, long TotalAmount, int CommendedByCity);
 
 public static class SummaryApi
 {
     public static IEndpointRouteBuilder MapSummaryApi(this IEndpointRouteBuilder app)
     {
         app.MapYearGroup("/summary", "Summary").MapGet("/", GetSummary).WithSummary("Read the year's recognition figures")
-            .WithDescription("Nominees introduced, verified, rejected and commended, units commended, the movement's titles by category, and the money of decisions and titles together.");
+            .WithDescription("Nominees introduced, verified, rejected and commended, units commended, the movement's titles by category, the money of decisions and titles together, and the people commended by the city (those whose forwarded entry has the city's outcome).");
         return app;
     }
 
@@ -32,6 +32,6 @@ public static class SummaryApi
             ? new CategoryTotal(found.Count, found.Amount)
             : new CategoryTotal(0, 0));
         return TypedResults.Ok(new RecognitionSummary(totals.NomineesIntroduced, totals.Verified, totals.Rejected, totals.Commended,
-            totals.UnitsCommended, byCategory, totals.TotalAmount));
+            totals.UnitsCommended, byCategory, totals.TotalAmount, totals.CommendedByCity));
     }
 }

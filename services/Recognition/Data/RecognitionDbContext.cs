@@ -14,6 +14,7 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionRecipient> DecisionRecipients => Set<DecisionRecipient>();
     public DbSet<Commendation> Commendations => Set<Commendation>();
+    public DbSet<CityCommendation> CityCommendations => Set<CityCommendation>();
     public DbSet<Award> Awards => Set<Award>();
     public DbSet<YearTotals> YearTotals => Set<YearTotals>();
     public DbSet<AwardForm> AwardForms => Set<AwardForm>();
@@ -69,13 +70,22 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
             Commended = Count(NomineeStatus.Commended),
             UnitsCommended = await recipients.Where(r => r.UnitCode != null).Select(r => r.UnitCode).Distinct().CountAsync(cancellationToken),
             TotalAmount = await recipients.SumAsync(r => r.Amount, cancellationToken)
-                + await Commendations.Where(c => c.Year == year).SumAsync(c => c.Amount, cancellationToken)
+                + await Commendations.Where(c => c.Year == year).SumAsync(c => c.Amount, cancellationToken),
+            CommendedByCity = await CityCommendations.Where(c => c.Year == year)
+                .Join(NomineeEntries, c => c.EntryId, e => e.EntryId, (c, e) => e.NomineeId)
+                .Where(id => id != null).Distinct().CountAsync(cancellationToken)
         };
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         base.OnModelCreating(modelBuilder);
+        modelBuilder.Entity<CityCommendation>(city =>
+        {
+            city.HasKey(c => c.EntryId);
+            city.HasIndex(c => c.Year);
+            city.Property(c => c.Outcome).HasMaxLength(200);
+        });
         modelBuilder.Entity<Nominee>(nominee =>
         {
             nominee.HasKey(n => n.Id);

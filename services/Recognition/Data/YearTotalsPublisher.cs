@@ -61,7 +61,7 @@ public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvide
             stored.TakeFiguresOf(current);
             stored.ChangedAt = clock.GetUtcNow();
             db.Publish(new RecognitionTotalsChanged(year, stored.Version, stored.NomineesIntroduced, stored.Verified, stored.Rejected,
-                stored.Commended, stored.UnitsCommended, stored.TotalAmount, stored.ChangedAt));
+                stored.Commended, stored.UnitsCommended, stored.TotalAmount, stored.ChangedAt, stored.CommendedByCity));
         }
         await db.SaveChangesAsync(cancellationToken);
         await work.CommitAsync(cancellationToken);

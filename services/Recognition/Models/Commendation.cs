@@ -52,3 +52,12 @@ public sealed class Award
     public long Amount { get; set; }
     public DateTimeOffset FinalizedAt { get; set; }
 }
+
+/// <summary>The city's outcome for an entry the district forwarded: the person it introduced counts as commended by the city.</summary>
+public sealed class CityCommendation
+{
+    public Guid EntryId { get; set; }
+    public int Year { get; set; }
+    public required string Outcome { get; set; }
+    public DateTimeOffset RecordedAt { get; set; }
+}

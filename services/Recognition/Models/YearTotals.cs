@@ -17,6 +17,7 @@ public sealed class YearTotals
     public int Commended { get; set; }
     public int UnitsCommended { get; set; }
     public long TotalAmount { get; set; }
+    public int CommendedByCity { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
 
     public void TakeFiguresOf(YearTotals other)
@@ -27,9 +28,11 @@ public sealed class YearTotals
         Commended = other.Commended;
         UnitsCommended = other.UnitsCommended;
         TotalAmount = other.TotalAmount;
+        CommendedByCity = other.CommendedByCity;
     }
 
     public bool SameFiguresAs(YearTotals other) =>
         NomineesIntroduced == other.NomineesIntroduced && Verified == other.Verified && Rejected == other.Rejected
-        && Commended == other.Commended && UnitsCommended == other.UnitsCommended && TotalAmount == other.TotalAmount;
+        && Commended == other.Commended && UnitsCommended == other.UnitsCommended && TotalAmount == other.TotalAmount
+        && CommendedByCity == other.CommendedByCity;
 }

@@ -25,6 +25,7 @@ public sealed class RecognitionTotalsChangedConsumer(ReportingDbContext db, Mess
         totals.Commended = message.Commended;
         totals.UnitsCommended = message.UnitsCommended;
         totals.TotalAmount = message.TotalAmount;
+        totals.CommendedByCity = message.CommendedByCity;
         totals.ChangedAt = message.ChangedAt;
     }
 }

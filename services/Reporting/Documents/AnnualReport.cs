@@ -194,8 +194,10 @@ public static class AnnualReport
                 ? $"Thành phố chưa công bố kết quả đối với {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố của quận."
                 : "Quận chưa có bài dự thi gửi dự thi cấp thành phố.";
         }
+        var people = figures.Recognition?.CommendedByCity ?? 0;
         return $"Qua {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố, quận Hoàn Kiếm đã được thành phố biểu dương, "
-            + $"khen thưởng {Number(total)} bài viết: {string.Join("; ", figures.CityAwards.Select(a => $"{Count(a.Count)} bài {a.Outcome}"))}.";
+            + $"khen thưởng {Number(total)} bài viết: {string.Join("; ", figures.CityAwards.Select(a => $"{Count(a.Count)} bài {a.Outcome}"))}"
+            + (people > 0 ? $"; UBND Thành phố biểu dương, khen thưởng {Number(people)} cá nhân tiêu biểu được giới thiệu qua các bài viết này." : ".");
     }
 
     private static Table UnitTable(YearFigures figures)

@@ -11,6 +11,7 @@ public sealed class RecognitionTotals
     public int Commended { get; set; }
     public int UnitsCommended { get; set; }
     public long TotalAmount { get; set; }
+    public int CommendedByCity { get; set; }
     public DateTimeOffset ChangedAt { get; set; }
 }
 

@@ -22,7 +22,8 @@ public sealed record YearSummary(
     IReadOnlyList<string> UnitsWithoutEntries,
     IReadOnlyList<string> UnitsSendingDuplicates,
     IReadOnlyList<string> UnitsBreakingRules,
-    long TotalRewardAmount);
+    long TotalRewardAmount,
+    int NomineesCommendedByCity);
 
 /// <summary>A unit's refused attempts under one rule code.</summary>
 public sealed record RuleBreak(string UnitCode, string Code, int Count);
@@ -67,7 +68,7 @@ public sealed record YearFigures(
         Recognition?.NomineesIntroduced ?? 0, Recognition?.Commended ?? 0, CommendedUnitCodes.Count,
         [.. OverQuota.Select(u => u.UnitCode)], [.. WithoutEntries.Select(u => u.UnitCode)],
         [.. SendingDuplicates.Select(u => u.UnitCode)], [.. BreakingRules.Select(u => u.UnitCode)],
-        Recognition?.TotalAmount ?? 0);
+        Recognition?.TotalAmount ?? 0, Recognition?.CommendedByCity ?? 0);
 }
 
 public static class ReportQueries

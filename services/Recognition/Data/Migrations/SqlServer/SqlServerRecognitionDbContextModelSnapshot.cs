@@ -146,6 +146,30 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         });
                 });
 
+            modelBuilder.Entity("HoanKiem.Recognition.Models.CityCommendation", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CityCommendations");
+                });
+
             modelBuilder.Entity("HoanKiem.Recognition.Models.Commendation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -582,6 +606,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<int>("Commended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommendedByCity")
                         .HasColumnType("int");
 
                     b.Property<int>("NomineesIntroduced")

@@ -141,6 +141,30 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("HoanKiem.Recognition.Models.CityCommendation", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("CityCommendations");
+                });
+
             modelBuilder.Entity("HoanKiem.Recognition.Models.Commendation", b =>
                 {
                     b.Property<Guid>("Id")
@@ -575,6 +599,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Commended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommendedByCity")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NomineesIntroduced")

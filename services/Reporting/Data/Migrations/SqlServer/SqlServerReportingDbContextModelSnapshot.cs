@@ -331,6 +331,9 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.Property<int>("Commended")
                         .HasColumnType("int");
 
+                    b.Property<int>("CommendedByCity")
+                        .HasColumnType("int");
+
                     b.Property<int>("NomineesIntroduced")
                         .HasColumnType("int");
 

@@ -326,6 +326,9 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.Property<int>("Commended")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommendedByCity")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("NomineesIntroduced")
                         .HasColumnType("INTEGER");
 

@@ -79,6 +79,20 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "CityCommendations",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Outcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CityCommendations", x => x.EntryId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Commendations",
                 columns: table => new
                 {
@@ -285,6 +299,7 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     Commended = table.Column<int>(type: "int", nullable: false),
                     UnitsCommended = table.Column<int>(type: "int", nullable: false),
                     TotalAmount = table.Column<long>(type: "bigint", nullable: false),
+                    CommendedByCity = table.Column<int>(type: "int", nullable: false),
                     ChangedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
@@ -393,6 +408,11 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 columns: new[] { "Year", "Rank" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_CityCommendations_Year",
+                table: "CityCommendations",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Commendations_Year_Category",
                 table: "Commendations",
                 columns: new[] { "Year", "Category" });
@@ -458,6 +478,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "BaseSalaries");
+
+            migrationBuilder.DropTable(
+                name: "CityCommendations");
 
             migrationBuilder.DropTable(
                 name: "Commendations");

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Reporting.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerReportingDbContext))]
-    [Migration("20261207020451_Initial")]
+    [Migration("20261207023237_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -332,6 +332,9 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                         .HasColumnType("bigint");
 
                     b.Property<int>("Commended")
+                        .HasColumnType("int");
+
+                    b.Property<int>("CommendedByCity")
                         .HasColumnType("int");
 
                     b.Property<int>("NomineesIntroduced")

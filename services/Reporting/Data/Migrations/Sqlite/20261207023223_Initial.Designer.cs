@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Reporting.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReportingDbContext))]
-    [Migration("20261207020439_Initial")]
+    [Migration("20261207023223_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -327,6 +327,9 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Commended")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CommendedByCity")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("NomineesIntroduced")

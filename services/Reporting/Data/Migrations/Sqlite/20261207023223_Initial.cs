@@ -255,6 +255,7 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     Commended = table.Column<int>(type: "INTEGER", nullable: false),
                     UnitsCommended = table.Column<int>(type: "INTEGER", nullable: false),
                     TotalAmount = table.Column<long>(type: "INTEGER", nullable: false),
+                    CommendedByCity = table.Column<int>(type: "INTEGER", nullable: false),
                     ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

@@ -255,6 +255,7 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     Commended = table.Column<int>(type: "int", nullable: false),
                     UnitsCommended = table.Column<int>(type: "int", nullable: false),
                     TotalAmount = table.Column<long>(type: "bigint", nullable: false),
+                    CommendedByCity = table.Column<int>(type: "int", nullable: false),
                     ChangedAt = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
