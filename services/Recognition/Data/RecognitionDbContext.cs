@@ -11,6 +11,7 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
     public DbSet<RegisterKey> RegisterKeys => Set<RegisterKey>();
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Quota> Quotas => Set<Quota>();
+    public DbSet<ProposalCriterion> ProposalCriteria => Set<ProposalCriterion>();
     public DbSet<Decision> Decisions => Set<Decision>();
     public DbSet<DecisionRecipient> DecisionRecipients => Set<DecisionRecipient>();
     public DbSet<Commendation> Commendations => Set<Commendation>();
@@ -85,6 +86,12 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
             city.HasKey(c => c.EntryId);
             city.HasIndex(c => c.Year);
             city.Property(c => c.Outcome).HasMaxLength(200);
+        });
+        modelBuilder.Entity<ProposalCriterion>(criterion =>
+        {
+            criterion.HasKey(c => c.Year);
+            criterion.Property(c => c.Year).ValueGeneratedNever();
+            criterion.Property(c => c.SetBy).HasMaxLength(200);
         });
         modelBuilder.Entity<Nominee>(nominee =>
         {

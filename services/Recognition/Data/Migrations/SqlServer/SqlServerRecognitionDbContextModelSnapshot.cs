@@ -538,6 +538,26 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     b.ToTable("PrizeAmounts");
                 });
 
+            modelBuilder.Entity("HoanKiem.Recognition.Models.ProposalCriterion", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<int>("MinimumPrizes")
+                        .HasColumnType("int");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProposalCriteria");
+                });
+
             modelBuilder.Entity("HoanKiem.Recognition.Models.Quota", b =>
                 {
                     b.Property<int>("Year")

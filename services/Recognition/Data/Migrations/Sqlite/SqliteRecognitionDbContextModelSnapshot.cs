@@ -531,6 +531,26 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.ToTable("PrizeAmounts");
                 });
 
+            modelBuilder.Entity("HoanKiem.Recognition.Models.ProposalCriterion", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MinimumPrizes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SetAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SetBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("ProposalCriteria");
+                });
+
             modelBuilder.Entity("HoanKiem.Recognition.Models.Quota", b =>
                 {
                     b.Property<int>("Year")

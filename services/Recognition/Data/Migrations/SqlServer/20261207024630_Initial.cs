@@ -247,6 +247,20 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProposalCriteria",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    MinimumPrizes = table.Column<int>(type: "int", nullable: false),
+                    SetBy = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SetAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalCriteria", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Quotas",
                 columns: table => new
                 {
@@ -508,6 +522,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "PrizeAmounts");
+
+            migrationBuilder.DropTable(
+                name: "ProposalCriteria");
 
             migrationBuilder.DropTable(
                 name: "Quotas");

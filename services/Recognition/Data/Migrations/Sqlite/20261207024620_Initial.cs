@@ -247,6 +247,20 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ProposalCriteria",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    MinimumPrizes = table.Column<int>(type: "INTEGER", nullable: false),
+                    SetBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SetAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ProposalCriteria", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Quotas",
                 columns: table => new
                 {
@@ -508,6 +522,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "PrizeAmounts");
+
+            migrationBuilder.DropTable(
+                name: "ProposalCriteria");
 
             migrationBuilder.DropTable(
                 name: "Quotas");
