@@ -142,7 +142,8 @@ public sealed class GatewayTests(SystemFixture system)
     {
         var year = system.NewYear();
         var traceId = ActivityTraceId.CreateRandom();
-        using var secretariat = system.Client(await system.SecretariatTokenAsync());
+        // Only the configured proxy's trace context is continued; an outsider's request starts a trace of its own.
+        using var secretariat = system.ClientFrom(SystemFixture.TrustedProxy, await system.SecretariatTokenAsync());
         using var request = new HttpRequestMessage(HttpMethod.Put, $"/api/contests/{year}")
         {
             Content = JsonContent.Create(new
