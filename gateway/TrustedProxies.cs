@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Net;
 using Microsoft.AspNetCore.HttpOverrides;
+using OpenTelemetry;
+using OpenTelemetry.Context.Propagation;
 
 namespace HoanKiem.Gateway;
 
@@ -32,6 +34,9 @@ public static class TrustedProxies
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<DistributedContextPropagator>(services => new TrustedTraceContext(
             DistributedContextPropagator.Current, services.GetRequiredService<IHttpContextAccessor>(), proxies));
+        // OpenTelemetry's ASP.NET Core instrumentation reads the headers once more with its own propagator.
+        Sdk.SetDefaultTextMapPropagator(new TrustedTextMapPropagator(
+            new CompositeTextMapPropagator([new TraceContextPropagator(), new BaggagePropagator()]), proxies));
         return builder;
     }
 
@@ -60,7 +65,21 @@ public static class TrustedProxies
             FromTrustedProxy() ? inner.ExtractBaggage(carrier, getter) : null;
 
         // The hosting layer extracts while it makes the request's context, which the accessor already holds.
-        private bool FromTrustedProxy() =>
-            accessor.HttpContext?.Connection.RemoteIpAddress is { } address && proxies.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
+        private bool FromTrustedProxy() => Trusts(proxies, accessor.HttpContext);
     }
+
+    private sealed class TrustedTextMapPropagator(TextMapPropagator inner, HashSet<IPAddress> proxies) : TextMapPropagator
+    {
+        public override ISet<string>? Fields => inner.Fields;
+
+        public override void Inject<T>(PropagationContext context, T carrier, Action<T, string, string> setter) =>
+            inner.Inject(context, carrier, setter);
+
+        public override PropagationContext Extract<T>(PropagationContext context, T carrier, Func<T, string, IEnumerable<string>?> getter) =>
+            carrier is HttpRequest request && Trusts(proxies, request.HttpContext) ? inner.Extract(context, carrier, getter) : context;
+    }
+
+    /// <summary>Whether the connection (not a header) comes from a trusted proxy.</summary>
+    private static bool Trusts(HashSet<IPAddress> proxies, HttpContext? context) =>
+        context?.Connection.RemoteIpAddress is { } address && proxies.Contains(address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address);
 }
