@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Data.Sqlite;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
