@@ -1,3 +1,4 @@
+using System.Globalization;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Configuration;
@@ -26,11 +27,12 @@ public static class InfrastructureExtensions
         var nodeName = builder.Configuration["Local:BrokerNode"] ?? "hoankiem";
         var amqpPort = builder.Configuration.GetValue<int?>("Local:BrokerPort") ?? LocalRabbitMq.FreePort();
         var brokerDirectory = Path.Combine(dataDirectory, "rabbitmq", nodeName);
+        var (password, passwordValue) = builder.AddBrokerPassword(dataDirectory);
 
         var broker = builder.AddExecutable(ResourceNames.Broker, LocalRabbitMq.ServerPath, brokerDirectory)
             .WithEndpoint(name: "amqp", scheme: "tcp", port: amqpPort, targetPort: amqpPort, isProxied: false)
             .WithHealthCheck("broker-amqp");
-        foreach (var (name, value) in LocalRabbitMq.Environment(nodeName, brokerDirectory, amqpPort, LocalRabbitMq.FreePort()))
+        foreach (var (name, value) in LocalRabbitMq.Environment(nodeName, brokerDirectory, amqpPort, LocalRabbitMq.FreePort(), passwordValue))
         {
             broker.WithEnvironment(name, value);
         }
@@ -41,7 +43,8 @@ public static class InfrastructureExtensions
 
         return new Infrastructure(
             broker,
-            builder.AddConfiguredConnectionString(ResourceNames.Messaging, LocalRabbitMq.ConnectionString(amqpPort)),
+            builder.AddConnectionString(ResourceNames.Messaging, ReferenceExpression.Create(
+                $"amqp://{LocalRabbitMq.User}:{password}@127.0.0.1:{amqpPort.ToString(CultureInfo.InvariantCulture)}/")),
             database => builder.AddConfiguredConnectionString(database, $"Data Source={Path.Combine(dataDirectory, database + ".db")}"),
             null);
     }

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Configuration;
 
 namespace HoanKiem.AppHost;
@@ -12,6 +13,7 @@ public static class Secrets
 {
     public const int MinimumLength = 32;
     public const string SecretariatSecretFile = "secretariat-secret";
+    public const string BrokerPasswordFile = "broker-password";
 
     public static IResourceBuilder<ParameterResource> AddSecretariatSecret(this IDistributedApplicationBuilder builder, HostingMode mode, string dataDirectory)
     {
@@ -41,16 +43,34 @@ public static class Secrets
         }
     }
 
-    /// <summary>The secret kept under the data folder, made (readable by this user only) when there is none yet.</summary>
-    public static (string Secret, string Path) LocalSecretariatSecret(string dataDirectory)
+    /// <summary>
+    /// The local broker's password (its user is <see cref="LocalRabbitMq.User"/>, never guest): <c>Parameters:broker-password</c>,
+    /// or one made on the first run and kept under the data folder, as the broker's data is.
+    /// </summary>
+    public static (IResourceBuilder<ParameterResource> Parameter, string Value) AddBrokerPassword(this IDistributedApplicationBuilder builder, string dataDirectory)
     {
-        var path = Path.Combine(dataDirectory, SecretariatSecretFile);
+        var key = $"Parameters:{ResourceNames.BrokerPassword}";
+        if (string.IsNullOrEmpty(builder.Configuration[key]))
+        {
+            builder.Configuration[key] = LocalSecret(dataDirectory, BrokerPasswordFile, LocalRabbitMq.NewPassword).Secret;
+        }
+        return (builder.AddParameter(ResourceNames.BrokerPassword, secret: true), builder.Configuration[key]!);
+    }
+
+    /// <summary>The secret kept under the data folder, made (readable by this user only) when there is none yet.</summary>
+    public static (string Secret, string Path) LocalSecretariatSecret(string dataDirectory) =>
+        LocalSecret(dataDirectory, SecretariatSecretFile,
+            () => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_'));
+
+    private static (string Secret, string Path) LocalSecret(string dataDirectory, string file, Func<string> generate)
+    {
+        var path = Path.Combine(dataDirectory, file);
         if (File.Exists(path) && File.ReadAllText(path).Trim() is { Length: > 0 } kept)
         {
             return (kept, path);
         }
         Directory.CreateDirectory(dataDirectory);
-        var secret = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        var secret = generate();
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows())
         {

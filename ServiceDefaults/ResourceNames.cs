@@ -28,4 +28,5 @@ public static class ResourceNames
     public const string SecretariatSecret = "secretariat-secret";
     public const string WebClientSecret = "web-client-secret";
     public const string SqlServerPassword = "sqlserver-password";
+    public const string BrokerPassword = "broker-password";
 }

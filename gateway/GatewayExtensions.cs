@@ -5,6 +5,7 @@ using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.AspNetCore.RateLimiting;
 using Scalar.AspNetCore;
 
 namespace HoanKiem.Gateway;
@@ -12,6 +13,9 @@ namespace HoanKiem.Gateway;
 public static class GatewayExtensions
 {
     public const string PerClientRateLimit = "per-client";
+    /// <summary>Anonymous reads (public tallies, a contest, the API documents): by address, tighter than a client's.</summary>
+    public const string PerAddressRateLimit = "per-address";
+    public const string PublicTalliesCache = "public-tallies";
 
     public static IHostApplicationBuilder AddGateway(this IHostApplicationBuilder builder)
     {
@@ -25,45 +29,47 @@ public static class GatewayExtensions
             builder.Services.AddHttpClient(service, client => client.BaseAddress = new Uri($"http://{service}"));
         }
 
-        var limits = builder.Configuration.GetSection("RateLimits");
-        var permitsPerSecond = limits.GetValue("PermitsPerSecond", 100);
-        var burst = limits.GetValue("Burst", 200);
+        var clients = RateLimit.Read(builder.Configuration.GetSection("RateLimits"), 100, 200);
+        var anonymous = RateLimit.Read(builder.Configuration.GetSection("RateLimits:Anonymous"), 20, 40);
         builder.Services.AddRateLimiter(options =>
         {
-            options.AddPolicy(PerClientRateLimit, context => RateLimitPartition.GetTokenBucketLimiter(
-                ClientKey(context),
-                _ => new TokenBucketRateLimiterOptions
-                {
-                    TokenLimit = burst,
-                    TokensPerPeriod = permitsPerSecond,
-                    ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                    QueueLimit = 0,
-                    AutoReplenishment = true
-                }));
+            options.AddPolicy(PerClientRateLimit, context => clients.Partition(ClientKey(context)));
+            options.AddPolicy(PerAddressRateLimit, context => anonymous.Partition($"ip:{context.Connection.RemoteIpAddress}"));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 var retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromSeconds(1);
                 context.HttpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString();
+                var policy = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName;
+                var permitsPerSecond = policy == PerAddressRateLimit ? anonymous.PermitsPerSecond : clients.PermitsPerSecond;
                 await Problems.Create(StatusCodes.Status429TooManyRequests, "rate_limited", Messages.RateLimited(permitsPerSecond))
                     .ExecuteAsync(context.HttpContext);
             };
         });
+
+        // The public tallies are what everyone reloads: one answer per URL for a few seconds, never one sent with a token.
+        var talliesFor = TimeSpan.FromSeconds(builder.Configuration.GetValue("Gateway:PublicTalliesCacheSeconds", 10));
+        builder.Services.AddOutputCache(options => options.AddPolicy(PublicTalliesCache, policy => policy.Expire(talliesFor).SetVaryByQuery("*")));
+        builder.AddTrustedProxies();
         return builder;
     }
 
     public static WebApplication UseGateway(this WebApplication app)
     {
+        app.UseForwardedHeaders();
         app.Use((context, next) =>
         {
             // Stored text may hold markup people typed; browsers must never sniff a JSON answer into HTML.
             context.Response.Headers.XContentTypeOptions = "nosniff";
             return next(context);
         });
-        app.Use(RefuseOversizedBodies);
+        // The issuer reads its forms while authenticating; every other body is read only once the caller is let in.
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/connect"), issuer => issuer.Use(RefuseOversizedBodies));
         app.UseAuthentication();
         app.UseAuthorization();
-        app.UseAntiforgery();
         app.UseRateLimiter();
+        app.UseOutputCache();
+        app.Use(RefuseOversizedBodies);
+        app.UseAntiforgery();
         return app;
     }
 
@@ -87,7 +93,7 @@ public static class GatewayExtensions
 
     public static WebApplication MapApiReference(this WebApplication app)
     {
-        app.MapOpenApi($"/openapi/{ResourceNames.Gateway}.json").AllowAnonymous();
+        app.MapOpenApi($"/openapi/{ResourceNames.Gateway}.json").AllowAnonymous().RequireRateLimiting(PerAddressRateLimit);
         app.MapScalarApiReference("/api-reference", options =>
         {
             options.Title = "HoanKiem.Aspire — Người tốt, việc tốt API";
@@ -103,11 +109,11 @@ public static class GatewayExtensions
                     flow.ClientId = Roles.Secretariat;
                     flow.CredentialsLocation = CredentialsLocation.Body;
                 });
-        }).AllowAnonymous();
+        }).AllowAnonymous().RequireRateLimiting(PerAddressRateLimit);
         return app;
     }
 
-    /// <summary>Tokens partition by client; anonymous callers (the public tallies) by address.</summary>
+    /// <summary>Tokens partition by client; anonymous callers by address.</summary>
     private static string ClientKey(HttpContext context) =>
         context.User.Caller().ClientId is { Length: > 0 } client
             ? $"client:{client}"
@@ -174,6 +180,22 @@ public static class GatewayExtensions
         {
             drained += read;
         }
+    }
+
+    /// <summary>A token bucket: so many permits a second, up to a burst.</summary>
+    private sealed record RateLimit(int PermitsPerSecond, int Burst)
+    {
+        public static RateLimit Read(IConfiguration section, int permitsPerSecond, int burst) =>
+            new(section.GetValue("PermitsPerSecond", permitsPerSecond), section.GetValue("Burst", burst));
+
+        public RateLimitPartition<string> Partition(string key) => RateLimitPartition.GetTokenBucketLimiter(key, _ => new TokenBucketRateLimiterOptions
+        {
+            TokenLimit = Burst,
+            TokensPerPeriod = PermitsPerSecond,
+            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+            QueueLimit = 0,
+            AutoReplenishment = true
+        });
     }
 
     private static Task TooLarge(HttpContext context)

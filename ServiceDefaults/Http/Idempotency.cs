@@ -185,6 +185,9 @@ public static class Idempotency
         {
             httpContext.Response.StatusCode = status;
             httpContext.Response.Headers["Idempotent-Replayed"] = "true";
+            // The endpoint's own filters (a credential's no-store among them) do not run for a replay: it is one
+            // client's answer, and may be the one that carried a secret, so no cache keeps it.
+            httpContext.Response.Headers.CacheControl = "no-store";
             if (location is not null)
             {
                 httpContext.Response.Headers.Location = location;

@@ -66,15 +66,15 @@ public sealed class BareSystem : IAsyncDisposable
 
     private async Task StartRolesAsync(string folder, int consumerCount, CancellationToken cancellationToken)
     {
-        var amqpPort = broker.Port.ToString();
+        var amqp = broker.ConnectionString;
         var servicePort = LocalRabbitMq.FreePort();
         var proxyPort = LocalRabbitMq.FreePort();
-        roles.Add(RoleProcess.Start("service", "service", "--port", servicePort.ToString(), "--amqp-port", amqpPort,
+        roles.Add(RoleProcess.Start("service", "service", "--port", servicePort.ToString(), "--amqp", amqp,
             "--database", Path.Combine(folder, "service.db")));
         roles.Add(RoleProcess.Start("proxy", "proxy", "--port", proxyPort.ToString(), "--service", $"http://127.0.0.1:{servicePort}/"));
         for (var i = 1; i <= consumerCount; i++)
         {
-            consumers.Add(RoleProcess.Start($"consumer {i}", "consumer", "--index", i.ToString(), "--amqp-port", amqpPort,
+            consumers.Add(RoleProcess.Start($"consumer {i}", "consumer", "--index", i.ToString(), "--amqp", amqp,
                 "--database", Path.Combine(folder, $"consumer-{i}.db")));
         }
         roles.AddRange(consumers);

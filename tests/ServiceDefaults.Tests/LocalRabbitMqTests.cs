@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using HoanKiem.ServiceDefaults.Messaging;
+using HoanKiem.TestSupport;
+using RabbitMQ.Client;
 using Xunit;
 
 namespace HoanKiem.ServiceDefaults.Tests;
@@ -17,5 +19,21 @@ public sealed class LocalRabbitMqTests
         Assert.All(ports, port => Assert.InRange(port, 10_000, ephemeralStart - 1));
         using var listener = new TcpListener(IPAddress.Loopback, ports[0]);
         listener.Start();
+    }
+
+    [Fact]
+    public async Task The_local_broker_lets_its_own_user_in_and_refuses_guest()
+    {
+        await using var broker = await RabbitMqBroker.StartAsync();
+
+        await using (await new ConnectionFactory { Uri = new Uri(broker.ConnectionString) }.CreateConnectionAsync())
+        {
+        }
+        var guest = await Record.ExceptionAsync(async () =>
+            await new ConnectionFactory { Uri = new Uri($"amqp://guest:guest@127.0.0.1:{broker.Port}/") }.CreateConnectionAsync());
+
+        Assert.DoesNotContain("guest", broker.ConnectionString);
+        Assert.NotNull(guest);
+        Assert.Contains("ACCESS_REFUSED", guest.ToString());
     }
 }

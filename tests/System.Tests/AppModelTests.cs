@@ -2,6 +2,7 @@ using Aspire.Hosting.ApplicationModel;
 using Aspire.Hosting.Testing;
 using HoanKiem.AppHost;
 using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
@@ -96,6 +97,29 @@ public sealed class AppModelTests
         Assert.EndsWith("rabbitmq-server", broker.Command);
         Assert.DoesNotContain(model.Resources, r => r is ContainerResource);
         Assert.Contains(broker.Annotations.OfType<EndpointAnnotation>(), endpoint => endpoint.Name == "amqp" && !endpoint.IsProxied);
+    }
+
+    [Fact]
+    public async Task Local_mode_connects_the_services_to_the_broker_as_its_own_user_with_the_password_it_keeps_never_as_guest()
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "hoankiem-model-test", Guid.NewGuid().ToString("N"));
+        try
+        {
+            var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(["Mode=local", $"Local:DataDirectory={directory}"]);
+            await using var app = await builder.BuildAsync();
+            var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+
+            var messaging = Assert.IsAssignableFrom<IResourceWithConnectionString>(model.Resources.Single(r => r.Name == ResourceNames.Messaging));
+            var connectionString = await messaging.GetConnectionStringAsync();
+            var kept = File.ReadAllText(Path.Combine(directory, Secrets.BrokerPasswordFile));
+            Assert.DoesNotContain("guest", connectionString);
+            Assert.StartsWith($"amqp://{LocalRabbitMq.User}:{kept}@127.0.0.1:", connectionString);
+            Assert.True(model.Resources.OfType<ParameterResource>().Single(p => p.Name == ResourceNames.BrokerPassword).Secret);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [Theory]

@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
@@ -113,6 +115,8 @@ public sealed class AttackTests(SystemFixture system)
         new("field-no-author-contact", "unitA", "POST", "/api/contests/{year}/entries", "entry:no-author-contact", 422, "missing_author_info"),
         new("field-no-nominee", "unitA", "POST", "/api/contests/{year}/entries", "entry:no-nominee", 422, "missing_nominee_info"),
         new("body-over-256k-chunked", "unitA", "POST", "/api/contests/{year}/entries", "entry:chunked-300k", 413, "payload_too_large"),
+        // The caller is checked before any body is read: a stranger's large body is never buffered.
+        new("body-over-256k-without-token", "anonymous", "POST", "/api/contests/{year}/entries", "entry:chunked-300k", 401, "unauthorized"),
 
         // SQL fragments wherever text reaches a query.
         new("sql-field", "unitA", "POST", "/api/contests/{year}/entries", "entry:field-sql", 422, "invalid_field"),
@@ -300,12 +304,7 @@ public sealed class AttackTests(SystemFixture system)
         var name = "<script>alert(document.cookie)</script>";
         using var secretariat = system.Client(await system.SecretariatTokenAsync());
         await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync("/api/units", new { code = $"xss-{year}", name, kind = "other" }), HttpStatusCode.Created);
-        await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
-        {
-            title = $"Năm {year}",
-            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
-            closesAt = DateTimeOffset.UtcNow.AddDays(30)
-        }), HttpStatusCode.Created);
+        await system.OpenContestAsync(secretariat, year);
 
         using var anonymous = system.Client();
         var raw = await Eventually.Until(
@@ -370,12 +369,7 @@ public sealed class AttackTests(SystemFixture system)
     {
         var year = system.NewYear();
         using var secretariat = system.Client(await system.SecretariatTokenAsync());
-        await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
-        {
-            title = $"Cuộc thi {year}",
-            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
-            closesAt = DateTimeOffset.UtcNow.AddDays(30)
-        }), HttpStatusCode.Created);
+        await system.OpenContestAsync(secretariat, year);
         async Task<string> UnitTokenAsync(string code)
         {
             var unit = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync("/api/units", new { code, name = $"Đơn vị {code}", kind = "ward" }), HttpStatusCode.Created);
@@ -442,6 +436,7 @@ public sealed class AttackTests(SystemFixture system)
         foreach (var (first, replay, response) in new[] { unit, judge })
         {
             Assert.True(response.Headers.Contains("Idempotent-Replayed"));
+            Assert.True(response.Headers.CacheControl?.NoStore, "a replay of an answer that carried a secret may be cached");
             Assert.Equal(first.GetProperty("clientId").GetString(), replay.GetProperty("clientId").GetString());
             Assert.False(replay.TryGetProperty("clientSecret", out var replayed) && replayed.ValueKind != JsonValueKind.Null);
         }
@@ -497,33 +492,172 @@ public sealed class AttackTests(SystemFixture system)
     {
         var w = await WorldAsync();
         using var client = system.Client(w.FloodToken);
-        // Waves of 100 at once until the bucket runs dry: on a machine busy with other tests 400 requests at once can
-        // take over two seconds to arrive, and the bucket refills by 100 a second meanwhile.
-        var responses = new List<(HttpStatusCode StatusCode, TimeSpan? RetryAfter, string? Type, string Body)>();
-        while (responses.Count < 3000 && !responses.Any(r => r.StatusCode == HttpStatusCode.TooManyRequests))
+
+        var responses = await FloodAsync(client, "/api/units?pageSize=1");
+
+        AssertLimited(responses);
+        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) >= 200, "the burst itself is served");
+        // Another client is not limited by this one's flood.
+        using var other = system.Client(w.UnitBToken);
+        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/units?pageSize=1")).StatusCode);
+    }
+
+    public static TheoryData<string> AnonymousReads() =>
+        ["/api/reports/{year}/tallies", "/api/contests/{year}", "/openapi/submission.json", "/openapi/gateway.json", "/api-reference"];
+
+    [Theory]
+    [MemberData(nameof(AnonymousReads))]
+    public async Task An_anonymous_flood_of_a_public_read_meets_the_per_address_limit_with_429_and_retry_after(string path)
+    {
+        var w = await WorldAsync();
+        using var anonymous = system.ClientFrom(system.NewAddress());
+
+        var responses = await FloodAsync(anonymous, w.Fill(path));
+
+        AssertLimited(responses);
+        // The anonymous limit, not a client's, and the address's own: a neighbour is still served.
+        Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests),
+            r => Assert.Contains($" {SystemFixture.AnonymousPermitsPerSecond} ", r.Body));
+        using var neighbour = system.ClientFrom(system.NewAddress());
+        Assert.Equal(HttpStatusCode.OK, (await neighbour.GetAsync(w.Fill(path))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_forged_forwarded_address_does_not_move_an_outsider_out_of_its_rate_limit_partition()
+    {
+        var w = await WorldAsync();
+        var path = $"/api/contests/{w.Year}";
+        using var outsider = system.ClientFrom(system.NewAddress());
+        var forged = 0;
+
+        var rotating = await FloodAsync(outsider, path,
+            request => request.Headers.Add("X-Forwarded-For", $"203.0.113.{Interlocked.Increment(ref forged) % 250}"));
+
+        AssertLimited(rotating);
+        // The configured proxy is believed: the address it forwards for is limited, the next one it forwards for is not.
+        using var proxy = system.ClientFrom(SystemFixture.TrustedProxy);
+        AssertLimited(await FloodAsync(proxy, path, request => request.Headers.Add("X-Forwarded-For", "198.51.100.7")));
+        using var another = new HttpRequestMessage(HttpMethod.Get, path);
+        another.Headers.Add("X-Forwarded-For", "198.51.100.8");
+        Assert.Equal(HttpStatusCode.OK, (await proxy.SendAsync(another)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_public_tallies_come_from_the_gateways_cache_per_query_but_never_an_answer_to_a_token()
+    {
+        var w = await WorldAsync();
+        using var unitA = system.Client(w.UnitAToken);
+        await Eventually.Until(async () => (await unitA.GetAsync($"/api/reports/{w.Year}/tallies?pageSize=36")).StatusCode, status => status == HttpStatusCode.OK);
+        var path = $"/api/reports/{w.Year}/tallies?pageSize=37";
+        using var anonymous = system.ClientFrom(system.NewAddress());
+
+        using var first = await anonymous.GetAsync(path);
+        using var second = await anonymous.GetAsync(path);
+        using var otherQuery = await anonymous.GetAsync($"/api/reports/{w.Year}/tallies?pageSize=38");
+
+        Assert.All(new[] { first, second, otherQuery }, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsStringAsync(), await second.Content.ReadAsStringAsync());
+        Assert.Null(otherQuery.Headers.Age);
+        foreach (var own in new[] { path, $"/api/contests/{w.Year}/entries" })
         {
-            responses.AddRange(await Task.WhenAll(Enumerable.Range(0, 100).Select(async _ =>
+            (await unitA.GetAsync(own)).Dispose();
+            using var again = await unitA.GetAsync(own);
+            Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+            Assert.Null(again.Headers.Age);
+        }
+    }
+
+    [Fact]
+    public async Task Without_a_token_a_large_body_is_refused_401_before_the_gateway_reads_it()
+    {
+        var w = await WorldAsync();
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(IPAddress.Loopback, system.GatewayAddress.Port);
+        var stream = tcp.GetStream();
+        var chunk = new string('a', 64 * 1024);
+
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST /api/contests/{w.Year}/entries HTTP/1.1\r\nHost: localhost\r\n" +
+            $"Content-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{chunk.Length:x}\r\n{chunk}\r\n"));
+
+        // The rest of the body never comes: a gateway that read it before checking the caller would still be waiting.
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(4));
+        var head = await ReadResponseHeadAsync(stream, patience.Token);
+        Assert.StartsWith("HTTP/1.1 401", head);
+        Assert.Contains("application/problem+json", head);
+    }
+
+    [Fact]
+    public async Task An_outsiders_trace_context_is_dropped_and_a_trusted_proxys_kept()
+    {
+        async Task<string> TraceOfAnswerAsync(HttpClient client, ActivityTraceId traceId)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/api/no-such-resource");
+            request.Headers.Add("traceparent", $"00-{traceId}-{ActivitySpanId.CreateRandom()}-01");
+            request.Headers.Add("baggage", "role=secretariat");
+            using var response = await client.SendAsync(request);
+            await AssertRefusal(response, 404, "not_found");
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("traceId").GetString()!;
+        }
+        var outsiders = ActivityTraceId.CreateRandom();
+        var proxied = ActivityTraceId.CreateRandom();
+        using var outsider = system.ClientFrom(system.NewAddress());
+        using var proxy = system.ClientFrom(SystemFixture.TrustedProxy);
+
+        Assert.NotEqual(outsiders.ToString(), await TraceOfAnswerAsync(outsider, outsiders));
+        Assert.Equal(proxied.ToString(), await TraceOfAnswerAsync(proxy, proxied));
+    }
+
+    /// <summary>
+    /// Waves of 250 requests at once until one is refused (or 2,500 were sent): more than a bucket's burst plus what it
+    /// refills while a slow wave (the API documents on a busy machine) arrives.
+    /// </summary>
+    private static async Task<List<(HttpStatusCode StatusCode, TimeSpan? RetryAfter, string? Type, string Body)>> FloodAsync(
+        HttpClient client, string path, Action<HttpRequestMessage>? decorate = null)
+    {
+        var responses = new List<(HttpStatusCode StatusCode, TimeSpan? RetryAfter, string? Type, string Body)>();
+        while (responses.Count < 2500 && !responses.Any(r => r.StatusCode == HttpStatusCode.TooManyRequests))
+        {
+            responses.AddRange(await Task.WhenAll(Enumerable.Range(0, 250).Select(async _ =>
             {
-                using var response = await client.GetAsync("/api/units?pageSize=1");
+                using var request = new HttpRequestMessage(HttpMethod.Get, path);
+                decorate?.Invoke(request);
+                using var response = await client.SendAsync(request);
                 return (response.StatusCode, RetryAfter: response.Headers.RetryAfter?.Delta,
                     Type: response.Content.Headers.ContentType?.MediaType, Body: await response.Content.ReadAsStringAsync());
             })));
         }
+        return responses;
+    }
 
+    private static void AssertLimited(List<(HttpStatusCode StatusCode, TimeSpan? RetryAfter, string? Type, string Body)> responses)
+    {
         Assert.DoesNotContain(responses, r => (int)r.StatusCode >= 500);
         var limited = responses.Where(r => r.StatusCode == HttpStatusCode.TooManyRequests).ToList();
-        Assert.NotEmpty(limited);
+        Assert.True(limited.Count > 0, $"{responses.Count} requests, none refused");
         Assert.All(limited, r =>
         {
             Assert.True(r.RetryAfter >= TimeSpan.FromSeconds(1), "Retry-After is missing");
             Assert.Equal("application/problem+json", r.Type);
             Assert.Equal("rate_limited", JsonDocument.Parse(r.Body).RootElement.GetProperty("code").GetString());
         });
-        Assert.True(responses.Count(r => r.StatusCode == HttpStatusCode.OK) >= 200, "the burst itself is served");
+    }
 
-        // Another client is not limited by this one's flood.
-        using var other = system.Client(w.UnitBToken);
-        Assert.Equal(HttpStatusCode.OK, (await other.GetAsync("/api/units?pageSize=1")).StatusCode);
+    /// <summary>An HTTP/1.1 answer's status line and headers, read off the wire.</summary>
+    private static async Task<string> ReadResponseHeadAsync(Stream stream, CancellationToken cancellationToken)
+    {
+        var head = new List<byte>();
+        var one = new byte[1];
+        while (!(head.Count >= 4 && head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n'))
+        {
+            if (await stream.ReadAsync(one, cancellationToken) == 0)
+            {
+                break;
+            }
+            head.Add(one[0]);
+        }
+        return Encoding.ASCII.GetString([.. head]);
     }
 
     [Fact]
@@ -758,12 +892,7 @@ public sealed class AttackTests(SystemFixture system)
             var year = system.NewYear();
             var secretariatToken = await system.SecretariatTokenAsync();
             using var secretariat = system.Client(secretariatToken);
-            await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
-            {
-                title = $"Cuộc thi {year}",
-                opensAt = DateTimeOffset.UtcNow.AddDays(-1),
-                closesAt = DateTimeOffset.UtcNow.AddDays(30)
-            }), HttpStatusCode.Created);
+            await system.OpenContestAsync(secretariat, year);
             async Task<(string Code, string Token)> UnitAsync(string code)
             {
                 var unit = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync("/api/units", new { code, name = $"Đơn vị {code}", kind = "ward" }), HttpStatusCode.Created);

@@ -59,12 +59,7 @@ public sealed class FaultDriver : IDisposable
     {
         var year = system.NewYear();
         var secretariat = system.Client(await system.SecretariatTokenAsync());
-        await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
-        {
-            title = $"Năm thử lỗi {year}",
-            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
-            closesAt = DateTimeOffset.UtcNow.AddDays(30)
-        }), HttpStatusCode.Created);
+        await system.OpenContestAsync(secretariat, year, $"Năm thử lỗi {year}");
         var units = new List<(string, HttpClient)>();
         for (var i = 0; i < unitCount; i++)
         {

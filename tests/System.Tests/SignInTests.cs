@@ -202,12 +202,7 @@ public sealed partial class SignInTests(SystemFixture system)
     {
         var year = system.NewYear();
         using var secretariat = system.Client(await system.SecretariatTokenAsync());
-        await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
-        {
-            title = $"Cuộc thi {year}",
-            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
-            closesAt = DateTimeOffset.UtcNow.AddDays(30)
-        }), HttpStatusCode.Created);
+        await system.OpenContestAsync(secretariat, year);
         var unit = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync("/api/units",
             new { code = $"dang-nhap-{year}-{Guid.NewGuid():N}"[..30], name = "Phường Hàng Bạc", kind = "ward" }), HttpStatusCode.Created);
         return (year, unit.GetProperty("code").GetString()!, unit.GetProperty("clientId").GetString()!, unit.GetProperty("clientSecret").GetString()!);

@@ -1,4 +1,7 @@
+using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text.Json;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization;
 using Aspire.Hosting;
@@ -24,7 +27,16 @@ public sealed class SystemFixture : IAsyncLifetime
     public const string SecretariatSecret = "system-tests-secretariat-secret";
     /// <summary>Every service that may run replicated runs as two, so every system test also meets competing consumers.</summary>
     public const int Replicas = 2;
+    /// <summary>The one address the gateway believes <c>X-Forwarded-For</c> and trace context from (a loopback address of its own).</summary>
+    public static readonly IPAddress TrustedProxy = IPAddress.Parse("127.0.0.2");
+    /// <summary>
+    /// The anonymous limit the tests run with: above the production default, so the tests' own polling of the public
+    /// tallies from one address never meets it, yet one flood of a hundred requests does.
+    /// </summary>
+    public const int AnonymousPermitsPerSecond = 50;
+    public const int AnonymousBurst = 100;
     private int nextYear = 2030;
+    private int nextAddress = 10;
     private bool keepDataDirectory;
 
     public DistributedApplication App { get; private set; } = null!;
@@ -58,6 +70,12 @@ public sealed class SystemFixture : IAsyncLifetime
                 context.EnvironmentVariables[ServiceDefaultsExtensions.TracesPerSecondKey.Replace(":", "__")] = "100000";
             }));
         }
+        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway))
+            .WithEnvironment("Gateway__TrustedProxies__0", TrustedProxy.ToString())
+            .WithEnvironment("RateLimits__Anonymous__PermitsPerSecond", AnonymousPermitsPerSecond.ToString())
+            .WithEnvironment("RateLimits__Anonymous__Burst", AnonymousBurst.ToString())
+            // Short, so tests waiting for a count to change through the public tallies see it within seconds.
+            .WithEnvironment("Gateway__PublicTalliesCacheSeconds", "3");
         App = await builder.BuildAsync();
         // Generous: on a shared two-core machine under other builds the dozen processes took over four minutes to come up.
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(8));
@@ -91,9 +109,33 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>A contest year no other test uses.</summary>
     public int NewYear() => Interlocked.Increment(ref nextYear);
 
-    public HttpClient Client(string? token = null)
+    /// <summary>A loopback address no other test connects from: a caller with a rate-limit partition of its own.</summary>
+    public IPAddress NewAddress() => IPAddress.Parse($"127.0.0.{Interlocked.Increment(ref nextAddress)}");
+
+    public HttpClient Client(string? token = null) => Client(new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) }, token);
+
+    /// <summary>A client whose connections come from <paramref name="source"/> (any 127.x address reaches the gateway).</summary>
+    public HttpClient ClientFrom(IPAddress source, string? token = null) => Client(new HttpClient(new SocketsHttpHandler
     {
-        var client = new HttpClient { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) };
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(source, 0));
+                await socket.ConnectAsync(IPAddress.Loopback, context.DnsEndPoint.Port, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+    }) { BaseAddress = GatewayAddress, Timeout = TimeSpan.FromSeconds(30) }, token);
+
+    private static HttpClient Client(HttpClient client, string? token)
+    {
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
@@ -116,6 +158,22 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     public Task<string> SecretariatTokenAsync() => TokenAsync("secretariat", SecretariatSecret);
+
+    /// <summary>Opens <paramref name="year"/>'s contest as the secretariat: open since yesterday, for 30 days unless told.</summary>
+    public async Task OpenContestAsync(HttpClient secretariat, int year, string? title = null, int? minWords = null, int? maxWords = null, TimeSpan? closesIn = null)
+    {
+        using var response = await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
+        {
+            title = title ?? $"Cuộc thi viết về gương điển hình tiên tiến, người tốt, việc tốt năm {year}",
+            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
+            closesAt = DateTimeOffset.UtcNow + (closesIn ?? TimeSpan.FromDays(30)),
+            minWords,
+            maxWords
+        }, OmitNulls);
+        await ThinSliceTests.ReadJson(response, HttpStatusCode.Created);
+    }
+
+    private static readonly JsonSerializerOptions OmitNulls = new(JsonSerializerDefaults.Web) { DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 
     /// <summary>What the gateway's tokens name as their issuer (the app host's <c>Auth__Issuer</c>).</summary>
     public string Issuer => new Uri(GatewayAddress, "/").AbsoluteUri;

@@ -17,12 +17,7 @@ public sealed class ThinSliceTests(SystemFixture system)
         var unitCode = $"phuong-hang-gai-{year}";
 
         var unit = await ReadJson(await secretariat.PostAsJsonAsync("/api/units", new { code = unitCode, name = "Phường Hàng Gai", kind = "ward" }), HttpStatusCode.Created);
-        await ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}", new
-        {
-            title = $"Viết về gương người tốt, việc tốt năm {year}",
-            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
-            closesAt = DateTimeOffset.UtcNow.AddDays(30)
-        }), HttpStatusCode.Created);
+        await system.OpenContestAsync(secretariat, year);
         await ReadJson(await secretariat.PutAsJsonAsync($"/api/contests/{year}/quotas/{unitCode}", new { target = 2 }), HttpStatusCode.OK);
 
         using var ward = system.Client(await system.TokenAsync(unit.GetProperty("clientId").GetString()!, unit.GetProperty("clientSecret").GetString()!));

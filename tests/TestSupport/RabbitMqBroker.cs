@@ -9,6 +9,7 @@ namespace HoanKiem.TestSupport;
 public sealed class RabbitMqBroker : IAsyncDisposable
 {
     private readonly string dataDirectory;
+    private readonly string password = LocalRabbitMq.NewPassword();
     private readonly IReadOnlyDictionary<string, string> environment;
     /// <summary>The broker's last lines of output (its log goes to standard output), to say why it did not start.</summary>
     private readonly ConcurrentQueue<string> lastLines = new();
@@ -18,11 +19,11 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     {
         this.dataDirectory = dataDirectory;
         Port = port;
-        environment = LocalRabbitMq.Environment($"test-{Guid.NewGuid():N}", dataDirectory, port, LocalRabbitMq.FreePort());
+        environment = LocalRabbitMq.Environment($"test-{Guid.NewGuid():N}", dataDirectory, port, LocalRabbitMq.FreePort(), password);
     }
 
     public int Port { get; }
-    public string ConnectionString => LocalRabbitMq.ConnectionString(Port);
+    public string ConnectionString => LocalRabbitMq.ConnectionString(Port, password);
 
     /// <summary>The broker's Erlang VM, where its CPU goes: a child of the start script, found once it answers.</summary>
     public Process? VirtualMachine { get; private set; }

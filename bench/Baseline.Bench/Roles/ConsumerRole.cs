@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Threading.Channels;
-using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Data.Sqlite;
 using RabbitMQ.Client;
 using RabbitMQ.Client.Events;
@@ -18,7 +17,7 @@ public static class ConsumerRole
     public static async Task<int> RunAsync(Arguments arguments)
     {
         using var database = Sqlite.Open(arguments.Text("database"), Sqlite.EntriesTable);
-        var factory = new ConnectionFactory { Uri = new Uri(LocalRabbitMq.ConnectionString(arguments.Number("amqp-port"))) };
+        var factory = new ConnectionFactory { Uri = new Uri(arguments.Text("amqp")) };
         var queue = $"baseline-consumer-{arguments.Number("index")}";
         await using var connection = await factory.CreateConnectionAsync(queue);
         await using var channel = await connection.CreateChannelAsync();

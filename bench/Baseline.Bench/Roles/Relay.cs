@@ -1,4 +1,3 @@
-using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Extensions.Hosting;
 using RabbitMQ.Client;
 
@@ -8,13 +7,13 @@ namespace HoanKiem.Baseline.Bench.Roles;
 /// Publishes stored events to the fanout exchange and marks them sent once the broker confirmed them: a batch goes out
 /// pipelined, every confirm outstanding at once, then is marked in one statement.
 /// </summary>
-public sealed class Relay(EntryStore store, int amqpPort) : BackgroundService
+public sealed class Relay(EntryStore store, string amqp) : BackgroundService
 {
     private const int BatchSize = 200;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var factory = new ConnectionFactory { Uri = new Uri(LocalRabbitMq.ConnectionString(amqpPort)) };
+        var factory = new ConnectionFactory { Uri = new Uri(amqp) };
         await using var connection = await factory.CreateConnectionAsync("baseline-relay", stoppingToken);
         // The default limiter (128 permits, throttling at half) delays a publish by 500 ms or more once over 64
         // confirms are outstanding; a batch must never meet it.

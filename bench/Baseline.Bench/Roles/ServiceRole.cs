@@ -11,7 +11,7 @@ public static class ServiceRole
     {
         var builder = ChildProcess.WebBuilder(arguments);
         builder.Services.AddSingleton(_ => new EntryStore(arguments.Text("database")));
-        builder.Services.AddHostedService(services => new Relay(services.GetRequiredService<EntryStore>(), arguments.Number("amqp-port")));
+        builder.Services.AddHostedService(services => new Relay(services.GetRequiredService<EntryStore>(), arguments.Text("amqp")));
 
         var app = builder.Build();
         app.MapPost("/entries", async (Article article, EntryStore store) =>

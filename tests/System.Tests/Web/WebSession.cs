@@ -134,15 +134,8 @@ public sealed class Secretariat(SystemFixture system, HttpClient client)
     public static async Task<Secretariat> SignInAsync(SystemFixture system) =>
         new(system, system.Client(await system.SecretariatTokenAsync()));
 
-    public async Task OpenContestAsync(int year, int minWords, int maxWords, TimeSpan? closesIn = null) =>
-        await Expect(await client.PutAsJsonAsync($"/api/contests/{year}", new
-        {
-            title = $"Cuộc thi viết về gương điển hình tiên tiến, người tốt, việc tốt năm {year}",
-            opensAt = DateTimeOffset.UtcNow.AddDays(-1),
-            closesAt = DateTimeOffset.UtcNow + (closesIn ?? TimeSpan.FromDays(30)),
-            minWords,
-            maxWords
-        }));
+    public Task OpenContestAsync(int year, int minWords, int maxWords, TimeSpan? closesIn = null) =>
+        system.OpenContestAsync(client, year, minWords: minWords, maxWords: maxWords, closesIn: closesIn);
 
     /// <summary>Registers a unit and returns the credentials it signs in with.</summary>
     public async Task<(string ClientId, string Secret)> RegisterUnitAsync(string code, string name, int quota, int year)
