@@ -184,11 +184,7 @@ async Task<IBusControl> StartConsumersAsync(long[] consumed)
     string[] services = [ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting];
     var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
     {
-        rabbit.Host(new Uri($"rabbitmq://127.0.0.1:{broker.Port}/"), host =>
-        {
-            host.Username("guest");
-            host.Password("guest");
-        });
+        broker.ConnectAs(rabbit);
         for (var i = 0; i < consumed.Length; i++)
         {
             var index = i;

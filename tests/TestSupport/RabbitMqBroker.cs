@@ -25,6 +25,14 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public int Port { get; }
     public string ConnectionString => LocalRabbitMq.ConnectionString(Port, password);
 
+    /// <summary>Points a bus of the test's own at this broker, as its one user.</summary>
+    public void ConnectAs(MassTransit.IRabbitMqBusFactoryConfigurator rabbit) =>
+        rabbit.Host(new Uri($"rabbitmq://127.0.0.1:{Port}/"), host =>
+        {
+            host.Username(LocalRabbitMq.User);
+            host.Password(password);
+        });
+
     /// <summary>The broker's Erlang VM, where its CPU goes: a child of the start script, found once it answers.</summary>
     public Process? VirtualMachine { get; private set; }
 

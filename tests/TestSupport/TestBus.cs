@@ -16,14 +16,7 @@ public sealed class TestBus : IAsyncDisposable
 
     public static async Task<TestBus> StartAsync(RabbitMqBroker broker)
     {
-        var bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
-        {
-            rabbit.Host(new Uri($"rabbitmq://127.0.0.1:{broker.Port}/"), host =>
-            {
-                host.Username("guest");
-                host.Password("guest");
-            });
-        });
+        var bus = Bus.Factory.CreateUsingRabbitMq(broker.ConnectAs);
         await bus.StartAsync();
         return new TestBus(bus);
     }
