@@ -73,6 +73,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
             .Select(m => m.MessageId).ToListAsync(cancellationToken)).ToHashSet();
         var receivedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var fresh = new List<TMessage>();
+        var freshDeliveries = new List<ConsumeContext<TMessage>>();
         foreach (var delivery in deliveries)
         {
             if (!handled.Add(delivery.MessageId!.Value))
@@ -81,6 +82,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
                 continue;
             }
             fresh.Add(delivery.Message);
+            freshDeliveries.Add(delivery);
             db.InboxMessages.Add(new InboxMessage { MessageId = delivery.MessageId.Value, Consumer = consumer, ReceivedAt = receivedAt });
         }
         if (fresh.Count == 0)
@@ -90,6 +92,10 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
         await HandleAsync(fresh, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await work.CommitAsync(cancellationToken);
+        foreach (var delivery in freshDeliveries)
+        {
+            telemetry.RecordLag(delivery, consumer);
+        }
     }
 
     /// <summary>

@@ -52,6 +52,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, Messag
         });
         await db.SaveChangesAsync(context.CancellationToken);
         await work.CommitAsync(context.CancellationToken);
+        telemetry.RecordLag(context, consumer);
     }
 
     /// <summary>

@@ -11,6 +11,7 @@ public static class RecognitionServiceExtensions
     {
         builder.AddServiceDatabase<RecognitionDbContext, SqliteRecognitionDbContext, SqlServerRecognitionDbContext>(ResourceNames.RecognitionDb);
         builder.AddMessaging<RecognitionDbContext>(ResourceNames.Recognition);
+        builder.Services.AddSingleton<RecognitionMetrics>();
         builder.Services.AddHostedService<YearTotalsPublisher>();
         return builder;
     }

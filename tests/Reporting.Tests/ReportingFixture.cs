@@ -33,6 +33,9 @@ public sealed class ReportingFixture : IAsyncLifetime
     /// <summary>Redelivered messages the service's inbox has dropped so far (its own meter, read in-process).</summary>
     public long DuplicatesSkipped => Interlocked.Read(ref duplicatesSkipped);
 
+    /// <summary>Each message's lag from publishing to effect, by consumer, as the service's meter recorded it.</summary>
+    public System.Collections.Concurrent.ConcurrentBag<(string Consumer, double Seconds)> Lags { get; } = [];
+
     public int NewYear() => Interlocked.Increment(ref lastYear);
 
     public async ValueTask InitializeAsync()
@@ -41,13 +44,23 @@ public sealed class ReportingFixture : IAsyncLifetime
         {
             InstrumentPublished = (instrument, meter) =>
             {
-                if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name == "hoankiem.inbox.duplicates_skipped")
+                if (instrument.Meter.Name == MessagingTelemetry.MeterName && instrument.Name is "hoankiem.inbox.duplicates_skipped" or "hoankiem.inbox.lag")
                 {
                     meter.EnableMeasurementEvents(instrument);
                 }
             }
         };
         listener.SetMeasurementEventCallback<long>((_, value, _, _) => Interlocked.Add(ref duplicatesSkipped, value));
+        listener.SetMeasurementEventCallback<double>((_, seconds, tags, _) =>
+        {
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "consumer")
+                {
+                    Lags.Add((tag.Value as string ?? "", seconds));
+                }
+            }
+        });
         listener.Start();
 
         Broker = await RabbitMqBroker.StartAsync();

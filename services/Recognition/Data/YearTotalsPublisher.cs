@@ -11,7 +11,8 @@ namespace HoanKiem.Recognition.Data;
 /// entries: under load, more than the entries' own work here. Reporting keeps the highest version, so it loses nothing
 /// but the figures in between.
 /// </summary>
-public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<YearTotalsPublisher> logger) : BackgroundService
+public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvider clock, RecognitionMetrics metrics, ILogger<YearTotalsPublisher> logger)
+    : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
@@ -55,6 +56,7 @@ public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvide
         // The changes read with the row, not the column's latest value: one counted after this read stays unpublished
         // until the next round, whatever the figures computed here already took in.
         stored.PublishedChanges = stored.Changes;
+        var versionBefore = stored.Version;
         if (stored.Version == 0 || !stored.SameFiguresAs(current))
         {
             stored.Version++;
@@ -65,5 +67,9 @@ public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvide
         }
         await db.SaveChangesAsync(cancellationToken);
         await work.CommitAsync(cancellationToken);
+        if (stored.Version != versionBefore)
+        {
+            metrics.FiguresPublished(year);
+        }
     }
 }
