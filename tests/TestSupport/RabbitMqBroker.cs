@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using HoanKiem.ServiceDefaults.Messaging;
+using MassTransit;
 using Xunit;
 
 namespace HoanKiem.TestSupport;
@@ -26,7 +27,7 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     public string ConnectionString => LocalRabbitMq.ConnectionString(Port, password);
 
     /// <summary>Points a bus of the test's own at this broker, as its one user.</summary>
-    public void ConnectAs(MassTransit.IRabbitMqBusFactoryConfigurator rabbit) =>
+    public void ConnectAs(IRabbitMqBusFactoryConfigurator rabbit) =>
         rabbit.Host(new Uri($"rabbitmq://127.0.0.1:{Port}/"), host =>
         {
             host.Username(LocalRabbitMq.User);
