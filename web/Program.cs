@@ -8,6 +8,7 @@ builder.AddWebApp();
 var app = builder.Build();
 app.UseWebApp();
 app.MapAccountEndpoints();
+app.MapDownloads();
 app.MapStaticAssets();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 app.MapDefaultEndpoints();

@@ -34,6 +34,39 @@ public sealed class AssignmentTests(JudgingFixture fixture)
     }
 
     [Fact]
+    public async Task A_dry_run_shows_each_judges_load_saves_nothing_and_confirming_makes_those_loads()
+    {
+        var year = fixture.NewYear();
+        await fixture.AcceptEntriesAsync(year, HangGai, QuanDoan, HoiPhuNu, HangGai, QuanDoan);
+        var judges = await fixture.AddJudgesAsync(year, HangGai, QuanDoan, null, null, null);
+
+        var preview = await fixture.AssignAsync(year, "?dryRun=true");
+
+        Assert.Equal(HttpStatusCode.OK, preview.StatusCode);
+        var planned = await preview.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(planned.GetProperty("dryRun").GetBoolean());
+        Assert.Equal(15, planned.GetProperty("assignmentsCreated").GetInt32());
+        Assert.Empty(await fixture.AssignmentsAsync(year));
+        var loads = planned.GetProperty("loads").EnumerateArray().ToDictionary(l => l.GetProperty("judgeId").GetGuid());
+        Assert.Equal(judges.Select(j => j.Id).Order(), loads.Keys.Order());
+        Assert.All(loads.Values, l => Assert.Equal(0, l.GetProperty("before").GetInt32()));
+        Assert.Equal(15, loads.Values.Sum(l => l.GetProperty("after").GetInt32()));
+        Assert.Equal("Giám khảo 1", loads[judges[0].Id].GetProperty("fullName").GetString());
+
+        var confirmed = await (await fixture.AssignAsync(year)).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(confirmed.GetProperty("dryRun").GetBoolean());
+        var made = await fixture.AssignmentsAsync(year);
+        foreach (var judge in judges)
+        {
+            Assert.Equal(loads[judge.Id].GetProperty("after").GetInt32(), made.Count(a => a.JudgeId == judge.Id));
+        }
+        var second = await (await fixture.AssignAsync(year, "?dryRun=true")).Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(0, second.GetProperty("assignmentsCreated").GetInt32());
+        Assert.All(second.GetProperty("loads").EnumerateArray(), l => Assert.Equal(l.GetProperty("before").GetInt32(), l.GetProperty("after").GetInt32()));
+    }
+
+    [Fact]
     public async Task A_second_run_assigns_late_entries_without_moving_earlier_work()
     {
         var year = fixture.NewYear();

@@ -365,7 +365,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         // The panel learns of entries from submission's events: assign once it has heard of all of them.
         await EventuallyAsync("judging to receive every accepted entry",
             async () => (await secretariat.Judging.GetProgressAsync(year, cancellationToken)).Entries, count => count >= accepted, cancellationToken);
-        var run = await secretariat.Judging.AssignEntriesAsync(year, null, Key(), cancellationToken);
+        var run = await secretariat.Judging.AssignEntriesAsync(year, null, null, Key(), cancellationToken);
         reporter.Note($"Assigned {run.Entries} entries to {run.Judges} judges, {run.MinPerJudge}–{run.MaxPerJudge} each.");
 
         var rubric = (await secretariat.Judging.GetSettingsAsync(year, cancellationToken)).Rubric.Select(c => (c.Key, Max: c.MaxPoints)).ToList();

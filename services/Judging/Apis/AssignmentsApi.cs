@@ -9,21 +9,27 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Judging.Apis;
 
-public sealed record AssignmentRun(int Entries, int NewlyAssigned, int Judges, int MinPerJudge, int MaxPerJudge, int AssignmentsCreated)
+public sealed record JudgeLoadView(Guid JudgeId, string FullName, string? UnitCode, int Before, int After);
+public sealed record AssignmentRun(int Entries, int NewlyAssigned, int Judges, int MinPerJudge, int MaxPerJudge, int AssignmentsCreated,
+    bool DryRun, IReadOnlyList<JudgeLoadView> Loads)
 {
-    /// <summary>The panel once <paramref name="plan"/> is saved: entries with judges, those that got their first, and the judges' loads.</summary>
-    public static AssignmentRun After(IReadOnlyList<JudgeLoad> judges, IReadOnlyList<EntryNeed> needs, AssignmentPlan plan)
+    /// <summary>The panel once <paramref name="plan"/> is saved: entries with judges, those that got their first, and each judge's load before and after.</summary>
+    public static AssignmentRun After(IReadOnlyList<JudgeLoad> judges, IReadOnlyDictionary<Guid, string> names, IReadOnlyList<EntryNeed> needs,
+        AssignmentPlan plan, bool dryRun)
     {
         var planned = plan.Assignments.CountBy(p => p.JudgeId).ToDictionary();
-        var loads = judges.Select(j => j.Load + planned.GetValueOrDefault(j.JudgeId)).ToList();
+        var loads = judges.Select(j => new JudgeLoadView(j.JudgeId, names.GetValueOrDefault(j.JudgeId, ""), j.UnitCode, j.Load,
+            j.Load + planned.GetValueOrDefault(j.JudgeId))).ToList();
         var plannedEntries = plan.Assignments.Select(p => p.EntryId).ToHashSet();
         return new AssignmentRun(
             needs.Count(n => n.AssignedJudges.Count > 0 || plannedEntries.Contains(n.EntryId)),
             needs.Count(n => n.AssignedJudges.Count == 0 && plannedEntries.Contains(n.EntryId)),
             judges.Count,
-            loads.DefaultIfEmpty().Min(),
-            loads.DefaultIfEmpty().Max(),
-            plan.Assignments.Count);
+            loads.Select(l => l.After).DefaultIfEmpty().Min(),
+            loads.Select(l => l.After).DefaultIfEmpty().Max(),
+            plan.Assignments.Count,
+            dryRun,
+            [.. loads.OrderBy(l => l.FullName, StringComparer.Ordinal).ThenBy(l => l.JudgeId)]);
     }
 }
 
@@ -37,7 +43,7 @@ public static class AssignmentsApi
     {
         var assignments = app.MapGroup("/api/judging/{year:int}/assignments").WithTags("Assignments").WithContestYear().WithIdempotency<JudgingDbContext>();
         assignments.MapPost("/", AssignEntries).WithSummary("Assign entries to judges")
-            .WithDescription("Gives every accepted entry the judges it still lacks, never one from the entry's own unit, with loads within 1 of each other; existing assignments never move, so call again for entries that arrive later. allowUneven=true accepts loads further apart when no even assignment exists.")
+            .WithDescription("Gives every accepted entry the judges it still lacks, never one from the entry's own unit, with loads within 1 of each other; existing assignments never move, so call again for entries that arrive later. allowUneven=true accepts loads further apart when no even assignment exists. dryRun=true answers what the call would do, each judge's load before and after included, and saves nothing.")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         assignments.MapGet("/mine", MyAssignments).WithSummary("List my assigned entries")
             .WithDescription("The calling judge's entries: the article and whether it is scored, never its author, unit or nominee's contacts. Paged.")
@@ -49,10 +55,12 @@ public static class AssignmentsApi
     /// Gives every entry in judging the judges it still lacks (all of them for a new entry, the difference when
     /// judgesPerEntry was raised). Existing assignments, scored or not, never move; see <see cref="AssignmentPlanner"/>.
     /// <c>allowUneven=true</c> is the secretariat's explicit choice to accept loads more than 1 apart when no even
-    /// assignment exists (e.g. a judge added late, with too few late entries to catch up).
+    /// assignment exists (e.g. a judge added late, with too few late entries to catch up). <c>dryRun=true</c> plans
+    /// the same way and saves nothing: the seed depends only on the year and the assignments so far, so confirming
+    /// right after a preview makes exactly the assignments previewed.
     /// </summary>
     public static async Task<Results<Ok<AssignmentRun>, ProblemHttpResult>> AssignEntries(
-        int year, bool? allowUneven, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
+        int year, bool? allowUneven, bool? dryRun, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock, JudgingMetrics metrics)
     {
         var panel = await db.YearAsync(year);
         if (panel.IsFinalized)
@@ -65,6 +73,11 @@ public static class AssignmentsApi
         {
             return Problems.Unprocessable("assignment_infeasible", plan.Problem!,
                 [new("unfilled", plan.Unfilled), new("units", plan.ShortUnits)]);
+        }
+        var names = await db.Judges.AsNoTracking().Where(j => j.Year == year).ToDictionaryAsync(j => j.Id, j => j.FullName);
+        if (dryRun == true)
+        {
+            return TypedResults.Ok(AssignmentRun.After(judges, names, needs, plan, dryRun: true));
         }
 
         var now = clock.GetUtcNow();
@@ -89,7 +102,7 @@ public static class AssignmentsApi
         }
 
         metrics.AssignmentsCreated(plan.Assignments.Count);
-        return TypedResults.Ok(AssignmentRun.After(judges, needs, plan));
+        return TypedResults.Ok(AssignmentRun.After(judges, names, needs, plan, dryRun: false));
     }
 
     /// <summary>The panel's judges with their loads, the entries in judging with the judges they still lack, and the assignments so far.</summary>
