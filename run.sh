@@ -1,10 +1,27 @@
 #!/usr/bin/env bash
 # Runs the whole system in local mode: RabbitMQ from Debian's package, SQLite files under .data/.
-# With --demo it also fills one contest year through the gateway (tools/Demo) once the gateway is up.
+# With --demo it also fills one contest year through the gateway (tools/Demo) once the gateway is up;
+# ./run.sh backup and ./run.sh restore <folder> back up and restore its databases.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/prerequisites.sh
 ensure_dotnet_sdk || exit 1
+
+# ./run.sh backup: an online backup of every service's database, and the keys beside them, into .data/backups/<time>.
+# ./run.sh restore <folder>: puts one back; the system must be stopped.
+if [ "${1:-}" = backup ] || [ "${1:-}" = restore ]; then
+  dotnet build tools/Backup -c Release -nologo -v quiet -clp:ErrorsOnly
+  if [ "$1" = backup ]; then
+    exec dotnet run --project tools/Backup -c Release --no-build -- backup .data
+  fi
+  [ -n "${2:-}" ] || { echo "usage: ./run.sh restore <backup folder>" >&2; exit 2; }
+  if pgrep -f "HoanKiem.AppHost" >/dev/null; then
+    echo "The system is running: stop it (Ctrl+C where ./run.sh runs), then restore." >&2
+    exit 1
+  fi
+  exec dotnet run --project tools/Backup -c Release --no-build -- restore "$2" .data
+fi
+
 ensure_debian_packages
 
 echo "Building (Release)..."
