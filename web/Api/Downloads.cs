@@ -14,7 +14,8 @@ public static class Downloads
         ["annual.md"] = ("text/markdown", "bao-cao-cuoc-thi-{0}.md"),
         ["tallies.csv"] = ("text/csv", "so-lieu-{0}.csv"),
         ["tallies.xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "so-lieu-{0}.xlsx"),
-        ["results.csv"] = ("text/csv", "ket-qua-cham-thi-{0}.csv")
+        ["results.csv"] = ("text/csv", "ket-qua-cham-thi-{0}.csv"),
+        ["certificates.docx"] = (GatewayApi.DocxMediaType, "giay-khen-{0}.docx")
     };
 
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
@@ -23,7 +24,7 @@ public static class Downloads
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(int year, string name, string? month, string? from, GatewayApi api, HttpContext context)
+    private static async Task<IResult> DownloadAsync(int year, string name, string? month, Guid? decision, string? from, GatewayApi api, HttpContext context)
     {
         if (!Files.TryGetValue(name, out var file))
         {
@@ -33,6 +34,7 @@ public static class Downloads
         {
             "annual.docx" or "annual.md" => $"/api/reports/{year}/annual",
             "results.csv" => $"/api/judging/{year}/results.csv",
+            "certificates.docx" => $"/api/recognition/{year}/decisions/{decision}/certificates",
             _ => $"/api/reports/{year}/{name}" + (month is { Length: > 0 } ? $"?month={Uri.EscapeDataString(month)}" : "")
         };
         var response = await api.FileAsync(path, file.Accept);

@@ -6,7 +6,7 @@ public sealed record NomineeRecord(Guid Id, Guid EntryId, IReadOnlyList<Guid> En
 public sealed record ProposedUnit(string UnitCode, string UnitName, int Quota, int Accepted, int Excess, string? CommendedBy);
 
 public sealed record DecisionDraft(string? Number, DateOnly? SignedOn, string? Form, IReadOnlyList<Guid> NomineeIds, IReadOnlyList<string> UnitCodes,
-    long? AmountPerRecipient);
+    long? AmountPerRecipient, string? SignerName = null, string? Achievement = null);
 public sealed record DecisionRecipient(string Kind, Guid? NomineeId, string? UnitCode, string Name, long Amount);
 public sealed record Decision(Guid Id, int Year, string Number, DateOnly SignedOn, string Form, string AmountSource, long? AmountPerRecipient,
     long TotalAmount, IReadOnlyList<DecisionRecipient> Recipients, string DecidedBy, DateTimeOffset DecidedAt);

@@ -137,6 +137,7 @@ public sealed class SecretariatPanelTests(SystemFixture system)
         await page.GetByLabel(articles[0].NomineeFullName, new() { Exact = false }).CheckAsync();
         await page.Locator("#number").FillAsync($"{year}/QĐ-UBND");
         await page.Locator("#form").FillAsync(AwardForm);
+        await page.Locator("#signerName").FillAsync("Nguyễn Chí Lực");
         await page.GetByRole(AriaRole.Button, new() { Name = "Xem số tiền trước khi ký" }).ClickAsync();
         await Assertions.Expect(page.Locator("#quote-total")).ToContainTextAsync($"Tổng số tiền: {money}");
         await Assertions.Expect(page.Locator("#quote")).ToContainTextAsync("không sửa, không huỷ được");
@@ -148,6 +149,15 @@ public sealed class SecretariatPanelTests(SystemFixture system)
         await Assertions.Expect(page.Locator("#decisions tbody tr")).ToHaveCountAsync(1);
         var decisions = await secretariat.GetAsync($"/api/recognition/{year}/decisions");
         Assert.Equal(quote.GetProperty("amount").GetInt64(), decisions.GetProperty("items")[0].GetProperty("totalAmount").GetInt64());
+        // Its certificates, to print: one page for the person, with the signer.
+        var certificates = await page.RunAndWaitForDownloadAsync(() => page.Locator("#decisions tbody tr a[download]").ClickAsync());
+        using (var document = WordprocessingDocument.Open(await certificates.PathAsync(), false))
+        {
+            var text = string.Join("\n", document.MainDocumentPart!.Document!.Body!.Descendants<WordParagraph>().Select(p => p.InnerText));
+            Assert.Contains("GIẤY KHEN", text);
+            Assert.Contains(articles[0].NomineeFullName, text);
+            Assert.Contains("Nguyễn Chí Lực", text);
+        }
 
         // A title of the movement, recorded by form.
         await web.OpenAsync($"/secretariat/{year}/recognition/titles");
