@@ -18,6 +18,7 @@ namespace HoanKiem.Recognition.Consumers;
 public sealed class PersonalDataErasedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
     : IdempotentConsumer<PersonalDataErased, RecognitionDbContext>(db, telemetry)
 {
+    private const string ErasedAction = "personal-data.erased";
     private static readonly string[] PersonalFields = ["fullName", "ward"];
 
     protected override async Task HandleAsync(PersonalDataErased message, ConsumeContext<PersonalDataErased> context)
@@ -30,10 +31,15 @@ public sealed class PersonalDataErasedConsumer(RecognitionDbContext db, Messagin
         // Not here yet: the introduction travels on another queue; the retry finds it.
         var entry = await Db.NomineeEntries.FindAsync([message.EntryId], cancellationToken)
             ?? throw new InvalidOperationException($"Entry {message.EntryId} is not known yet; its introduction is on its way.");
+        var entryId = message.EntryId.ToString();
+        // Once per entry, whatever message ids the erasure comes under: the trail shows one erasure.
+        if (await Db.AuditRecords.AnyAsync(a => a.Action == ErasedAction && a.SubjectType == "entry" && a.SubjectId == entryId, cancellationToken))
+        {
+            return;
+        }
         entry.FullName = PersonalDataErased.Placeholder;
         entry.Ward = PersonalDataErased.Placeholder;
 
-        var entryId = message.EntryId.ToString();
         var records = await Db.AuditRecords.Where(a => a.Changes.Contains(entryId)).ToListAsync(cancellationToken);
         foreach (var record in records)
         {
@@ -45,7 +51,7 @@ public sealed class PersonalDataErasedConsumer(RecognitionDbContext db, Messagin
         {
             await ForgetUnlessStillNamedAsync(nominee, entry, cancellationToken);
         }
-        Db.Audit(new Actor(message.ErasedBy, null), "personal-data.erased", "entry", entryId, new { entryId = message.EntryId, person = message.Person }, message.Year);
+        Db.Audit(new Actor(message.ErasedBy, null), ErasedAction, "entry", entryId, new { entryId = message.EntryId, person = message.Person }, message.Year);
         Db.ForgetOverwrittenPages();
     }
 
