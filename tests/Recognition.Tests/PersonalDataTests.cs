@@ -30,7 +30,7 @@ public sealed class PersonalDataTests(RecognitionFixture fixture)
         var audit = (await Eventually.Until(() => fixture.GetAsync($"/api/recognition/{year}/audit?pageSize=200"),
             page => page.GetProperty("items").EnumerateArray().Any(a => a.GetProperty("action").GetString() == "personal-data.erased"))).GetProperty("items");
         var erased = Assert.Single(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "personal-data.erased");
-        Assert.Equal("secretariat", erased.GetProperty("actor").GetString());
+        Assert.Equal("secretariat", erased.GetProperty("actorId").GetString());
         Assert.Equal("nominee", erased.GetProperty("changes").GetProperty("person").GetString());
         Assert.Contains(audit.EnumerateArray(), a => a.GetProperty("action").GetString() == "nominee.introduced");
         var named = audit.EnumerateArray().Select(a => a.GetProperty("changes"))

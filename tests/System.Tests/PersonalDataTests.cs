@@ -83,7 +83,7 @@ public sealed class PersonalDataTests(SystemFixture system)
 
         var audit = await ReadJson(await secretariat.GetAsync($"/api/recognition/{year}/audit?pageSize=200"), HttpStatusCode.OK);
         var erasedRecord = audit.GetProperty("items").EnumerateArray().Single(a => a.GetProperty("action").GetString() == "personal-data.erased");
-        Assert.Equal(erasure.GetProperty("erasedBy").GetString(), erasedRecord.GetProperty("actor").GetString());
+        Assert.Equal(erasure.GetProperty("erasedBy").GetString(), erasedRecord.GetProperty("actorId").GetString());
         Assert.Equal("nominee", erasedRecord.GetProperty("changes").GetProperty("person").GetString());
         var auditText = JsonSerializer.Serialize(audit, new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         Assert.Contains("nominee.introduced", auditText);

@@ -88,6 +88,6 @@ public sealed class PersonalDataErasedConsumer(RecognitionDbContext db, Messagin
         {
             values[field] = PersonalDataErased.Placeholder;
         }
-        return values.ToJsonString(ServiceDefaults.Messaging.MessageSerialization.Options);
+        return values.ToJsonString(MessageSerialization.Options);
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
 using HoanKiem.ServiceDefaults.Text;
@@ -57,6 +58,9 @@ public static class PersonalDataApi
         {
             return Problems.Unprocessable(refusal.Code, refusal.Detail, refusal.Extensions);
         }
+        // The trail says whose data changed, not to what: the values are the person's own.
+        db.Audit(Actor.Of(user), "personal-data.corrected", "entry", entry.Id.ToString(),
+            new { people = new[] { request.Author is null ? null : PersonRole.Author, request.Nominee is null ? null : PersonRole.Nominee }.OfType<string>() }, year);
         if (entry.NomineeFullName != nomineeName || entry.NomineeWard != nomineeWard)
         {
             var correctedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -109,6 +113,7 @@ public static class PersonalDataApi
             await db.RewriteStoredEventsAsync<NomineeCorrected>(subject,
                 m => m with { FullName = entry.NomineeFullName, Ward = entry.NomineeWard }, cancellationToken);
         }
+        db.Audit(Actor.Of(user), "personal-data.erased", "entry", id.ToString(), new { person }, year);
         db.Publish(new PersonalDataErased(id, year, person, entry.Title, erasure.ErasedBy, erasure.ErasedAt));
         if ((entry.Title, entry.Body) != text)
         {
