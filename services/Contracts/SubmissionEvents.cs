@@ -13,20 +13,18 @@ public sealed record ContestConfigured(int Year, string Title, DateTimeOffset Op
 public sealed record QuotaSet(int Year, string UnitCode, int Target);
 
 /// <summary>
-/// An entry passed every rule at the door and is now part of the contest. It names no one: the nominee goes to
-/// recognition in <see cref="NomineeIntroduced"/>, the text to judging in <see cref="EntryTextSubmitted"/>, and the
-/// author stays in submission.
+/// An entry passed every rule at the door and is now part of the contest, for reporting's tallies and recognition's
+/// register: of the people it names only the nominee, by the name and ward the register matches them by. The text goes
+/// to judging alone in <see cref="EntryTextSubmitted"/>; the author, and the nominee's other details, stay in submission.
 /// </summary>
-public sealed record EntryAccepted(Guid EntryId, int Year, string UnitCode, string Field, int WordCount, DateTimeOffset ReceivedAt);
-
-/// <summary>An accepted entry introduced its nominee: the name and ward recognition keeps its register by, and no more.</summary>
-public sealed record NomineeIntroduced(
+public sealed record EntryAccepted(
     Guid EntryId,
     int Year,
     string UnitCode,
     string Field,
-    string FullName,
-    string Ward,
+    int WordCount,
+    string NomineeFullName,
+    string NomineeWard,
     DateTimeOffset ReceivedAt);
 
 /// <summary>An accepted entry's text, for the panel: the only event that carries the article.</summary>

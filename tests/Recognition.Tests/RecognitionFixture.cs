@@ -32,7 +32,7 @@ public sealed class RecognitionFixture() : ServiceFixture<Program>(ResourceNames
         DateTimeOffset? receivedAt = null, Guid? entryId = null, Guid? messageId = null, string field = "urban")
     {
         var id = entryId ?? Guid.NewGuid();
-        await Bus.PublishAsync(new NomineeIntroduced(id, year, unitCode, field, fullName, ward, receivedAt ?? DateTimeOffset.UtcNow), messageId);
+        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, field, 1400, fullName, ward, receivedAt ?? DateTimeOffset.UtcNow), messageId);
         return id;
     }
 

@@ -26,10 +26,10 @@ public sealed class EntryRulesTests(SubmissionFixture fixture)
         var id = receipt.GetProperty("id").GetGuid();
         var accepted = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<Contracts.EntryAccepted>().Where(e => e.Message.EntryId == id).ToList()), found => found.Count > 0);
         Assert.Equal(receipt.GetProperty("receivedAt").GetDateTimeOffset(), accepted[0].Message.ReceivedAt);
+        Assert.Equal(article.NomineeFullName, accepted[0].Message.NomineeFullName);
+        Assert.Equal(article.NomineeWard, accepted[0].Message.NomineeWard);
         var text = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<Contracts.EntryTextSubmitted>().Where(e => e.Message.EntryId == id).ToList()), found => found.Count > 0);
         Assert.Equal(article.Body, text[0].Message.Body);
-        var introduced = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<Contracts.NomineeIntroduced>().Where(e => e.Message.EntryId == id).ToList()), found => found.Count > 0);
-        Assert.Equal(article.NomineeWard, introduced[0].Message.Ward);
     }
 
     [Fact]

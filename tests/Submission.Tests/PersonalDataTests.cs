@@ -29,7 +29,7 @@ public sealed class PersonalDataTests(SubmissionFixture fixture)
         entry["nominee"]!["fullName"] = nominee;
         var id = (await SubmitExpectingAsync(client, year, entry, HttpStatusCode.Created)).GetProperty("id").GetGuid();
         var path = $"/api/contests/{year}/entries/{id}";
-        await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<NomineeIntroduced>().Any(e => e.Message.EntryId == id)), found => found);
+        await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<EntryAccepted>().Any(e => e.Message.EntryId == id)), found => found);
         Assert.True(DatabaseBytes.Hold(fixture.Service.DatabasePath, nominee, author, phone, email));
 
         var receipt = await ReadAsync(await fixture.Secretariat.PostAsJsonAsync($"{path}/erasure", new { person = "nominee" }));

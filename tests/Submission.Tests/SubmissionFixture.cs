@@ -23,7 +23,6 @@ public sealed class SubmissionFixture() : ServiceFixture<Program>(ResourceNames.
     {
         await bus.RecordAsync<EntryAccepted>();
         await bus.RecordAsync<EntryTextSubmitted>();
-        await bus.RecordAsync<NomineeIntroduced>();
         await bus.RecordAsync<NomineeCorrected>();
         await bus.RecordAsync<PersonalDataErased>();
         await bus.RecordAsync<EntryTextRedacted>();

@@ -19,9 +19,9 @@ public sealed class NomineeCorrectedConsumer(RecognitionDbContext db, MessagingT
     protected override async Task HandleAsync(NomineeCorrected message, ConsumeContext<NomineeCorrected> context)
     {
         var cancellationToken = context.CancellationToken;
-        // Not here yet: the introduction travels on another queue; the retry finds it.
+        // Not here yet: the acceptance travels on another queue; the retry finds it.
         var entry = await Db.NomineeEntries.FindAsync([message.EntryId], cancellationToken)
-            ?? throw new InvalidOperationException($"Entry {message.EntryId} is not known yet; its introduction is on its way.");
+            ?? throw new InvalidOperationException($"Entry {message.EntryId} is not known yet; its acceptance is on its way.");
         if (entry.IsErased || entry.CorrectedAt >= message.CorrectedAt)
         {
             return;

@@ -28,9 +28,9 @@ public sealed class PersonalDataErasedConsumer(RecognitionDbContext db, Messagin
             return;
         }
         var cancellationToken = context.CancellationToken;
-        // Not here yet: the introduction travels on another queue; the retry finds it.
+        // Not here yet: the acceptance travels on another queue; the retry finds it.
         var entry = await Db.NomineeEntries.FindAsync([message.EntryId], cancellationToken)
-            ?? throw new InvalidOperationException($"Entry {message.EntryId} is not known yet; its introduction is on its way.");
+            ?? throw new InvalidOperationException($"Entry {message.EntryId} is not known yet; its acceptance is on its way.");
         var entryId = message.EntryId.ToString();
         // Once per entry, whatever message ids the erasure comes under: the trail shows one erasure.
         if (await Db.AuditRecords.AnyAsync(a => a.Action == ErasedAction && a.SubjectType == "entry" && a.SubjectId == entryId, cancellationToken))

@@ -127,9 +127,8 @@ public static class EntriesApi
             // A unit's own entries name their sender already; one the secretariat sends on a unit's behalf names its person here.
             db.Audit(Actor.Of(user), "entry.submitted-for-unit", "entry", entry.Id.ToString(), new { unitCode }, year);
         }
-        // Each service gets what it uses: the nominee only to recognition, the text only to judging, the author to none.
-        db.Publish(PersonalData.Accepted(entry));
-        db.Publish(PersonalData.Introduced(entry), PersonalData.SubjectOf(entry));
+        // Each service gets what it uses: the text only to judging, of the nominee only their name and ward, the author to none.
+        db.Publish(PersonalData.Accepted(entry), PersonalData.SubjectOf(entry));
         db.Publish(PersonalData.Text(entry), PersonalData.SubjectOf(entry));
         await db.SaveChangesAsync(CancellationToken.None);
         await check.CommitAsync(entry, fingerprint.Signature);

@@ -109,7 +109,7 @@ public static class PersonalDataApi
         await db.RewriteStoredEventsAsync<EntryTextRedacted>(subject, m => m with { Title = entry.Title, Body = entry.Body }, cancellationToken);
         if (person == PersonRole.Nominee)
         {
-            await db.RewriteStoredEventsAsync<NomineeIntroduced>(subject, _ => PersonalData.Introduced(entry), cancellationToken);
+            await db.RewriteStoredEventsAsync<EntryAccepted>(subject, _ => PersonalData.Accepted(entry), cancellationToken);
             await db.RewriteStoredEventsAsync<NomineeCorrected>(subject,
                 m => m with { FullName = entry.NomineeFullName, Ward = entry.NomineeWard }, cancellationToken);
         }

@@ -54,10 +54,8 @@ public static class PersonalData
 
     public static string SubjectOf(Entry entry) => entry.Id.ToString();
 
-    public static EntryAccepted Accepted(Entry e) => new(e.Id, e.Year, e.UnitCode, e.Field, e.WordCount, e.ReceivedAt);
-
-    public static NomineeIntroduced Introduced(Entry e) =>
-        new(e.Id, e.Year, e.UnitCode, e.Field, e.NomineeFullName, e.NomineeWard, e.ReceivedAt);
+    public static EntryAccepted Accepted(Entry e) =>
+        new(e.Id, e.Year, e.UnitCode, e.Field, e.WordCount, e.NomineeFullName, e.NomineeWard, e.ReceivedAt);
 
     public static EntryTextSubmitted Text(Entry e) =>
         new(e.Id, e.Year, e.UnitCode, e.Title, e.Body, e.Field, e.WordCount, e.ReceivedAt);

@@ -13,10 +13,10 @@ namespace HoanKiem.Recognition.Consumers;
 /// gains an entry instead of becoming a second nominee, so nobody is appraised or rewarded twice for the same deeds.
 /// Every introduction moves its year's figures, which the <c>YearTotalsPublisher</c> then publishes.
 /// </summary>
-public sealed class NomineeIntroducedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
-    : IdempotentBatchConsumer<NomineeIntroduced, RecognitionDbContext>(db, telemetry)
+public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
+    : IdempotentBatchConsumer<EntryAccepted, RecognitionDbContext>(db, telemetry)
 {
-    protected override async Task HandleAsync(IReadOnlyList<NomineeIntroduced> messages, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
     {
         var people = await PeopleInBatch.LoadAsync(Db, messages, cancellationToken);
         var movedYears = new List<int>();
@@ -30,7 +30,7 @@ public sealed class NomineeIntroducedConsumer(RecognitionDbContext db, Messaging
         await Db.MarkFiguresChangedAsync(movedYears, cancellationToken);
     }
 
-    private bool Introduce(NomineeIntroduced message, PeopleInBatch people)
+    private bool Introduce(EntryAccepted message, PeopleInBatch people)
     {
         // Known already: accepted before under another message id, or its withdrawal overtook its acceptance.
         if (!people.KnownEntries.Add(message.EntryId))
@@ -43,8 +43,8 @@ public sealed class NomineeIntroducedConsumer(RecognitionDbContext db, Messaging
             Year = message.Year,
             UnitCode = message.UnitCode,
             Field = message.Field,
-            FullName = VietnameseText.Clean(message.FullName) ?? "",
-            Ward = VietnameseText.Clean(message.Ward) ?? "",
+            FullName = VietnameseText.Clean(message.NomineeFullName) ?? "",
+            Ward = VietnameseText.Clean(message.NomineeWard) ?? "",
             ReceivedAt = message.ReceivedAt
         };
         var personKey = Nominee.PersonKeyOf(entry.EntryId, entry.FullName, entry.Ward);
@@ -119,11 +119,11 @@ public sealed class NomineeIntroducedConsumer(RecognitionDbContext db, Messaging
         public List<NomineeEntry> EntriesOf(Guid nomineeId) =>
             Entries.TryGetValue(nomineeId, out var entries) ? entries : Entries[nomineeId] = [];
 
-        public static async Task<PeopleInBatch> LoadAsync(RecognitionDbContext db, IReadOnlyList<NomineeIntroduced> messages, CancellationToken cancellationToken)
+        public static async Task<PeopleInBatch> LoadAsync(RecognitionDbContext db, IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
         {
             var entryIds = messages.Select(m => m.EntryId).ToList();
             var years = messages.Select(m => m.Year).Distinct().ToList();
-            var personKeys = messages.Select(m => Nominee.PersonKeyOf(m.EntryId, VietnameseText.Clean(m.FullName) ?? "", VietnameseText.Clean(m.Ward) ?? ""))
+            var personKeys = messages.Select(m => Nominee.PersonKeyOf(m.EntryId, VietnameseText.Clean(m.NomineeFullName) ?? "", VietnameseText.Clean(m.NomineeWard) ?? ""))
                 .Distinct().ToList();
             var knownEntries = await db.NomineeEntries.Where(e => entryIds.Contains(e.EntryId)).Select(e => e.EntryId).ToListAsync(cancellationToken);
             var guards = await db.RegisterKeys.Where(k => years.Contains(k.Year) && personKeys.Contains(k.PersonKey)).ToListAsync(cancellationToken);
