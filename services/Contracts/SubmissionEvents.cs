@@ -49,7 +49,7 @@ public sealed record PersonalDataErased(Guid EntryId, int Year, string Person, s
     public const string Placeholder = "(đã xoá)";
 }
 
-/// <summary>An entry's text after a person's name was taken out of it, for the panel's copy.</summary>
+/// <summary>An entry's text after a person's name in it was corrected or taken out, for the panel's copy.</summary>
 public sealed record EntryTextRedacted(Guid EntryId, int Year, string Title, string Body, DateTimeOffset RedactedAt);
 
 /// <summary>The secretariat corrected the nominee's name or ward on an entry: recognition's copy follows.</summary>

@@ -6,7 +6,7 @@ using MassTransit;
 namespace HoanKiem.Judging.Consumers;
 
 /// <summary>
-/// A person's name was taken out of an entry's text: the panel's copy follows, even if the results are final, as the
+/// A person's name in an entry's text was corrected or taken out: the panel's copy follows, even if the results are final, as the
 /// copy is what judging keeps of them. The latest redaction wins whatever order redactions arrive in.
 /// </summary>
 public sealed class EntryTextRedactedConsumer(JudgingDbContext db, MessagingTelemetry telemetry)

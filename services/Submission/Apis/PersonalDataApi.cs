@@ -47,7 +47,7 @@ public static class PersonalDataApi
             return Problems.Conflict("personal_data_erased", Messages.PersonalDataErased);
         }
 
-        var (nomineeName, nomineeWard) = (entry.NomineeFullName, entry.NomineeWard);
+        var (authorName, nomineeName, nomineeWard, text) = (entry.AuthorFullName, entry.NomineeFullName, entry.NomineeWard, (entry.Title, entry.Body));
         Correct(entry, request);
         if (EntryRules.ShapeErrors(entry) is { Count: > 0 } errors)
         {
@@ -61,10 +61,17 @@ public static class PersonalDataApi
         // The trail says whose data changed, not to what: the values are the person's own.
         db.Audit(Actor.Of(user), "personal-data.corrected", "entry", entry.Id.ToString(),
             new { people = new[] { request.Author is null ? null : PersonRole.Author, request.Nominee is null ? null : PersonRole.Nominee }.OfType<string>() }, year);
+        PersonalData.Rename(entry, authorName, entry.AuthorFullName);
+        PersonalData.Rename(entry, nomineeName, entry.NomineeFullName);
+        await RewriteStoredEventsAsync(db, entry, cancellationToken);
+        var correctedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
         if (entry.NomineeFullName != nomineeName || entry.NomineeWard != nomineeWard)
         {
-            var correctedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
             db.Publish(new NomineeCorrected(entry.Id, year, entry.NomineeFullName, entry.NomineeWard, user.Caller().ClientId, correctedAt), PersonalData.SubjectOf(entry));
+        }
+        if ((entry.Title, entry.Body) != text)
+        {
+            db.Publish(new EntryTextRedacted(entry.Id, year, entry.Title, entry.Body, correctedAt), PersonalData.SubjectOf(entry));
         }
         db.ForgetOverwrittenPages();
         await db.SaveChangesAsync(cancellationToken);
@@ -102,27 +109,30 @@ public static class PersonalDataApi
             ErasedAt = DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds())
         }).Entity;
 
-        // The events already stored about the entry carry the person too: sent ones are kept a week, unsent ones are
-        // yet to go. Each is rewritten from the erased entry, so neither keeps nor sends what was erased.
-        var subject = PersonalData.SubjectOf(entry);
-        await db.RewriteStoredEventsAsync<EntryTextSubmitted>(subject, _ => PersonalData.Text(entry), cancellationToken);
-        await db.RewriteStoredEventsAsync<EntryTextRedacted>(subject, m => m with { Title = entry.Title, Body = entry.Body }, cancellationToken);
-        if (person == PersonRole.Nominee)
-        {
-            await db.RewriteStoredEventsAsync<EntryAccepted>(subject, _ => PersonalData.Accepted(entry), cancellationToken);
-            await db.RewriteStoredEventsAsync<NomineeCorrected>(subject,
-                m => m with { FullName = entry.NomineeFullName, Ward = entry.NomineeWard }, cancellationToken);
-        }
+        await RewriteStoredEventsAsync(db, entry, cancellationToken);
         db.Audit(Actor.Of(user), "personal-data.erased", "entry", id.ToString(), new { person }, year);
         db.Publish(new PersonalDataErased(id, year, person, entry.Title, erasure.ErasedBy, erasure.ErasedAt));
         if ((entry.Title, entry.Body) != text)
         {
-            db.Publish(new EntryTextRedacted(id, year, entry.Title, entry.Body, erasure.ErasedAt), subject);
+            db.Publish(new EntryTextRedacted(id, year, entry.Title, entry.Body, erasure.ErasedAt), PersonalData.SubjectOf(entry));
         }
         db.ForgetOverwrittenPages();
         await db.SaveChangesAsync(cancellationToken);
         await work.CommitAsync(cancellationToken);
         return TypedResults.Ok(Receipt(erasure));
+    }
+
+    /// <summary>
+    /// The events already stored about the entry carry its people as they were: sent ones are kept a week, unsent ones
+    /// are yet to go. Each is rewritten from the entry as it is now, so the outbox neither keeps nor sends the old values.
+    /// </summary>
+    private static async Task RewriteStoredEventsAsync(SubmissionDbContext db, Entry entry, CancellationToken cancellationToken)
+    {
+        var subject = PersonalData.SubjectOf(entry);
+        await db.RewriteStoredEventsAsync<EntryAccepted>(subject, _ => PersonalData.Accepted(entry), cancellationToken);
+        await db.RewriteStoredEventsAsync<EntryTextSubmitted>(subject, _ => PersonalData.Text(entry), cancellationToken);
+        await db.RewriteStoredEventsAsync<EntryTextRedacted>(subject, m => m with { Title = entry.Title, Body = entry.Body }, cancellationToken);
+        await db.RewriteStoredEventsAsync<NomineeCorrected>(subject, m => m with { FullName = entry.NomineeFullName, Ward = entry.NomineeWard }, cancellationToken);
     }
 
     private static ErasureReceipt Receipt(Erasure erasure) => new(erasure.EntryId, erasure.Person, erasure.ErasedBy, erasure.ErasedAt);

@@ -49,8 +49,21 @@ public static class PersonalData
         }
     }
 
-    private static string Redact(string text, string name) =>
-        name.Length == 0 || name == Erased ? text : text.Replace(name, Erased, StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// A corrected name replaces the old one where the title and body write it: a misspelt name is the person's data as
+    /// much as the right one, and the text then names them as the entry does, so a later erasure finds them.
+    /// </summary>
+    public static void Rename(Entry entry, string from, string to)
+    {
+        if (from != to)
+        {
+            entry.Title = Redact(entry.Title, from, to);
+            entry.Body = Redact(entry.Body, from, to);
+        }
+    }
+
+    private static string Redact(string text, string name, string by = Erased) =>
+        name.Length == 0 || name == Erased ? text : text.Replace(name, by, StringComparison.OrdinalIgnoreCase);
 
     public static string SubjectOf(Entry entry) => entry.Id.ToString();
 
