@@ -66,8 +66,7 @@ public sealed class PersonalDataTests(SystemFixture system)
         Assert.Equal(erasure.GetProperty("erasedAt").GetDateTimeOffset(), again.GetProperty("erasedAt").GetDateTimeOffset());
         await ReadJson(await secretariat.PostAsJsonAsync($"{entry}/erasure", new { person = "author" }), HttpStatusCode.OK);
 
-        var left = await Eventually.Until(() => Task.FromResult(Holders(people)), found => found.Count == 0, TimeSpan.FromSeconds(60));
-        Assert.Empty(left);
+        await Eventually.Until(() => Task.FromResult(Leftovers(people)), left => left.Length == 0, TimeSpan.FromSeconds(60));
 
         var shown = await ReadJson(await secretariat.GetAsync(entry), HttpStatusCode.OK);
         Assert.Equal(Erased, shown.GetProperty("author").GetProperty("fullName").GetString());
@@ -98,8 +97,16 @@ public sealed class PersonalDataTests(SystemFixture system)
     private static async Task<List<JsonElement>> NomineesAsync(HttpClient secretariat, int year) =>
         [.. (await ReadJson(await secretariat.GetAsync($"/api/recognition/{year}/nominees"), HttpStatusCode.OK)).GetProperty("items").EnumerateArray()];
 
+    private static readonly string[] Databases = [ResourceNames.SubmissionDb, ResourceNames.JudgingDb, ResourceNames.RecognitionDb, ResourceNames.ReportingDb];
+
     /// <summary>The services' databases whose file or log holds any of <paramref name="values"/>.</summary>
     private List<string> Holders(string[] values) =>
-        [.. new[] { ResourceNames.SubmissionDb, ResourceNames.JudgingDb, ResourceNames.RecognitionDb, ResourceNames.ReportingDb }
-            .Where(database => DatabaseBytes.Hold(Path.Combine(system.DataDirectory, database + ".db"), values))];
+        [.. Databases.Where(database => DatabaseBytes.Hold(Path.Combine(system.DataDirectory, database + ".db"), values))];
+
+    /// <summary>Which database holds which of <paramref name="values"/>, so a wait that runs out says what was left where.</summary>
+    private string Leftovers(string[] values) =>
+        string.Join("; ", from database in Databases
+                          from value in values
+                          where DatabaseBytes.Hold(Path.Combine(system.DataDirectory, database + ".db"), value)
+                          select $"{database} holds {value}");
 }
