@@ -27,8 +27,8 @@ public static class PersonalDataApi
     {
         var entry = app.MapGroup("/api/contests/{year:int}/entries/{id:guid}").WithTags("Personal data")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
-        entry.MapPatch("/", CorrectPersonalData);
-        entry.MapPost("/erasure", ErasePersonalData);
+        entry.MapPatch("/", CorrectPersonalData).WithSummary("Correct an entry's author or nominee");
+        entry.MapPost("/erasure", ErasePersonalData).WithSummary("Erase an entry's author or nominee");
         return app;
     }
 
