@@ -67,11 +67,13 @@ public static class ServiceDatabase
     /// <see cref="SqliteCheckpointer"/>, and a log that a burst grew is cut back to 64 MB once it is written from its
     /// start again. These are per connection, whereas WAL itself is stored in the file and set once by the migrator.
     /// A pooled connection keeps its settings, so each native connection gets them once rather than on every open.
+    /// secure_delete zeroes what a delete or update frees, so personal data erased or corrected leaves no old bytes in
+    /// the file's free space.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
-        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864;";
+        private const string Pragmas = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=30000; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=67108864; PRAGMA secure_delete=ON;";
         private readonly ConditionalWeakTable<object, object> configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)

@@ -58,7 +58,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         var writing = await WriteLockAsync(cancellationToken);
         try
         {
-            return new UnitOfWork(writing, await Database.BeginTransactionAsync(cancellationToken));
+            return new UnitOfWork(this, writing, await Database.BeginTransactionAsync(cancellationToken));
         }
         catch
         {
@@ -80,6 +80,7 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
     {
         ChangeTracker.Clear();
         HasNewOutboxMessages = false;
+        forgetsOverwrittenPages = false;
     }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -131,8 +132,11 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             Changes = JsonSerializer.Serialize(changes, MessageSerialization.Options)
         });
 
-    /// <summary>Queues an event: it is stored with this context's next SaveChanges and relayed after the commit.</summary>
-    public void Publish<TEvent>(TEvent message) where TEvent : class
+    /// <summary>
+    /// Queues an event: it is stored with this context's next SaveChanges and relayed after the commit. An event that
+    /// carries personal data names its <paramref name="subject"/>, so that an erasure can find the stored copy.
+    /// </summary>
+    public void Publish<TEvent>(TEvent message, string? subject = null) where TEvent : class
     {
         OutboxMessages.Add(new OutboxMessage
         {
@@ -140,9 +144,60 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             MessageType = MessageSerialization.TypeName(typeof(TEvent)),
             Payload = JsonSerializer.SerializeToUtf8Bytes(message, MessageSerialization.Options),
             TraceParent = Activity.Current?.Id,
+            Subject = subject,
             CreatedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds()
         });
         HasNewOutboxMessages = true;
+    }
+
+    /// <summary>
+    /// Stored events about <paramref name="subject"/> of type <typeparamref name="TEvent"/>, sent or not, with their
+    /// payloads replaced by <paramref name="rewrite"/>'s: an erasure leaves no copy of what it erased in the outbox, and
+    /// an event not yet sent goes out erased (with its message id, so consumers still drop a second copy).
+    /// </summary>
+    public async Task RewriteStoredEventsAsync<TEvent>(string subject, Func<TEvent, TEvent> rewrite, CancellationToken cancellationToken)
+        where TEvent : class
+    {
+        var type = MessageSerialization.TypeName(typeof(TEvent));
+        foreach (var stored in await OutboxMessages.Where(m => m.Subject == subject && m.MessageType == type).ToListAsync(cancellationToken))
+        {
+            var message = JsonSerializer.Deserialize<TEvent>(stored.Payload, MessageSerialization.Options)!;
+            stored.Payload = JsonSerializer.SerializeToUtf8Bytes(rewrite(message), MessageSerialization.Options);
+        }
+    }
+
+    /// <summary>
+    /// Marks this unit of work as erasing or correcting personal data. secure_delete zeroes the old values in the file's
+    /// pages, but SQLite's write-ahead log still holds the pages as they were; so once the work commits, the log is
+    /// copied into the file and emptied (on SQLite; SQL Server keeps no such copy the service can reach).
+    /// </summary>
+    public void ForgetOverwrittenPages() => forgetsOverwrittenPages = true;
+
+    private bool forgetsOverwrittenPages;
+
+    internal async Task AfterCommitAsync(CancellationToken cancellationToken)
+    {
+        if (!forgetsOverwrittenPages)
+        {
+            return;
+        }
+        forgetsOverwrittenPages = false;
+        if (!Database.IsSqlite())
+        {
+            return;
+        }
+        // Still this process's turn to write; a reader of another process makes the checkpoint wait (busy_timeout).
+        await Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = Database.GetDbConnection().CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        finally
+        {
+            await Database.CloseConnectionAsync();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -165,6 +220,8 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
             outbox.HasIndex(m => new { m.SentAt, m.LockedUntil, m.Sequence });
             outbox.Property(m => m.MessageType).HasMaxLength(300);
             outbox.Property(m => m.TraceParent).HasMaxLength(100);
+            outbox.Property(m => m.Subject).HasMaxLength(100);
+            outbox.HasIndex(m => m.Subject);
             outbox.Property(m => m.LockedBy).HasMaxLength(64);
         });
         modelBuilder.Entity<InboxMessage>(inbox =>
@@ -204,16 +261,22 @@ public sealed class UnixMillisecondsConverter() : ValueConverter<DateTimeOffset,
 /// <summary>A turn to write and its transaction, from <see cref="ServiceDbContext.BeginWriteAsync"/>.</summary>
 public sealed class UnitOfWork : IAsyncDisposable
 {
+    private readonly ServiceDbContext db;
     private readonly IDisposable writing;
     private readonly IDbContextTransaction transaction;
 
-    internal UnitOfWork(IDisposable writing, IDbContextTransaction transaction)
+    internal UnitOfWork(ServiceDbContext db, IDisposable writing, IDbContextTransaction transaction)
     {
+        this.db = db;
         this.writing = writing;
         this.transaction = transaction;
     }
 
-    public Task CommitAsync(CancellationToken cancellationToken = default) => transaction.CommitAsync(cancellationToken);
+    public async Task CommitAsync(CancellationToken cancellationToken = default)
+    {
+        await transaction.CommitAsync(cancellationToken);
+        await db.AfterCommitAsync(cancellationToken);
+    }
 
     public async ValueTask DisposeAsync()
     {

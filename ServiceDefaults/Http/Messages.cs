@@ -117,6 +117,10 @@ public static class Messages
 
     public static readonly Message EntryNotFound = new("Không có bài dự thi này của đơn vị bạn.", "There is no such entry for your unit.");
 
+    public static readonly Message PersonalDataErased = new(
+        "Dữ liệu cá nhân của người này đã bị xoá khỏi bài dự thi và không được nhập lại.",
+        "That person's data was erased from this entry and is not taken again.");
+
     public static readonly Message OnlyOwnUnitWithdraws = new("Chỉ đơn vị đã gửi bài mới rút được bài.", "Only the entry's own unit withdraws it.");
 
     public static readonly Message ClosedForWithdrawal = new(

@@ -12,6 +12,8 @@ public sealed class OutboxMessage
     /// </summary>
     public required byte[] Payload { get; set; }
     public string? TraceParent { get; set; }
+    /// <summary>What the event is about (an entry's id), so an erasure finds the stored copies of the person's data.</summary>
+    public string? Subject { get; set; }
     /// <summary>Unix milliseconds; integers because SQLite cannot compare DateTimeOffset in SQL.</summary>
     public long CreatedAt { get; set; }
     public long? SentAt { get; set; }

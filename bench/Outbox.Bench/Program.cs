@@ -18,11 +18,11 @@ using Microsoft.Extensions.Options;
 using Spectre.Console;
 
 // The outbox relay's confirmed messages per second: the real OutboxRelay<SubmissionDbContext>, wired as the submission
-// service wires it, on a real SQLite file and a private RabbitMQ. N EntryAccepted rows (1,300–1,500-word Vietnamese
+// service wires it, on a real SQLite file and a private RabbitMQ. N EntryTextSubmitted rows (1,300–1,500-word Vietnamese
 // articles, stored as UTF-8 JSON as the services store them) are stored before the relay starts; the clock
 // runs until every row has SentAt, which the relay sets only after the broker's publisher confirm. Once with no queue
-// bound (the broker confirms and drops), once with queues bound and consumed (the real system fans each event out to
-// judging, recognition and reporting). Prints, asserts nothing.
+// bound (the broker confirms and drops), once with queues bound and consumed (an event several services take is copied to
+// each service's queue). Prints, asserts nothing.
 // Usage: dotnet run -c Release --project bench/Outbox.Bench -- [--messages 20000] [--fanout 3] [--batch-size N]
 var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
 for (var i = 0; i + 1 < args.Length; i += 2)
@@ -166,9 +166,8 @@ async Task<int> FillAsync(IServiceProvider services, string scenario)
             for (var n = Math.Min(500, messages - stored); n > 0; n--, stored++)
             {
                 var article = articles[stored % articles.Length];
-                db.Publish(new EntryAccepted(Guid.CreateVersion7(), 2026, $"unit-{stored % 35:D2}", article.Title, article.Body, article.Field,
-                    ArticleCorpus.CountWords(article.Body), new NomineeDetails(article.NomineeFullName, 1960, "tổ trưởng tổ dân phố", null, article.Street, article.NomineeWard),
-                    DateTimeOffset.UtcNow));
+                db.Publish(new EntryTextSubmitted(Guid.CreateVersion7(), 2026, $"unit-{stored % 35:D2}", article.Title, article.Body, article.Field,
+                    ArticleCorpus.CountWords(article.Body), DateTimeOffset.UtcNow));
             }
             bytes += db.ChangeTracker.Entries<OutboxMessage>().Sum(e => e.Entity.Payload.Length);
             await db.SaveChangesAsync();
@@ -189,10 +188,10 @@ async Task<IBusControl> StartConsumersAsync(long[] consumed)
         {
             var index = i;
             // Durable queues named as the services' own; the handler only counts, the services' SQLite work is not measured here.
-            rabbit.ReceiveEndpoint($"{services[i % services.Length]}{(i < services.Length ? "" : $"-{i}")}-entry-accepted", endpoint =>
+            rabbit.ReceiveEndpoint($"{services[i % services.Length]}{(i < services.Length ? "" : $"-{i}")}-entry-text-submitted", endpoint =>
             {
                 endpoint.PrefetchCount = 32;
-                endpoint.Handler<EntryAccepted>(_ =>
+                endpoint.Handler<EntryTextSubmitted>(_ =>
                 {
                     Interlocked.Increment(ref consumed[index]);
                     return Task.CompletedTask;

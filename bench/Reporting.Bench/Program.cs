@@ -138,7 +138,7 @@ async Task SeedAsync()
     {
         ids[i] = Guid.CreateVersion7();
         owners[i] = PickUnit();
-        var entry = db.Entries.Add(new EntryFact { Id = ids[i], Year = Year, UnitCode = owners[i], Title = $"Bài dự thi {i}", ReceivedAt = Instant(), Version = 1 }).Entity;
+        var entry = db.Entries.Add(new EntryFact { Id = ids[i], Year = Year, UnitCode = owners[i], ReceivedAt = Instant(), Version = 1 }).Entity;
         counted.AddRange(entry.Contribution());
         if (i % 8 == 0)
         {

@@ -12,11 +12,23 @@ public sealed record ContestConfigured(int Year, string Title, DateTimeOffset Op
 /// <summary>A unit's planned number of entries for a contest year was set.</summary>
 public sealed record QuotaSet(int Year, string UnitCode, int Target);
 
-/// <summary>The nominee as the entry introduces them: the exemplary person, not the author.</summary>
-public sealed record NomineeDetails(string FullName, int? BirthYear, string? Position, string? Workplace, string? Street, string Ward);
-
-/// <summary>An entry passed every rule at the door and is now part of the contest.</summary>
+/// <summary>
+/// An entry passed every rule at the door and is now part of the contest, for reporting's tallies and recognition's
+/// register: of the people it names only the nominee, by the name and ward the register matches them by. The text goes
+/// to judging alone in <see cref="EntryTextSubmitted"/>; the author, and the nominee's other details, stay in submission.
+/// </summary>
 public sealed record EntryAccepted(
+    Guid EntryId,
+    int Year,
+    string UnitCode,
+    string Field,
+    int WordCount,
+    string NomineeFullName,
+    string NomineeWard,
+    DateTimeOffset ReceivedAt);
+
+/// <summary>An accepted entry's text, for the panel: the only event that carries the article.</summary>
+public sealed record EntryTextSubmitted(
     Guid EntryId,
     int Year,
     string UnitCode,
@@ -24,8 +36,24 @@ public sealed record EntryAccepted(
     string Body,
     string Field,
     int WordCount,
-    NomineeDetails Nominee,
     DateTimeOffset ReceivedAt);
+
+/// <summary>
+/// The secretariat erased a person's personal data from an entry: <c>Person</c> is <c>author</c> or <c>nominee</c>.
+/// Every service that keeps something of that person erases its copy; <c>Title</c> is the entry's title as it reads
+/// now (the person's name taken out), for those that show it.
+/// </summary>
+public sealed record PersonalDataErased(Guid EntryId, int Year, string Person, string Title, string ErasedBy, DateTimeOffset ErasedAt)
+{
+    /// <summary>What an erased name or ward reads as, in every service's answers and reports.</summary>
+    public const string Placeholder = "(đã xoá)";
+}
+
+/// <summary>An entry's text after a person's name in it was corrected or taken out, for the panel's copy.</summary>
+public sealed record EntryTextRedacted(Guid EntryId, int Year, string Title, string Body, DateTimeOffset RedactedAt);
+
+/// <summary>The secretariat corrected the nominee's name or ward on an entry: recognition's copy follows.</summary>
+public sealed record NomineeCorrected(Guid EntryId, int Year, string FullName, string Ward, string CorrectedBy, DateTimeOffset CorrectedAt);
 
 /// <summary>A unit withdrew an entry before the contest closed: it is kept but no longer counted.</summary>
 public sealed record EntryWithdrawn(Guid EntryId, int Year, string UnitCode, DateTimeOffset WithdrawnAt);
@@ -42,3 +70,10 @@ public sealed record EntryRefused(
     Guid? DuplicateOfEntryId,
     string? DuplicateOfUnitCode,
     double? Similarity);
+
+/// <summary>Whose personal data an entry holds: the one who wrote it, or the one it is about.</summary>
+public static class PersonRole
+{
+    public const string Author = "author";
+    public const string Nominee = "nominee";
+}

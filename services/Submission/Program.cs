@@ -13,6 +13,7 @@ app.MapContestsApi();
 app.MapEntriesApi();
 app.MapRefusalsApi();
 app.MapStaffApi();
+app.MapPersonalDataApi();
 app.MapCredentialsApi();
 app.MapAuditApi<SubmissionDbContext>("/api/submission");
 app.MapDefaultEndpoints();

@@ -186,8 +186,7 @@ public sealed class AssignmentTests(JudgingFixture fixture)
         };
         await fixture.WaitForEntriesAsync(year, 1);
         await Eventually.Until(() => fixture.QueryAsync(db => Task.FromResult(db.Entries.Any(e => e.Id == withdrawn))), seen => seen);
-        await fixture.Bus.PublishAsync(new EntryAccepted(withdrawn, year, HangGai, "Bài đã rút", TestData.Article(1), "urban", 1400,
-            new NomineeDetails(JudgingFixture.NomineeName, null, null, null, null, "Hàng Gai"), DateTimeOffset.UtcNow));
+        await fixture.Bus.PublishAsync(new EntryTextSubmitted(withdrawn, year, HangGai, "Bài đã rút", TestData.Article(1), "urban", 1400, DateTimeOffset.UtcNow));
 
         await Eventually.Until(() => fixture.QueryAsync(db => Task.FromResult(db.Entries.Any(e => e.Id == withdrawn && e.Title == "Bài đã rút"))), seen => seen);
 

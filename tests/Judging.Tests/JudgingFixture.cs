@@ -24,9 +24,6 @@ public sealed record TestJudge(Guid Id, string ClientId, string? UnitCode, HttpC
 /// </summary>
 public sealed class JudgingFixture() : ServiceFixture<Program>(ResourceNames.JudgingDb)
 {
-    public const string NomineeName = "Trần Thị Bình";
-    public const string NomineeStreet = "12 Hàng Gai";
-    public const string NomineeWorkplace = "Tổ dân phố số 5 Hàng Gai";
 
     protected override async Task RecordEventsAsync(TestBus bus)
     {
@@ -34,12 +31,11 @@ public sealed class JudgingFixture() : ServiceFixture<Program>(ResourceNames.Jud
         await bus.RecordAsync<CityOutcomeRecorded>();
     }
 
-    /// <summary>Publishes an accepted entry as the submission service would, nominee details and all, and returns its id.</summary>
+    /// <summary>Publishes an accepted entry's text as the submission service would and returns its id.</summary>
     public async Task<Guid> AcceptEntryAsync(int year, string unitCode, DateTimeOffset? receivedAt = null, Guid? messageId = null)
     {
         var id = Guid.NewGuid();
-        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, $"Bài dự thi {id.ToString()[..8]}", TestData.Article(id.GetHashCode()), "urban", 1400,
-            new NomineeDetails(NomineeName, 1956, "Tổ trưởng", NomineeWorkplace, NomineeStreet, "Hàng Gai"),
+        await Bus.PublishAsync(new EntryTextSubmitted(id, year, unitCode, $"Bài dự thi {id.ToString()[..8]}", TestData.Article(id.GetHashCode()), "urban", 1400,
             receivedAt ?? DateTimeOffset.UtcNow), messageId);
         return id;
     }

@@ -32,8 +32,7 @@ public sealed class RecognitionFixture() : ServiceFixture<Program>(ResourceNames
         DateTimeOffset? receivedAt = null, Guid? entryId = null, Guid? messageId = null, string field = "urban")
     {
         var id = entryId ?? Guid.NewGuid();
-        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, $"Gương người tốt việc tốt về {fullName}", TestData.Article(year), field, 1400,
-            new NomineeDetails(fullName, 1960, null, null, null, ward), receivedAt ?? DateTimeOffset.UtcNow), messageId);
+        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, field, 1400, fullName, ward, receivedAt ?? DateTimeOffset.UtcNow), messageId);
         return id;
     }
 

@@ -90,8 +90,7 @@ public sealed class ReportingFixture : IAsyncLifetime
     public async Task<Guid> AcceptAsync(int year, string unitCode, DateTimeOffset receivedAt, Guid? entryId = null, Guid? messageId = null)
     {
         var id = entryId ?? Guid.NewGuid();
-        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, $"Gương người tốt việc tốt {id:N}", TestData.Article(year), "urban", 1400,
-            new NomineeDetails("Trần Thị Bình", 1956, null, null, null, "Hàng Gai"), receivedAt), messageId);
+        await Bus.PublishAsync(new EntryAccepted(id, year, unitCode, "urban", 1400, "Trần Thị Bình", "Hàng Gai", receivedAt), messageId);
         return id;
     }
 

@@ -25,9 +25,11 @@ public sealed class EntryRulesTests(SubmissionFixture fixture)
         Assert.Equal(ArticleCorpus.CountWords(article.Body), receipt.GetProperty("wordCount").GetInt32());
         var id = receipt.GetProperty("id").GetGuid();
         var accepted = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<Contracts.EntryAccepted>().Where(e => e.Message.EntryId == id).ToList()), found => found.Count > 0);
-        Assert.Equal(article.Body, accepted[0].Message.Body);
-        Assert.Equal(article.NomineeWard, accepted[0].Message.Nominee.Ward);
         Assert.Equal(receipt.GetProperty("receivedAt").GetDateTimeOffset(), accepted[0].Message.ReceivedAt);
+        Assert.Equal(article.NomineeFullName, accepted[0].Message.NomineeFullName);
+        Assert.Equal(article.NomineeWard, accepted[0].Message.NomineeWard);
+        var text = await Eventually.Until(() => Task.FromResult(fixture.Bus.Received<Contracts.EntryTextSubmitted>().Where(e => e.Message.EntryId == id).ToList()), found => found.Count > 0);
+        Assert.Equal(article.Body, text[0].Message.Body);
     }
 
     [Fact]

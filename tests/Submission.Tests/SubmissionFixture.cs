@@ -22,6 +22,10 @@ public sealed class SubmissionFixture() : ServiceFixture<Program>(ResourceNames.
     protected override async Task RecordEventsAsync(TestBus bus)
     {
         await bus.RecordAsync<EntryAccepted>();
+        await bus.RecordAsync<EntryTextSubmitted>();
+        await bus.RecordAsync<NomineeCorrected>();
+        await bus.RecordAsync<PersonalDataErased>();
+        await bus.RecordAsync<EntryTextRedacted>();
         await bus.RecordAsync<EntryRefused>();
         await bus.RecordAsync<EntryWithdrawn>();
         await bus.RecordAsync<UnitRegistered>();

@@ -23,6 +23,9 @@ public sealed class Entry
     public string Status { get; set; } = EntryStatus.Accepted;
     public DateTimeOffset? WithdrawnAt { get; set; }
 
+    /// <summary>When a person's name was last taken out of the text; the text submitted before then no longer applies.</summary>
+    public DateTimeOffset? TextRedactedAt { get; set; }
+
     public bool InJudging => Status == EntryStatus.Accepted;
 }
 

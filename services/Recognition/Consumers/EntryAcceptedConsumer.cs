@@ -43,11 +43,11 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
             Year = message.Year,
             UnitCode = message.UnitCode,
             Field = message.Field,
-            FullName = VietnameseText.Clean(message.Nominee.FullName) ?? "",
-            Ward = VietnameseText.Clean(message.Nominee.Ward) ?? "",
+            FullName = VietnameseText.Clean(message.NomineeFullName) ?? "",
+            Ward = VietnameseText.Clean(message.NomineeWard) ?? "",
             ReceivedAt = message.ReceivedAt
         };
-        var personKey = Nominee.PersonKeyOf(entry.FullName, entry.Ward);
+        var personKey = Nominee.PersonKeyOf(entry.EntryId, entry.FullName, entry.Ward);
         if (!people.Guards.TryGetValue((message.Year, personKey), out var guard))
         {
             guard = Db.RegisterKeys.Add(new RegisterKey { Year = message.Year, PersonKey = personKey }).Entity;
@@ -123,7 +123,7 @@ public sealed class EntryAcceptedConsumer(RecognitionDbContext db, MessagingTele
         {
             var entryIds = messages.Select(m => m.EntryId).ToList();
             var years = messages.Select(m => m.Year).Distinct().ToList();
-            var personKeys = messages.Select(m => Nominee.PersonKeyOf(VietnameseText.Clean(m.Nominee.FullName) ?? "", VietnameseText.Clean(m.Nominee.Ward) ?? ""))
+            var personKeys = messages.Select(m => Nominee.PersonKeyOf(m.EntryId, VietnameseText.Clean(m.NomineeFullName) ?? "", VietnameseText.Clean(m.NomineeWard) ?? ""))
                 .Distinct().ToList();
             var knownEntries = await db.NomineeEntries.Where(e => entryIds.Contains(e.EntryId)).Select(e => e.EntryId).ToListAsync(cancellationToken);
             var guards = await db.RegisterKeys.Where(k => years.Contains(k.Year) && personKeys.Contains(k.PersonKey)).ToListAsync(cancellationToken);

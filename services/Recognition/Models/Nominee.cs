@@ -49,6 +49,13 @@ public sealed class Nominee
 
     public static string PersonKeyOf(string fullName, string ward) =>
         $"{VietnameseText.Fold(fullName)}|{VietnameseText.WardKey(ward)}";
+
+    /// <summary>The key of a person whose data was erased: nobody else, so it holds the row's own id and no name.</summary>
+    public static string ErasedKeyOf(Guid id) => $"erased|{id}";
+
+    /// <summary>An introduction's key; one whose name was erased before it arrived introduces someone of its own.</summary>
+    public static string PersonKeyOf(Guid entryId, string fullName, string ward) =>
+        fullName == Contracts.PersonalDataErased.Placeholder ? ErasedKeyOf(entryId) : PersonKeyOf(fullName, ward);
 }
 
 /// <summary>
@@ -66,6 +73,11 @@ public sealed class NomineeEntry
     public required string Ward { get; set; }
     public DateTimeOffset ReceivedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+
+    /// <summary>When the secretariat last corrected the name or ward, so an older correction arriving late changes nothing.</summary>
+    public DateTimeOffset? CorrectedAt { get; set; }
+
+    public bool IsErased => FullName == Contracts.PersonalDataErased.Placeholder;
 }
 
 /// <summary>

@@ -122,7 +122,6 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
             entry.HasKey(e => e.Id);
             entry.HasIndex(e => new { e.Year, e.UnitCode });
             entry.Property(e => e.UnitCode).HasMaxLength(40);
-            entry.Property(e => e.Title).HasMaxLength(500);
             entry.Property(e => e.Version).IsConcurrencyToken();
         });
         modelBuilder.Entity<RefusalFact>(refusal =>

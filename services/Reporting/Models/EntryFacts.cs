@@ -9,7 +9,6 @@ public sealed class EntryFact
     public Guid Id { get; set; }
     public int Year { get; set; }
     public required string UnitCode { get; set; }
-    public string? Title { get; set; }
     public DateTimeOffset? ReceivedAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
 

@@ -27,7 +27,6 @@ public static class EntryLedger
                 continue;
             }
             var before = entry.Contribution().ToList();
-            entry.Title = message.Title;
             entry.ReceivedAt = message.ReceivedAt;
             entry.Version++;
             counted.AddRange(before.Select(c => c.Negate()).Concat(entry.Contribution()));

@@ -127,9 +127,9 @@ public static class EntriesApi
             // A unit's own entries name their sender already; one the secretariat sends on a unit's behalf names its person here.
             db.Audit(Actor.Of(user), "entry.submitted-for-unit", "entry", entry.Id.ToString(), new { unitCode }, year);
         }
-        db.Publish(new EntryAccepted(entry.Id, year, unitCode, entry.Title, entry.Body, entry.Field, entry.WordCount,
-            new NomineeDetails(entry.NomineeFullName, entry.NomineeBirthYear, entry.NomineePosition, entry.NomineeWorkplace, entry.NomineeStreet, entry.NomineeWard),
-            entry.ReceivedAt));
+        // Each service gets what it uses: the text only to judging, of the nominee only their name and ward, the author to none.
+        db.Publish(PersonalData.Accepted(entry), PersonalData.SubjectOf(entry));
+        db.Publish(PersonalData.Text(entry), PersonalData.SubjectOf(entry));
         await db.SaveChangesAsync(CancellationToken.None);
         await check.CommitAsync(entry, fingerprint.Signature);
         metrics.Submitted(EntryStatus.Accepted);
@@ -253,7 +253,7 @@ public static class EntriesApi
     private static bool CanSee(ClaimsPrincipal user, Entry entry) =>
         user.IsSecretariat() || UnitCodes.Same(entry.UnitCode, user.Caller().UnitCode);
 
-    private static EntryView ToView(Entry e) => new(
+    internal static EntryView ToView(Entry e) => new(
         e.Id, e.Year, e.UnitCode, e.Title, e.Body, e.Field, e.WordCount, e.Status, e.ReceivedAt, e.WithdrawnAt,
         new AuthorRequest(e.AuthorFullName, e.AuthorPosition, e.AuthorPhone, e.AuthorEmail),
         new NomineeRequest(e.NomineeFullName, e.NomineeBirthYear, e.NomineePosition, e.NomineeWorkplace, new AddressRequest(e.NomineeStreet, e.NomineeWard)));

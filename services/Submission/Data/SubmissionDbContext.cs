@@ -13,6 +13,7 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
     public DbSet<Quota> Quotas => Set<Quota>();
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<RefusedAttempt> RefusedAttempts => Set<RefusedAttempt>();
+    public DbSet<Erasure> Erasures => Set<Erasure>();
 
     /// <summary>The unit a code names, in any case; its <c>Code</c> is the spelling it was registered with.</summary>
     public Task<Unit?> UnitAsync(string code, CancellationToken cancellationToken = default)
@@ -73,6 +74,12 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             entry.Property(e => e.NomineeStreet).HasMaxLength(300);
             entry.Property(e => e.NomineeWard).HasMaxLength(100);
             entry.Property(e => e.Signature).HasMaxLength(Duplicates.MinHash.Length * sizeof(uint));
+        });
+        modelBuilder.Entity<Erasure>(erasure =>
+        {
+            erasure.HasKey(e => new { e.EntryId, e.Person });
+            erasure.Property(e => e.Person).HasMaxLength(20);
+            erasure.Property(e => e.ErasedBy).HasMaxLength(60);
         });
         modelBuilder.Entity<RefusedAttempt>(attempt =>
         {

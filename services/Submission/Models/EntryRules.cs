@@ -82,6 +82,21 @@ public static class EntryRules
         {
             return new("invalid_field", Messages.InvalidField(Fields.All));
         }
+        if (PeopleRefusal(entry, contest) is { } refusal)
+        {
+            return refusal;
+        }
+        if (entry.WordCount < contest.MinWords || entry.WordCount > contest.MaxWords)
+        {
+            return new("word_count_out_of_range", Messages.WordCountOutOfRange(entry.WordCount, contest.MinWords, contest.MaxWords),
+                new Dictionary<string, object?> { ["wordCount"] = entry.WordCount, ["minWords"] = contest.MinWords, ["maxWords"] = contest.MaxWords });
+        }
+        return null;
+    }
+
+    /// <summary>The rules on the author and the nominee, also checked when the secretariat corrects them.</summary>
+    public static Refusal? PeopleRefusal(Entry entry, Contest contest)
+    {
         if (entry.AuthorFullName.Length == 0 || (entry.AuthorPhone is null && entry.AuthorEmail is null))
         {
             return new("missing_author_info", Messages.MissingAuthorInfo);
@@ -97,11 +112,6 @@ public static class EntryRules
             return new("nominee_outside_district", Messages.NomineeOutsideDistrict(entry.NomineeWard));
         }
         entry.NomineeWard = districtWard;
-        if (entry.WordCount < contest.MinWords || entry.WordCount > contest.MaxWords)
-        {
-            return new("word_count_out_of_range", Messages.WordCountOutOfRange(entry.WordCount, contest.MinWords, contest.MaxWords),
-                new Dictionary<string, object?> { ["wordCount"] = entry.WordCount, ["minWords"] = contest.MinWords, ["maxWords"] = contest.MaxWords });
-        }
         return null;
     }
 

@@ -88,6 +88,9 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<long?>("TextRedactedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
@@ -405,6 +408,10 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -413,6 +420,8 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

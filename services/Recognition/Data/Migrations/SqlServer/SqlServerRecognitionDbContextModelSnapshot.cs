@@ -476,6 +476,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -801,6 +804,10 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -809,6 +816,8 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

@@ -469,6 +469,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -790,6 +793,10 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -798,6 +805,8 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

@@ -195,10 +195,6 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.Property<long?>("ReceivedAt")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("Title")
-                        .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
-
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -587,6 +583,10 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -595,6 +595,8 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

@@ -190,10 +190,6 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.Property<long?>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Title")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -578,6 +574,10 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -586,6 +586,8 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

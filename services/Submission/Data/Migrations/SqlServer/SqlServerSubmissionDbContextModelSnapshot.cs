@@ -166,6 +166,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -174,6 +178,8 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 
@@ -309,6 +315,28 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.HasIndex("Year", "UnitCode", "Status");
 
                     b.ToTable("Entries");
+                });
+
+            modelBuilder.Entity("HoanKiem.Submission.Models.Erasure", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Person")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ErasedBy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.HasKey("EntryId", "Person");
+
+                    b.ToTable("Erasures");
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.Quota", b =>

@@ -157,6 +157,10 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -165,6 +169,8 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 
@@ -300,6 +306,28 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.HasIndex("Year", "UnitCode", "Status");
 
                     b.ToTable("Entries");
+                });
+
+            modelBuilder.Entity("HoanKiem.Submission.Models.Erasure", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Person")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ErasedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ErasedBy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EntryId", "Person");
+
+                    b.ToTable("Erasures");
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.Quota", b =>

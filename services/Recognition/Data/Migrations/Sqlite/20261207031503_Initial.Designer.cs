@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteRecognitionDbContext))]
-    [Migration("20261207024620_Initial")]
+    [Migration("20261207031503_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -472,6 +472,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -793,6 +796,10 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -801,6 +808,8 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

@@ -7,13 +7,13 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Judging.Consumers;
 
 /// <summary>
-/// Takes accepted entries into judging. Only what the panel reads and what conflicts and results need is kept:
-/// the nominee's details in the event are dropped here, so no judge-facing answer can ever include them.
+/// Takes accepted entries' text into judging: what the panel reads and what conflicts and results need. The event
+/// names neither the author nor the nominee, so no judge-facing answer can include them.
 /// </summary>
-public sealed class EntryAcceptedConsumer(JudgingDbContext db, MessagingTelemetry telemetry)
-    : IdempotentBatchConsumer<EntryAccepted, JudgingDbContext>(db, telemetry)
+public sealed class EntryTextSubmittedConsumer(JudgingDbContext db, MessagingTelemetry telemetry)
+    : IdempotentBatchConsumer<EntryTextSubmitted, JudgingDbContext>(db, telemetry)
 {
-    protected override async Task HandleAsync(IReadOnlyList<EntryAccepted> messages, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(IReadOnlyList<EntryTextSubmitted> messages, CancellationToken cancellationToken)
     {
         var ids = messages.Select(m => m.EntryId).ToList();
         var known = await Db.Entries.Where(e => ids.Contains(e.Id)).ToDictionaryAsync(e => e.Id, cancellationToken);
@@ -27,8 +27,12 @@ public sealed class EntryAcceptedConsumer(JudgingDbContext db, MessagingTelemetr
             // A withdrawal may have overtaken this event (they travel on different queues): it stays withdrawn.
             entry.Year = message.Year;
             entry.UnitCode = message.UnitCode;
-            entry.Title = message.Title;
-            entry.Body = message.Body;
+            // A redaction (a person's data erased) may have overtaken it as well: the redacted text stays.
+            if (entry.TextRedactedAt is null)
+            {
+                entry.Title = message.Title;
+                entry.Body = message.Body;
+            }
             entry.Field = message.Field;
             entry.WordCount = message.WordCount;
             entry.ReceivedAt = message.ReceivedAt;

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Judging.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJudgingDbContext))]
-    [Migration("20261207005550_Initial")]
+    [Migration("20261207031349_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -85,6 +85,9 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("TextRedactedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -399,6 +402,10 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     b.Property<long?>("SentAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
@@ -407,6 +414,8 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerRecognitionDbContext))]
-    [Migration("20261207024630_Initial")]
+    [Migration("20261207031507_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -479,6 +479,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<long?>("CorrectedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
@@ -804,6 +807,10 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -812,6 +819,8 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

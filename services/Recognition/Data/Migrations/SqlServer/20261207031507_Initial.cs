@@ -178,7 +178,8 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
                     Ward = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
                     ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "bigint", nullable: true)
+                    WithdrawnAt = table.Column<long>(type: "bigint", nullable: true),
+                    CorrectedAt = table.Column<long>(type: "bigint", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -221,6 +222,7 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                     MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
                     LockedUntil = table.Column<long>(type: "bigint", nullable: false),
@@ -479,6 +481,11 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 name: "IX_OutboxMessages_SentAt_LockedUntil_Sequence",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "LockedUntil", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Subject",
+                table: "OutboxMessages",
+                column: "Subject");
         }
 
         /// <inheritdoc />

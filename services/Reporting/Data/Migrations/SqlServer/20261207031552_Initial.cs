@@ -122,7 +122,6 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
                     Year = table.Column<int>(type: "int", nullable: false),
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true),
                     ReceivedAt = table.Column<long>(type: "bigint", nullable: true),
                     WithdrawnAt = table.Column<long>(type: "bigint", nullable: true),
                     Version = table.Column<int>(type: "int", nullable: false)
@@ -219,6 +218,7 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
                     LockedUntil = table.Column<long>(type: "bigint", nullable: false),
@@ -346,6 +346,11 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 name: "IX_OutboxMessages_SentAt_LockedUntil_Sequence",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "LockedUntil", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Subject",
+                table: "OutboxMessages",
+                column: "Subject");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Refusals_Year_UnitCode_Code",

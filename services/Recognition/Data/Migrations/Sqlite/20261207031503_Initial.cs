@@ -178,7 +178,8 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Ward = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true)
+                    WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    CorrectedAt = table.Column<long>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -221,6 +222,7 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     MessageType = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Payload = table.Column<byte[]>(type: "BLOB", nullable: false),
                     TraceParent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: false),
@@ -479,6 +481,11 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_SentAt_LockedUntil_Sequence",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "LockedUntil", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Subject",
+                table: "OutboxMessages",
+                column: "Subject");
         }
 
         /// <inheritdoc />

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Judging.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJudgingDbContext))]
-    [Migration("20261207005555_Initial")]
+    [Migration("20261207031400_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -90,6 +90,9 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                         .IsRequired()
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
+
+                    b.Property<long?>("TextRedactedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -408,6 +411,10 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     b.Property<long?>("SentAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("Subject")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
@@ -416,6 +423,8 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
 
                     b.HasIndex("MessageId")
                         .IsUnique();
+
+                    b.HasIndex("Subject");
 
                     b.HasIndex("SentAt", "LockedUntil", "Sequence");
 

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace HoanKiem.Judging.Data.Migrations.SqlServer
+namespace HoanKiem.Submission.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -11,25 +11,6 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.CreateTable(
-                name: "Assignments",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    JudgeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    AssignedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Points = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    Total = table.Column<decimal>(type: "decimal(12,2)", precision: 12, scale: 2, nullable: true),
-                    Comment = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
-                    ScoredAt = table.Column<long>(type: "bigint", nullable: true)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Assignments", x => x.Id);
-                });
-
             migrationBuilder.CreateTable(
                 name: "AuditRecords",
                 columns: table => new
@@ -51,6 +32,23 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Contests",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    OpensAt = table.Column<long>(type: "bigint", nullable: false),
+                    ClosesAt = table.Column<long>(type: "bigint", nullable: false),
+                    MinWords = table.Column<int>(type: "int", nullable: false),
+                    MaxWords = table.Column<int>(type: "int", nullable: false),
+                    DistrictWards = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Contests", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Entries",
                 columns: table => new
                 {
@@ -61,13 +59,39 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Field = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
                     WordCount = table.Column<int>(type: "int", nullable: false),
-                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
                     Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
-                    WithdrawnAt = table.Column<long>(type: "bigint", nullable: true)
+                    ReceivedAt = table.Column<long>(type: "bigint", nullable: false),
+                    WithdrawnAt = table.Column<long>(type: "bigint", nullable: true),
+                    AuthorFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AuthorPosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    AuthorPhone = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true),
+                    AuthorEmail = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NomineeFullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    NomineeBirthYear = table.Column<int>(type: "int", nullable: true),
+                    NomineePosition = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    NomineeWorkplace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    NomineeStreet = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
+                    NomineeWard = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Sequence = table.Column<long>(type: "bigint", nullable: false),
+                    Signature = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Entries", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Erasures",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Person = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ErasedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    ErasedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Erasures", x => new { x.EntryId, x.Person });
                 });
 
             migrationBuilder.CreateTable(
@@ -102,25 +126,6 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "Judges",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
-                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
-                    ClientId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
-                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Credential_ChangedAt = table.Column<long>(type: "bigint", nullable: false),
-                    Credential_DisabledAt = table.Column<long>(type: "bigint", nullable: true),
-                    Credential_SecretHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Judges", x => x.Id);
-                });
-
-            migrationBuilder.CreateTable(
                 name: "OutboxMessages",
                 columns: table => new
                 {
@@ -130,6 +135,7 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     MessageType = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: false),
                     Payload = table.Column<byte[]>(type: "varbinary(max)", nullable: false),
                     TraceParent = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    Subject = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
                     SentAt = table.Column<long>(type: "bigint", nullable: true),
                     LockedUntil = table.Column<long>(type: "bigint", nullable: false),
@@ -142,23 +148,53 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
-                name: "Results",
+                name: "Quotas",
                 columns: table => new
                 {
                     Year = table.Column<int>(type: "int", nullable: false),
-                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
-                    Rank = table.Column<int>(type: "int", nullable: false),
-                    Score = table.Column<double>(type: "float", nullable: false),
-                    ContentScore = table.Column<double>(type: "float", nullable: false),
-                    NormalizedScore = table.Column<double>(type: "float", nullable: false),
-                    Prize = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
-                    ForwardedToCity = table.Column<bool>(type: "bit", nullable: false),
-                    CityOutcome = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
-                    CityOutcomeRecordedAt = table.Column<long>(type: "bigint", nullable: true)
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Target = table.Column<int>(type: "int", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_Results", x => new { x.Year, x.EntryId });
+                    table.PrimaryKey("PK_Quotas", x => new { x.Year, x.UnitCode });
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RefusedAttempts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    AttemptedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Explanation = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
+                    DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    DuplicateOfUnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    Similarity = table.Column<double>(type: "float", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RefusedAttempts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Staff",
+                columns: table => new
+                {
+                    Id = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Position = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_ChangedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "bigint", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Staff", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -166,43 +202,19 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
-                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    ClientId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    RegisteredAt = table.Column<long>(type: "bigint", nullable: false),
+                    DeactivatedAt = table.Column<long>(type: "bigint", nullable: true),
+                    Credential_ChangedAt = table.Column<long>(type: "bigint", nullable: false),
+                    Credential_DisabledAt = table.Column<long>(type: "bigint", nullable: true),
+                    Credential_SecretHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Code);
                 });
-
-            migrationBuilder.CreateTable(
-                name: "Years",
-                columns: table => new
-                {
-                    Year = table.Column<int>(type: "int", nullable: false),
-                    JudgesPerEntry = table.Column<int>(type: "int", nullable: false),
-                    FirstPrizes = table.Column<int>(type: "int", nullable: false),
-                    SecondPrizes = table.Column<int>(type: "int", nullable: false),
-                    ThirdPrizes = table.Column<int>(type: "int", nullable: false),
-                    EncouragementPrizes = table.Column<int>(type: "int", nullable: false),
-                    CityForwardCount = table.Column<int>(type: "int", nullable: false),
-                    Rubric = table.Column<string>(type: "nvarchar(max)", nullable: false),
-                    FinalizedAt = table.Column<long>(type: "bigint", nullable: true),
-                    Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_Years", x => x.Year);
-                });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Assignments_EntryId_JudgeId",
-                table: "Assignments",
-                columns: new[] { "EntryId", "JudgeId" },
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Assignments_Year_JudgeId",
-                table: "Assignments",
-                columns: new[] { "Year", "JudgeId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditRecords_ActorId",
@@ -220,20 +232,14 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 column: "Year");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Entries_Year_Status",
+                name: "IX_Entries_Sequence",
                 table: "Entries",
-                columns: new[] { "Year", "Status" });
+                column: "Sequence");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Judges_ClientId",
-                table: "Judges",
-                column: "ClientId",
-                unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_Judges_Year",
-                table: "Judges",
-                column: "Year");
+                name: "IX_Entries_Year_UnitCode_Status",
+                table: "Entries",
+                columns: new[] { "Year", "UnitCode", "Status" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -247,22 +253,36 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 columns: new[] { "SentAt", "LockedUntil", "Sequence" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_Results_Year_Rank",
-                table: "Results",
-                columns: new[] { "Year", "Rank" });
+                name: "IX_OutboxMessages_Subject",
+                table: "OutboxMessages",
+                column: "Subject");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RefusedAttempts_Year_UnitCode",
+                table: "RefusedAttempts",
+                columns: new[] { "Year", "UnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Units_ClientId",
+                table: "Units",
+                column: "ClientId",
+                unique: true);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "Assignments");
-
-            migrationBuilder.DropTable(
                 name: "AuditRecords");
 
             migrationBuilder.DropTable(
+                name: "Contests");
+
+            migrationBuilder.DropTable(
                 name: "Entries");
+
+            migrationBuilder.DropTable(
+                name: "Erasures");
 
             migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
@@ -271,19 +291,19 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 name: "InboxMessages");
 
             migrationBuilder.DropTable(
-                name: "Judges");
-
-            migrationBuilder.DropTable(
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
-                name: "Results");
+                name: "Quotas");
+
+            migrationBuilder.DropTable(
+                name: "RefusedAttempts");
+
+            migrationBuilder.DropTable(
+                name: "Staff");
 
             migrationBuilder.DropTable(
                 name: "Units");
-
-            migrationBuilder.DropTable(
-                name: "Years");
         }
     }
 }

@@ -122,7 +122,6 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     ReceivedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     WithdrawnAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -219,6 +218,7 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     MessageType = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
                     Payload = table.Column<byte[]>(type: "BLOB", nullable: false),
                     TraceParent = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    Subject = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     SentAt = table.Column<long>(type: "INTEGER", nullable: true),
                     LockedUntil = table.Column<long>(type: "INTEGER", nullable: false),
@@ -346,6 +346,11 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                 name: "IX_OutboxMessages_SentAt_LockedUntil_Sequence",
                 table: "OutboxMessages",
                 columns: new[] { "SentAt", "LockedUntil", "Sequence" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxMessages_Subject",
+                table: "OutboxMessages",
+                column: "Subject");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Refusals_Year_UnitCode_Code",
