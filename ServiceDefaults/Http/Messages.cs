@@ -117,6 +117,9 @@ public static class Messages
 
     public static readonly Message EntryNotFound = new("Không có bài dự thi này của đơn vị bạn.", "There is no such entry for your unit.");
 
+    public static Message RefusalNotFound(Guid id, int year) => new(
+        $"Không có lần gửi bị từ chối {id} trong năm {year}.", $"No refused attempt {id} in {year}.");
+
     public static readonly Message OnlyOwnUnitWithdraws = new("Chỉ đơn vị đã gửi bài mới rút được bài.", "Only the entry's own unit withdraws it.");
 
     public static readonly Message ClosedForWithdrawal = new(
