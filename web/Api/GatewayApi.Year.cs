@@ -52,10 +52,15 @@ public sealed partial class GatewayApi
     public Task<ApiResult<System.Text.Json.JsonElement>> DisableStaffCredentialAsync(string id, string idempotencyKey) =>
         SendAsync<System.Text.Json.JsonElement>(HttpMethod.Delete, $"/api/staff/{Uri.EscapeDataString(id)}/credential", null, idempotencyKey);
 
-    /// <summary>One service's audit trail (submission, judging or recognition), narrowed by person and subject, newest page last.</summary>
+    /// <summary>One service's audit trail (submission, judging, recognition or reporting), narrowed by person and subject, newest page last.</summary>
     public Task<ApiResult<List<AuditEntry>>> AuditAsync(string service, int year, string? actor, string? subjectType, string? subjectId)
     {
-        var prefix = service == "recognition" ? $"/api/recognition/{year}" : $"/api/{service}";
+        var prefix = service switch
+        {
+            "recognition" => $"/api/recognition/{year}",
+            "reporting" => "/api/reports",
+            _ => $"/api/{service}"
+        };
         var query = new[] { ("actor", actor), ("subjectType", subjectType), ("subjectId", subjectId) }
             .Where(p => !string.IsNullOrWhiteSpace(p.Item2))
             .Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!.Trim())}")
