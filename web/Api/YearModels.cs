@@ -16,7 +16,6 @@ public sealed record OriginalEntry(Guid Id, string UnitCode, string Title, strin
 public sealed record RefusalText(Guid Id, string UnitCode, string Code, DateTimeOffset AttemptedAt, string Title, string Body, string Explanation,
     double? Similarity, OriginalEntry? Original);
 
-public sealed record PrizeCounts(int First, int Second, int Third, int Encouragement);
 public sealed record YearFigures(int EntriesAccepted, int DuplicateAttempts, int RefusedAttempts, PrizeCounts Prizes, int ForwardedToCity,
     int NomineesIntroduced, int NomineesCommended, int UnitsCommended, IReadOnlyList<string> UnitsOverQuota, IReadOnlyList<string> UnitsWithoutEntries,
     IReadOnlyList<string> UnitsSendingDuplicates, IReadOnlyList<string> UnitsBreakingRules, long TotalRewardAmount);
