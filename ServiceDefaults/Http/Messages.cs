@@ -121,6 +121,9 @@ public static class Messages
         "Dữ liệu cá nhân của người này đã bị xoá khỏi bài dự thi và không được nhập lại.",
         "That person's data was erased from this entry and is not taken again.");
 
+    public static Message RefusalNotFound(Guid id, int year) => new(
+        $"Không có lần gửi bị từ chối {id} trong năm {year}.", $"No refused attempt {id} in {year}.");
+
     public static readonly Message OnlyOwnUnitWithdraws = new("Chỉ đơn vị đã gửi bài mới rút được bài.", "Only the entry's own unit withdraws it.");
 
     public static readonly Message ClosedForWithdrawal = new(

@@ -132,7 +132,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
 
     private async Task<string?> ExistingDataAsync(CancellationToken cancellationToken)
     {
-        var entries = await secretariat.Submission.ListEntriesAsync(year, null, null, 1, 1, cancellationToken);
+        var entries = await secretariat.Submission.ListEntriesAsync(year, unitCode: null, status: null, field: null, month: null, q: null, page: 1, pageSize: 1, cancellationToken);
         if (entries.Total is > 0 and var count)
         {
             return $"The contest of {year} already has {count} entries.";

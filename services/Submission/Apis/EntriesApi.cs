@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Json.Serialization;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
@@ -24,7 +25,8 @@ public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int W
 public sealed record EntryView(
     Guid Id, int Year, string UnitCode, string Title, string Body, string Field, int WordCount, string Status,
     DateTimeOffset ReceivedAt, DateTimeOffset? WithdrawnAt, AuthorRequest Author, NomineeRequest Nominee);
-public sealed record EntryListQuery(string? UnitCode, string? Status);
+/// <summary><c>q</c> is text in the title or the nominee's name, matched without regard to case or diacritics; <c>month</c> is YYYY-MM on the contest's calendar.</summary>
+public sealed record EntryListQuery(string? UnitCode, string? Status, string? Field, string? Month, string? Q);
 
 public static class EntriesApi
 {
@@ -52,7 +54,7 @@ public static class EntriesApi
         entries.MapGet("/{id:guid}", GetEntry).WithSummary("Read an entry")
             .WithDescription("The entry's own unit or the secretariat; anyone else gets 404 entry_not_found.");
         entries.MapGet("/", ListEntries).WithSummary("List entries")
-            .WithDescription("A unit sees its own entries; the secretariat sees every unit's, or one unit's with unitCode. status narrows to accepted or withdrawn. Oldest first, paged.");
+            .WithDescription("A unit sees its own entries; the secretariat sees every unit's, or one unit's with unitCode. status narrows to accepted or withdrawn, field to one field, month (YYYY-MM, Asia/Ho_Chi_Minh) to the entries received in it, q to text in the title or the nominee's name, matched without regard to case or diacritics. Oldest first, paged.");
         entries.MapDelete("/{id:guid}", WithdrawEntry).WithSummary("Withdraw an entry")
             .WithDescription("Only the entry's own unit, before the contest closes (422 contest_closed after). The entry is kept as withdrawn and no longer counted; withdrawing again changes nothing.");
         return app;
@@ -121,6 +123,7 @@ public static class EntriesApi
         entry.Sequence = check.NextSequence;
         entry.ReceivedAt = now;
         entry.Signature = MinHash.ToBytes(fingerprint.Signature);
+        entry.SearchText = SearchTextOf(entry);
         db.Entries.Add(entry);
         if (user.IsSecretariat())
         {
@@ -163,11 +166,43 @@ public static class EntriesApi
         {
             unitCode = (await db.UnitAsync(unitCode))?.Code ?? unitCode;
         }
+        var errors = new Dictionary<string, string[]>();
         if (query.Status is { Length: > 0 } status && status is not (EntryStatus.Accepted or EntryStatus.Withdrawn))
         {
-            return Problems.Validation("status", "status is accepted or withdrawn.");
+            errors["status"] = ["status is accepted or withdrawn."];
+        }
+        var field = query.Field?.Trim().ToLowerInvariant();
+        if (field is { Length: > 0 } && !Fields.Codes.Contains(field))
+        {
+            errors["field"] = [$"field is one of {string.Join(", ", Fields.Codes)}."];
+        }
+        var month = MonthOf(query.Month);
+        if (query.Month is { Length: > 0 } && month is null)
+        {
+            errors["month"] = ["month is YYYY-MM, e.g. 2026-03."];
+        }
+        var text = query.Q is { } q ? VietnameseText.Fold(q).Trim() : "";
+        if (text.Length > 200)
+        {
+            errors["q"] = ["q has at most 200 characters."];
+        }
+        if (errors.Count > 0)
+        {
+            return Problems.Validation(errors);
         }
         var entries = db.Entries.AsNoTracking().Where(e => e.Year == year);
+        if (field is { Length: > 0 })
+        {
+            entries = entries.Where(e => e.Field == field);
+        }
+        if (month is { } range)
+        {
+            entries = entries.Where(e => e.ReceivedAt >= range.From && e.ReceivedAt < range.Until);
+        }
+        if (text.Length > 0)
+        {
+            entries = entries.Where(e => e.SearchText.Contains(text));
+        }
         if (unitCode is { Length: > 0 })
         {
             entries = entries.Where(e => e.UnitCode == unitCode);
@@ -216,6 +251,22 @@ public static class EntriesApi
         return TypedResults.NoContent();
     }
 
+    /// <summary>
+    /// The instants a month (YYYY-MM) starts and ends on the contest's calendar; any month, as a year's window may begin
+    /// in the one before.
+    /// </summary>
+    private static (DateTimeOffset From, DateTimeOffset Until)? MonthOf(string? month) =>
+        month is { Length: 7 } && DateTime.TryParseExact(month, "yyyy-MM", System.Globalization.CultureInfo.InvariantCulture,
+            System.Globalization.DateTimeStyles.None, out var first)
+            ? (new DateTimeOffset(first, VietnamTime.Offset), new DateTimeOffset(first.AddMonths(1), VietnamTime.Offset))
+            : null;
+
+    private static string SearchTextOf(Entry entry)
+    {
+        var folded = VietnameseText.Fold($"{entry.Title} {entry.NomineeFullName}");
+        return folded.Length > 800 ? folded[..800] : folded;
+    }
+
     /// <summary>Stored as Unix milliseconds, so answers give the same instant before and after a round trip.</summary>
     private static DateTimeOffset Now(TimeProvider clock) =>
         DateTimeOffset.FromUnixTimeMilliseconds(clock.GetUtcNow().ToUnixTimeMilliseconds());
@@ -233,6 +284,7 @@ public static class EntriesApi
             Code = code,
             AttemptedAt = now,
             Title = entry.Title,
+            Body = entry.Body,
             Explanation = explanation.Vi,
             DuplicateOfEntryId = duplicate?.Original.Id,
             DuplicateOfUnitCode = duplicate?.Original.UnitCode,

@@ -14,6 +14,12 @@ public sealed record RefusalView(
     Guid Id, string UnitCode, string Code, DateTimeOffset AttemptedAt, string Title, string Explanation,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] DuplicateOf? DuplicateOf,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Similarity);
+/// <summary>The original a duplicate repeats, with its text, for the secretariat to set the two side by side.</summary>
+public sealed record OriginalView(Guid Id, string UnitCode, string Title, string Body, string Status, DateTimeOffset ReceivedAt);
+public sealed record RefusalDetail(
+    Guid Id, string UnitCode, string Code, DateTimeOffset AttemptedAt, string Title, string Body, string Explanation,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? Similarity,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] OriginalView? Original);
 
 /// <summary>The attempts refused at the door (rules broken and repeated articles), so a unit sees what it must fix.</summary>
 public static class RefusalsApi
@@ -26,10 +32,13 @@ public static class RefusalsApi
 
     public static IEndpointRouteBuilder MapRefusalsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/contests/{year:int}/refusals", ListRefusals).WithSummary("List refused attempts")
+        var refusals = app.MapGroup("/api/contests/{year:int}/refusals").WithTags("Refusals").WithContestYear();
+        refusals.MapGet("/", ListRefusals).WithSummary("List refused attempts")
             .WithDescription("The attempts refused at the door, oldest first: a unit sees its own, the secretariat everyone's or one unit's with unitCode; code narrows to one refusal code. A duplicate names the original's unit only to the secretariat and to the unit that sent the original. Paged.")
-            .WithTags("Refusals").WithContestYear()
             .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy);
+        refusals.MapGet("/{id:guid}", GetRefusal).WithSummary("Read a refused attempt with its text")
+            .WithDescription("The secretariat only: the attempt's title and body as sent and, for a duplicate, the original's, to read side by side. 404 refusal_not_found.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         return app;
     }
 
@@ -87,5 +96,21 @@ public static class RefusalsApi
             return new RefusalView(a.Id, a.UnitCode, a.Code, a.AttemptedAt, a.Title, a.Explanation, duplicateOf, a.Similarity);
         }).ToList();
         return TypedResults.Ok(new Page<RefusalView>(items, total));
+    }
+
+    /// <summary>Units never read this: an attempt's text and its original's are another unit's writing.</summary>
+    public static async Task<Results<Ok<RefusalDetail>, ProblemHttpResult>> GetRefusal(int year, Guid id, SubmissionDbContext db)
+    {
+        var attempt = await db.RefusedAttempts.AsNoTracking().SingleOrDefaultAsync(a => a.Year == year && a.Id == id);
+        if (attempt is null)
+        {
+            return Problems.NotFound("refusal_not_found", Messages.RefusalNotFound(id, year));
+        }
+        var original = attempt.DuplicateOfEntryId is { } originalId
+            ? await db.Entries.AsNoTracking().Where(e => e.Id == originalId)
+                .Select(e => new OriginalView(e.Id, e.UnitCode, e.Title, e.Body, e.Status, e.ReceivedAt)).SingleOrDefaultAsync()
+            : null;
+        return TypedResults.Ok(new RefusalDetail(attempt.Id, attempt.UnitCode, attempt.Code, attempt.AttemptedAt, attempt.Title, attempt.Body,
+            attempt.Explanation, attempt.Similarity, original));
     }
 }

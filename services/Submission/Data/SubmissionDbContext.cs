@@ -60,6 +60,7 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             entry.HasKey(e => e.Id);
             entry.HasIndex(e => new { e.Year, e.UnitCode, e.Status });
             entry.HasIndex(e => e.Sequence);
+            entry.Property(e => e.SearchText).HasMaxLength(800);
             entry.Property(e => e.UnitCode).HasMaxLength(40);
             entry.Property(e => e.Title).HasMaxLength(500);
             entry.Property(e => e.Field).HasMaxLength(40);

@@ -47,6 +47,9 @@ public sealed class Entry
     public string? NomineeStreet { get; set; }
     public required string NomineeWard { get; set; }
 
+    /// <summary>The title and the nominee's name folded (<see cref="ServiceDefaults.Text.VietnameseText.Fold"/>), so a search typed without diacritics finds them in SQL.</summary>
+    public string SearchText { get; set; } = "";
+
     /// <summary>
     /// The order in which accepted entries were stored, given under the duplicate check's lock: a replica's index
     /// catches up to the highest one before each check, so it also knows the articles other replicas stored.
@@ -59,7 +62,8 @@ public sealed class Entry
 
 /// <summary>
 /// An attempt refused at the door, kept because the year-end report counts them and names the units, and so a unit
-/// can see what it sent and why it was refused: the title and the rule's explanation as it was given then.
+/// can see what it sent and why it was refused: the title and the rule's explanation as it was given then. The body is
+/// kept too, for the secretariat alone, to set a repeated article beside its original; it goes with the year's records.
 /// </summary>
 public sealed class RefusedAttempt
 {
@@ -69,6 +73,7 @@ public sealed class RefusedAttempt
     public required string Code { get; set; }
     public DateTimeOffset AttemptedAt { get; set; }
     public string Title { get; set; } = "";
+    public string Body { get; set; } = "";
     public string Explanation { get; set; } = "";
     public Guid? DuplicateOfEntryId { get; set; }
     public string? DuplicateOfUnitCode { get; set; }

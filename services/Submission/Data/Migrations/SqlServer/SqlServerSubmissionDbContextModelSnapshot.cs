@@ -277,6 +277,11 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("bigint");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("nvarchar(800)");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("bigint");
 
@@ -364,6 +369,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
 
                     b.Property<long>("AttemptedAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Code")
                         .IsRequired()

@@ -268,6 +268,11 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.Property<long>("ReceivedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasMaxLength(800)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Sequence")
                         .HasColumnType("INTEGER");
 
@@ -355,6 +360,10 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
 
                     b.Property<long>("AttemptedAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
                         .IsRequired()

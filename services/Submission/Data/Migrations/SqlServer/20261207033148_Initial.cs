@@ -72,6 +72,7 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     NomineeWorkplace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     NomineeStreet = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     NomineeWard = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    SearchText = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Signature = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true)
                 },
@@ -170,6 +171,7 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     Code = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "bigint", nullable: false),
                     Title = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     Explanation = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: false),
                     DuplicateOfEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
                     DuplicateOfUnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),

@@ -72,6 +72,7 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     NomineeWorkplace = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     NomineeStreet = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     NomineeWard = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    SearchText = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Signature = table.Column<byte[]>(type: "BLOB", maxLength: 512, nullable: true)
                 },
@@ -170,6 +171,7 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     AttemptedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Title = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    Body = table.Column<string>(type: "TEXT", nullable: false),
                     Explanation = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     DuplicateOfEntryId = table.Column<Guid>(type: "TEXT", nullable: true),
                     DuplicateOfUnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
