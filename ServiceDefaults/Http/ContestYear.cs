@@ -9,7 +9,7 @@ namespace HoanKiem.ServiceDefaults.Http;
 public static class ContestYear
 {
     public const int Min = 2000;
-    public const int Max = 2100;
+    public const int Max = 2200;
 
     public static bool IsValid(int year) => year is >= Min and <= Max;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using HoanKiem.Contracts;
 using HoanKiem.ServiceDefaults;
+using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Messaging;
 using HoanKiem.Submission.Corpus;
 using HoanKiem.TestSupport;
@@ -34,14 +35,14 @@ public sealed class SubmissionFixture() : ServiceFixture<Program>(ResourceNames.
         await bus.RecordAsync<QuotaSet>();
     }
 
-    /// <summary>Never given a contest: tests use it for "no contest this year". 2100 is kept for the contest defaults test.</summary>
-    public const int YearWithoutContest = 2099;
+    /// <summary>Never given a contest: tests use it for "no contest this year". The last year is kept for the contest defaults test.</summary>
+    public const int YearWithoutContest = ContestYear.Max - 1;
 
     /// <summary>A contest year no other test uses, open from yesterday to next month unless told otherwise.</summary>
     public Task<int> OpenContestAsync(DateTimeOffset? opensAt = null, DateTimeOffset? closesAt = null, int? minWords = null, int? maxWords = null)
     {
         var year = NewYear();
-        Assert.True(year < YearWithoutContest, "The tests have used up the contest years 2001–2098.");
+        Assert.True(year < YearWithoutContest, $"The tests have used up the contest years {ContestYear.Min + 1}–{YearWithoutContest - 1}.");
         return OpenContestAsync(Secretariat, year, opensAt, closesAt, minWords, maxWords);
     }
 

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using HoanKiem.Contracts;
+using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.TestSupport;
 using Xunit;
 using static HoanKiem.Submission.Tests.SubmissionFixture;
@@ -114,8 +115,8 @@ public sealed class UnitsAndContestsTests(SubmissionFixture fixture)
     [Fact]
     public async Task Contest_is_created_with_the_defaults_then_updated_and_published()
     {
-        var year = 2100;
-        var opensAt = new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.FromHours(7));
+        var year = ContestYear.Max;
+        var opensAt = new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(7));
         var created = await fixture.Secretariat.PutAsJsonAsync($"/api/contests/{year}", new { title = "Cuộc thi", opensAt, closesAt = opensAt.AddMonths(11) });
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
@@ -124,7 +125,7 @@ public sealed class UnitsAndContestsTests(SubmissionFixture fixture)
         Assert.Equal(opensAt, contest.GetProperty("opensAt").GetDateTimeOffset());
         Assert.Contains(contest.GetProperty("districtWards").EnumerateArray(), w => w.GetString() == "Phan Chu Trinh");
 
-        var updated = await fixture.Secretariat.PutAsJsonAsync($"/api/contests/{year}", new { title = "Cuộc thi năm 2100", opensAt, closesAt = opensAt.AddMonths(11), maxWords = 2000 });
+        var updated = await fixture.Secretariat.PutAsJsonAsync($"/api/contests/{year}", new { title = $"Cuộc thi năm {year}", opensAt, closesAt = opensAt.AddMonths(11), maxWords = 2000 });
 
         Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
         Assert.Equal(2000, (await ReadAsync(updated)).GetProperty("maxWords").GetInt32());
