@@ -9,9 +9,9 @@ public sealed class RouteGuardTests(SubmissionFixture fixture)
 {
     [Theory]
     [InlineData("GET", "/api/contests/1999/entries")]
-    [InlineData("GET", "/api/contests/2101/entries/00000000-0000-0000-0000-000000000001")]
+    [InlineData("GET", "/api/contests/2201/entries/00000000-0000-0000-0000-000000000001")]
     [InlineData("PUT", "/api/contests/1999")]
-    [InlineData("PUT", "/api/contests/2101/quotas/hang-gai")]
+    [InlineData("PUT", "/api/contests/2201/quotas/hang-gai")]
     public async Task Year_outside_the_contest_years_is_400_on_every_route(string method, string path)
     {
         var response = await fixture.Secretariat.SendAsync(new HttpRequestMessage(new HttpMethod(method), path)
