@@ -41,6 +41,7 @@ public sealed class UnitJourneyTests(SystemFixture system)
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã nhận bài" })).ToContainTextAsync(byForm.Title);
         await web.CheckPageAsync();
         Assert.Equal("", await page.Locator("#Title").InputValueAsync());
+        await BodySettledAsync(page, "0");
 
         // By .docx: the form is filled from the file for checking, then sent.
         await page.Locator("details.docx summary").ClickAsync();
@@ -55,11 +56,13 @@ public sealed class UnitJourneyTests(SystemFixture system)
         await Assertions.Expect(page.Locator("#NomineeName")).ToHaveValueAsync(byDocx.NomineeFullName);
         await Assertions.Expect(page.Locator("#NomineeWard")).ToHaveValueAsync("Lý Thái Tổ");
         await Assertions.Expect(page.Locator("#AuthorEmail")).ToHaveValueAsync("lan.pham@example.vn");
+        await BodySettledAsync(page, Count(byDocx.Body));
         Assert.Equal(byDocx.Field, await page.Locator("#Field").InputValueAsync());
         Assert.Equal(Count(byDocx.Body), Count(await page.Locator("#Body").InputValueAsync()));
         await web.CheckPageAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi bài", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã nhận bài" })).ToContainTextAsync(byDocx.Title);
+        await BodySettledAsync(page, "0");
 
         // Too short: the rule's explanation stands beside the body, and everything typed is still there.
         var shortTitle = $"Bài quá ngắn {width}";
@@ -68,6 +71,7 @@ public sealed class UnitJourneyTests(SystemFixture system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Gửi bài", Exact = true }).ClickAsync();
         await Assertions.Expect(page.Locator("#Body-error")).ToContainTextAsync($"Bài có {Count(shortBody)} chữ; Thể lệ yêu cầu bài dài từ {MinWords} đến {MaxWords} chữ");
         Assert.Equal(shortTitle, await page.Locator("#Title").InputValueAsync());
+        await BodySettledAsync(page, Count(shortBody));
         Assert.Equal(byForm.NomineeFullName, await page.Locator("#NomineeName").InputValueAsync());
         Assert.Equal(shortBody, await page.Locator("#Body").InputValueAsync());
         Assert.Equal("true", await page.Locator("#Body").GetAttributeAsync("aria-invalid"));
@@ -148,6 +152,13 @@ public sealed class UnitJourneyTests(SystemFixture system)
         // Moving on closes the ward's suggestion list, which would otherwise lie over the send button.
         await page.Locator("#NomineeWard").PressAsync("Tab");
     }
+
+    /// <summary>
+    /// The body's live count is drawn by the interactive editor once it has the page's new value (after a post the
+    /// server's answer reaches it over its circuit): typing before then could be drawn over.
+    /// </summary>
+    private static Task BodySettledAsync(IPage page, string words) =>
+        Assertions.Expect(page.Locator("#Body-count strong")).ToHaveTextAsync(words);
 
     private static string Count(string text) => ServiceDefaults.Text.VietnameseText.CountWords(text).ToString("#,##0", System.Globalization.CultureInfo.GetCultureInfo("vi-VN"));
 
