@@ -14,4 +14,8 @@ public static class VietnamTime
 
     /// <summary>The local calendar day of an instant.</summary>
     public static DateOnly Date(DateTimeOffset instant) => DateOnly.FromDateTime(ToLocal(instant).DateTime);
+
+    /// <summary>"ngày 06 tháng 12 năm 2019", as documents date themselves: days below 10 and the months January and February with a leading zero (Decree 30/2020).</summary>
+    public static string WrittenDate(DateOnly date) =>
+        $"ngày {date.Day:D2} tháng {(date.Month < 3 ? date.Month.ToString("D2", System.Globalization.CultureInfo.InvariantCulture) : date.Month.ToString(System.Globalization.CultureInfo.InvariantCulture))} năm {date.Year}";
 }

@@ -36,10 +36,10 @@ public static class Vietnamese
 
     public static string NomineeStatus(string status) => status switch
     {
-        "proposed" => "Đang chờ thẩm định",
-        "verified" => "Đã được xác minh",
-        "rejected" => "Chưa được công nhận",
-        "commended" => "Đã được khen thưởng",
+        "proposed" => "Chờ thẩm định",
+        "verified" => "Đã xác minh",
+        "rejected" => "Không đủ điều kiện",
+        "commended" => "Đã khen thưởng",
         _ => status
     };
 

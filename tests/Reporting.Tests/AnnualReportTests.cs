@@ -234,7 +234,7 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
             }
             var image = Assert.Single(directory.GetFiles("page*.png"));
             Assert.Equal([0x89, 0x50, 0x4E, 0x47], (await File.ReadAllBytesAsync(image.FullName)).Take(4));
-            image.CopyTo(Path.Combine(RepositoryRoot(), "docs", "images", "annual-report-page-1.png"), overwrite: true);
+            image.CopyTo(Path.Combine(Repository.Root, "docs", "images", "annual-report-page-1.png"), overwrite: true);
         }
         finally
         {
@@ -242,15 +242,6 @@ public sealed class AnnualReportTests(ReportingFixture fixture)
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(directory.FullName, "HoanKiem.Aspire.sln")))
-        {
-            directory = directory.Parent ?? throw new InvalidOperationException("The test runs outside the repository.");
-        }
-        return directory.FullName;
-    }
 
     /// <summary>Runs a Debian tool to its end and returns what it printed; a failure fails the test with its output.</summary>
     private static async Task<string> RunAsync(string tool, params string[] arguments)

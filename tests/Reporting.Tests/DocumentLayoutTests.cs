@@ -10,7 +10,7 @@ public sealed class DocumentLayoutTests
     [InlineData("2020-02-05", "ngày 05 tháng 02 năm 2020")]
     [InlineData("2020-03-15", "ngày 15 tháng 3 năm 2020")]
     public void A_document_date_writes_small_days_and_the_first_two_months_with_a_zero(string date, string written) =>
-        Assert.Equal(written, VietnameseFormat.LongDate(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.Equal(written, HoanKiem.ServiceDefaults.VietnamTime.WrittenDate(DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture)));
 
     [Theory]
     [InlineData(201903, "2026-12-07", "2019-04-01")]

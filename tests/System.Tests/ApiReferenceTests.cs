@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Http;
+using HoanKiem.TestSupport;
 using Xunit;
 
 namespace HoanKiem.SystemTests;
@@ -83,7 +84,7 @@ public sealed partial class ApiReferenceTests(SystemFixture system)
     [Fact]
     public async Task Documents_the_client_is_generated_from_equal_the_served_ones()
     {
-        var folder = Path.Combine(RepositoryRoot(), "clients", "openapi");
+        var folder = Path.Combine(Repository.Root, "clients", "openapi");
         var update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";
         var stale = new List<string>();
         foreach (var (name, served) in await ServedDocumentsAsync())
@@ -124,7 +125,7 @@ public sealed partial class ApiReferenceTests(SystemFixture system)
     /// </summary>
     private static IEnumerable<Route> GatewayRoutes()
     {
-        var root = RepositoryRoot();
+        var root = Repository.Root;
         using var settings = JsonDocument.Parse(File.ReadAllText(Path.Combine(root, "gateway", "appsettings.json")));
         foreach (var route in settings.RootElement.GetProperty("ReverseProxy").GetProperty("Routes").EnumerateObject())
         {
@@ -164,17 +165,6 @@ public sealed partial class ApiReferenceTests(SystemFixture system)
         return string.Equals(Parameter().Replace(route.Path, "{}"), Parameter().Replace(operation.Path, "{}"), StringComparison.OrdinalIgnoreCase);
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HoanKiem.Aspire.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException($"No HoanKiem.Aspire.sln above {AppContext.BaseDirectory}.");
-    }
 
     [GeneratedRegex("""\.Map(?<method>Get|Post|Put|Delete|Patch)\(\s*"(?<path>/api/[^"]*)""")]
     private static partial Regex MapCall();

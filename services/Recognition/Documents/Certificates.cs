@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using HoanKiem.Recognition.Models;
+using HoanKiem.ServiceDefaults;
 
 namespace HoanKiem.Recognition.Documents;
 
@@ -64,7 +65,7 @@ public static class Certificates
         }
         yield return Line(decision.Achievement ?? DefaultAchievement(decision.Year), 28, italic: true, after: 360);
         yield return Line($"Quyết định số {decision.Number}", 24, after: 0, alignment: JustificationValues.Left);
-        yield return Line($"{Place}, ngày {signed.Day:D2} tháng {signed.Month:D2} năm {signed.Year}", 26, italic: true, after: 0, alignment: JustificationValues.Right);
+        yield return Line($"{Place}, {VietnamTime.WrittenDate(signed)}", 26, italic: true, after: 0, alignment: JustificationValues.Right);
         yield return Line(title.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), 26, bold: true, after: 1200, alignment: JustificationValues.Right);
         var signer = Line(decision.SignerName ?? "", 28, bold: true, after: 0, alignment: JustificationValues.Right);
         if (!lastPage)

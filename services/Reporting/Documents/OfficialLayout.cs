@@ -1,5 +1,5 @@
 using HoanKiem.Reporting.Models;
-using static HoanKiem.Reporting.Documents.VietnameseFormat;
+using HoanKiem.ServiceDefaults;
 
 namespace HoanKiem.Reporting.Documents;
 
@@ -14,7 +14,7 @@ public static class OfficialLayout
         settings.ParentOrganisation?.ToUpperInvariant(),
         settings.Organiser.ToUpperInvariant(),
         $"Số: {settings.Number ?? $"      /{kind}-{settings.IssuerCode}"}",
-        $"{settings.Place}, {LongDate(date)}");
+        $"{settings.Place}, {VietnamTime.WrittenDate(date)}");
 
     public static Signature Foot(DocumentSettings settings) => new(
         [.. settings.Recipients.Select((recipient, i) => $"- {recipient}{(i == settings.Recipients.Count - 1 ? "." : ";")}")],

@@ -16,7 +16,4 @@ public static class VietnameseFormat
 
     public static string Date(DateTimeOffset localInstant) => localInstant.ToString("dd/MM/yyyy", CultureInfo.InvariantCulture);
 
-    /// <summary>"ngày 06 tháng 12 năm 2019": days below 10 and the months January and February with a leading zero (Decree 30/2020).</summary>
-    public static string LongDate(DateOnly date) =>
-        $"ngày {date.Day:D2} tháng {(date.Month < 3 ? date.Month.ToString("D2", CultureInfo.InvariantCulture) : date.Month.ToString(CultureInfo.InvariantCulture))} năm {date.Year}";
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
+using HoanKiem.TestSupport;
 using Xunit;
 
 namespace HoanKiem.SystemTests.Web;
@@ -103,7 +104,7 @@ public sealed class WebSession : IAsyncDisposable
     /// <summary>Written by the test run into docs/images/ (committed), where the README shows them.</summary>
     public async Task ScreenshotAsync(string name)
     {
-        var directory = Path.Combine(RepositoryRoot(), "docs", "images");
+        var directory = Path.Combine(Repository.Root, "docs", "images");
         Directory.CreateDirectory(directory);
         await Page.ScreenshotAsync(new() { Path = Path.Combine(directory, name), FullPage = true });
     }
@@ -115,17 +116,6 @@ public sealed class WebSession : IAsyncDisposable
         playwright.Dispose();
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            if (File.Exists(Path.Combine(directory.FullName, "HoanKiem.Aspire.sln")))
-            {
-                return directory.FullName;
-            }
-        }
-        throw new InvalidOperationException("The repository root (HoanKiem.Aspire.sln) is not above the test's folder.");
-    }
 }
 
 /// <summary>The secretariat's side of a test, through the public API: a contest year, units, judges, finalisation.</summary>

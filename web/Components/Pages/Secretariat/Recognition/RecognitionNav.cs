@@ -13,15 +13,6 @@ public static class RecognitionNav
         ($"secretariat/{year}/recognition/reward-table", "Bảng mức thưởng")
     ];
 
-    public static string Status(string status) => status switch
-    {
-        "proposed" => "Chờ thẩm định",
-        "verified" => "Đã xác minh",
-        "rejected" => "Không đủ điều kiện",
-        "commended" => "Đã khen thưởng",
-        _ => status
-    };
-
     public static string Category(string category) => category switch
     {
         "cultural-residential-group" => "Tổ dân phố văn hóa",
