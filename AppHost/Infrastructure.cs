@@ -49,15 +49,16 @@ public static class InfrastructureExtensions
             null);
     }
 
-    /// <summary>RabbitMQ and SQL Server containers, one database per service (Aspire.Hosting.SqlServer is not served here).</summary>
+    /// <summary>
+    /// RabbitMQ and SQL Server containers, one database and login per service (Aspire.Hosting.SqlServer is not served
+    /// here). SQL Server is ready once it accepts sa's sign-in and the services' logins are made.
+    /// </summary>
     public static Infrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
         var rabbit = builder.AddRabbitMQ(ResourceNames.Broker).WithDataVolume();
         // Generated once and kept in the app host's user secrets: the data volume keeps the sa password it was created
         // with, so a new one each start would lock the services out. Letters and digits only, safe in a connection string.
-        var password = builder.AddParameter(ResourceNames.SqlServerPassword,
-            new GenerateParameterDefault { MinLength = 22, MinLower = 1, MinUpper = 1, MinNumeric = 1, Special = false },
-            secret: true, persist: true);
+        var password = builder.AddParameter(ResourceNames.SqlServerPassword, LettersAndDigits, secret: true, persist: true);
         var sql = builder.AddContainer(ResourceNames.SqlServer, "mssql/server", "2022-latest")
             .WithImageRegistry("mcr.microsoft.com")
             .WithEnvironment("ACCEPT_EULA", "Y")
@@ -65,6 +66,26 @@ public static class InfrastructureExtensions
             .WithEndpoint(name: "tds", scheme: "tcp", targetPort: 1433)
             .WithVolume("hoankiem-sqlserver-data", "/var/opt/mssql");
         var tds = sql.GetEndpoint("tds");
+        var server = ReferenceExpression.Create($"Server={tds.Property(EndpointProperty.Host)},{tds.Property(EndpointProperty.Port)};TrustServerCertificate=true");
+        var master = ReferenceExpression.Create($"{server};Database=master;User ID=sa;Password={password}");
+
+        builder.Services.AddHealthChecks().AddAsyncCheck(ResourceNames.SqlServer, async cancellationToken =>
+            await SqlServerLogins.AcceptsSignInAsync(await master.GetValueAsync(cancellationToken) ?? "", cancellationToken)
+                ? HealthCheckResult.Healthy()
+                : HealthCheckResult.Unhealthy("SQL Server does not accept sign-ins yet."));
+        sql.WithHealthCheck(ResourceNames.SqlServer);
+
+        var logins = new List<(string Catalog, IResourceBuilder<ParameterResource> Password)>();
+        // The services wait for the server to be ready, and readiness waits for this: their logins exist before they start.
+        sql.OnResourceReady(async (_, _, cancellationToken) =>
+        {
+            var passwords = new List<(string, string)>();
+            foreach (var (catalog, loginPassword) in logins)
+            {
+                passwords.Add((catalog, await loginPassword.Resource.GetValueAsync(cancellationToken) ?? ""));
+            }
+            await SqlServerLogins.ProvisionAsync(await master.GetValueAsync(cancellationToken) ?? "", passwords, cancellationToken);
+        });
 
         return new Infrastructure(
             builder.CreateResourceBuilder<IResource>(rabbit.Resource),
@@ -72,11 +93,17 @@ public static class InfrastructureExtensions
             database =>
             {
                 var catalog = database.Replace("-db", "");
+                var loginPassword = builder.AddParameter(ResourceNames.PasswordOf(database), LettersAndDigits, secret: true, persist: true);
+                logins.Add((catalog, loginPassword));
                 return builder.AddConnectionString(database, ReferenceExpression.Create(
-                    $"Server={tds.Property(EndpointProperty.Host)},{tds.Property(EndpointProperty.Port)};Database={catalog};User ID=sa;Password={password};TrustServerCertificate=true"));
+                    $"{server};Database={catalog};User ID={SqlServerLogins.LoginOf(catalog)};Password={loginPassword}"));
             },
             builder.CreateResourceBuilder<IResource>(sql.Resource));
     }
+
+    /// <summary>Passwords SQL Server's policy accepts that need no escaping in a connection string.</summary>
+    private static GenerateParameterDefault LettersAndDigits =>
+        new() { MinLength = 22, MinLower = 1, MinUpper = 1, MinNumeric = 1, Special = false };
 
     /// <summary>The git-ignored folder of local state (<c>.data/</c> beside the app host unless <c>Local:DataDirectory</c> says).</summary>
     public static string DataDirectory(this IDistributedApplicationBuilder builder) =>

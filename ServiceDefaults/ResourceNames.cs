@@ -29,4 +29,7 @@ public static class ResourceNames
     public const string WebClientSecret = "web-client-secret";
     public const string SqlServerPassword = "sqlserver-password";
     public const string BrokerPassword = "broker-password";
+
+    /// <summary>The parameter holding the password of a database's own login (containers mode).</summary>
+    public static string PasswordOf(string database) => $"{database}-password";
 }

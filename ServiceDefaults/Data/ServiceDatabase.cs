@@ -47,7 +47,7 @@ public static class ServiceDatabase
         else
         {
             builder.Services.AddDbContextPool<TContext, TSqlServerContext>((services, options) => options
-                .UseSqlServer(connectionString)
+                .UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure())
                 .AddInterceptors(services.GetRequiredService<OutboxInterceptor>()));
         }
         builder.Services.AddHealthChecks().AddDbContextCheck<TContext>("database", tags: [ServiceDefaultsExtensions.ReadyTag]);

@@ -67,6 +67,33 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         }
     }
 
+    /// <summary>
+    /// Runs <paramref name="work"/> as a whole that the provider's execution strategy may run again: on SQL Server a
+    /// transient failure (a failover, a server still starting) rolls it back and repeats it from the start, with nothing
+    /// kept from the failed try. A <see cref="BeginWriteAsync"/> on SQL Server must run inside one, as the retrying
+    /// strategy refuses a transaction begun outside it; on SQLite the work runs once. Nested, it runs as part of the outer.
+    /// </summary>
+    public Task<TResult> RetryingAsync<TResult>(Func<CancellationToken, Task<TResult>> work, CancellationToken cancellationToken = default)
+    {
+        var tries = 0;
+        return Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            if (tries++ > 0)
+            {
+                DiscardPendingChanges();
+            }
+            return await work(token);
+        }, cancellationToken);
+    }
+
+    /// <inheritdoc cref="RetryingAsync{TResult}"/>
+    public Task RetryingAsync(Func<CancellationToken, Task> work, CancellationToken cancellationToken = default) =>
+        RetryingAsync(async token =>
+        {
+            await work(token);
+            return true;
+        }, cancellationToken);
+
     /// <summary>The gate at which this process's writers to the SQLite file at <paramref name="path"/> queue.</summary>
     internal static SemaphoreSlim SqliteWriteGate(string path) =>
         SqliteWriteGates.GetOrAdd(Path.GetFullPath(path), _ => new SemaphoreSlim(1, 1));

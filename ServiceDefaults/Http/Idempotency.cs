@@ -42,23 +42,31 @@ public static class Idempotency
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromSeconds(30);
     private static readonly ConditionalWeakTable<JsonSerializerOptions, JsonSerializerOptions> StoringOptions = new();
 
-    /// <summary>Every write of the group honours the key; reads pass through untouched.</summary>
+    /// <summary>
+    /// Every write of the group honours the key, and runs whole again after a transient database failure (SQL Server's
+    /// retrying strategy, <see cref="ServiceDbContext.RetryingAsync{TResult}"/>); reads pass through untouched.
+    /// </summary>
     public static RouteGroupBuilder WithIdempotency<TContext>(this RouteGroupBuilder group) where TContext : ServiceDbContext
     {
         group.WithMetadata(IdempotentWriteMetadata.Instance);
         group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            if (HttpMethods.IsGet(http.Request.Method) || !http.Request.Headers.TryGetValue(HeaderName, out var values))
+            if (HttpMethods.IsGet(http.Request.Method))
             {
                 return await next(context);
+            }
+            var db = http.RequestServices.GetRequiredService<TContext>();
+            Task<object?> Handle() => db.RetryingAsync(_ => next(context).AsTask(), http.RequestAborted);
+            if (!http.Request.Headers.TryGetValue(HeaderName, out var values))
+            {
+                return await Handle();
             }
             var key = values.ToString();
             if (key.Length is 0 or > IdempotencyRecord.MaxKeyLength)
             {
                 return Problems.Validation(HeaderName, $"An Idempotency-Key has 1 to {IdempotencyRecord.MaxKeyLength} characters.");
             }
-            var db = http.RequestServices.GetRequiredService<TContext>();
             var scope = http.User.Caller().ClientId is { Length: > 0 } client ? client : "anonymous";
             var hash = await RequestHashAsync(http.Request);
             var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
@@ -83,7 +91,7 @@ public static class Idempotency
                 }
             }
 
-            var result = await next(context);
+            var result = await Handle();
             db.DiscardPendingChanges();
             await Complete(db, scope, key, hash, now, result, http);
             return result;

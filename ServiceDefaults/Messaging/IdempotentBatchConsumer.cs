@@ -31,7 +31,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
         telemetry.BatchSize.Record(context.Message.Length);
         try
         {
-            await HandleInOneTransactionAsync(context.Message, context.CancellationToken);
+            await db.RetryingAsync(token => HandleInOneTransactionAsync(context.Message, token), context.CancellationToken);
         }
         catch (Exception) when (context.Message.Length > 1 && !context.CancellationToken.IsCancellationRequested)
         {
@@ -43,7 +43,7 @@ public abstract class IdempotentBatchConsumer<TMessage, TContext>(TContext db, M
             {
                 try
                 {
-                    await HandleInOneTransactionAsync([delivery], context.CancellationToken);
+                    await db.RetryingAsync(token => HandleInOneTransactionAsync([delivery], token), context.CancellationToken);
                 }
                 catch (Exception exception)
                 {

@@ -20,7 +20,7 @@ public abstract class IdempotentConsumer<TMessage, TContext>(TContext db, Messag
         var consumer = GetType().Name;
         try
         {
-            await HandleOnceAsync(messageId, consumer, context);
+            await db.RetryingAsync(_ => HandleOnceAsync(messageId, consumer, context), context.CancellationToken);
         }
         catch (DbUpdateException)
         {

@@ -4,6 +4,7 @@ using HoanKiem.AppHost;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Messaging;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.SqlServer.TransactSql.ScriptDom;
 using Xunit;
 
 namespace HoanKiem.SystemTests;
@@ -30,6 +31,48 @@ public sealed class AppModelTests
             Assert.Contains("Database=", connection.ConnectionStringExpression.ValueExpression);
         }
         Assert.Equal(6, model.Resources.OfType<ProjectResource>().Count());
+    }
+
+    [Fact]
+    public async Task Containers_mode_signs_each_service_in_as_its_own_login_and_waits_for_sql_server_to_accept_sign_ins()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(ContainersMode);
+        await using var app = await builder.BuildAsync();
+        var model = app.Services.GetRequiredService<DistributedApplicationModel>();
+
+        var sql = model.Resources.Single(r => r.Name == ResourceNames.SqlServer);
+        Assert.Contains(sql.Annotations.OfType<HealthCheckAnnotation>(), check => check.Key == ResourceNames.SqlServer);
+        foreach (var (database, catalog) in new[] { (ResourceNames.SubmissionDb, "submission"), (ResourceNames.JudgingDb, "judging"),
+                     (ResourceNames.RecognitionDb, "recognition"), (ResourceNames.ReportingDb, "reporting") })
+        {
+            var connection = (IResourceWithConnectionString)model.Resources.Single(r => r.Name == database);
+            var expression = connection.ConnectionStringExpression.ValueExpression;
+            Assert.Contains($"Database={catalog};User ID={SqlServerLogins.LoginOf(catalog)};", expression);
+            Assert.DoesNotContain("User ID=sa", expression);
+            var password = model.Resources.OfType<ParameterResource>().Single(p => p.Name == ResourceNames.PasswordOf(database));
+            Assert.True(password.Secret);
+            Assert.Equal("UserSecretsParameterDefault", password.Default?.GetType().Name);
+        }
+        var service = model.Resources.OfType<ProjectResource>().Single(p => p.Name == ResourceNames.Submission);
+        Assert.Contains(service.Annotations.OfType<WaitAnnotation>(), wait => wait.Resource.Name == ResourceNames.SqlServer);
+    }
+
+    [Fact]
+    public void Each_login_is_made_a_user_of_its_own_database_only_in_valid_tsql()
+    {
+        var batches = SqlServerLogins.ProvisioningBatches("judging", "Pass'word]1");
+
+        foreach (var batch in batches)
+        {
+            new TSql160Parser(initialQuotedIdentifiers: true).Parse(new StringReader(batch), out var errors);
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors.Select(e => $"line {e.Line}: {e.Message}")));
+        }
+        var script = string.Join(Environment.NewLine, batches);
+        Assert.Contains("CREATE LOGIN [judging_service] WITH PASSWORD = N'Pass''word]1', DEFAULT_DATABASE = [judging]", script);
+        Assert.Contains("USE [judging];", script);
+        Assert.Single(batches, b => b.Contains("CREATE USER", StringComparison.Ordinal));
+        Assert.DoesNotContain("sysadmin", script);
+        Assert.DoesNotContain("GRANT", script);
     }
 
     [Theory]

@@ -38,22 +38,35 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         {
             // An increment in SQL, so concurrent writers never need to read the row first.
             var counted = await YearTotals.Where(t => t.Year == year).ExecuteUpdateAsync(t => t.SetProperty(x => x.Changes, x => x.Changes + 1), cancellationToken);
-            if (counted == 0)
+            if (counted > 0)
+            {
+                continue;
+            }
+            // Inserted by the unit of work's own save, so a save it means to repeat (a retry) never finds it saved twice.
+            if (YearTotals.Local.FirstOrDefault(t => t.Year == year) is { } first)
+            {
+                first.Changes++;
+            }
+            else
             {
                 YearTotals.Add(new YearTotals { Year = year, Changes = 1 });
-                await SaveChangesAsync(cancellationToken);
             }
         }
     }
 
-    /// <summary>Saves a change of the year's figures and counts it, in one unit of work.</summary>
-    public async Task SaveFiguresChangeAsync(int year, CancellationToken cancellationToken = default)
-    {
-        await using var work = await BeginWriteAsync(cancellationToken);
-        await SaveChangesAsync(cancellationToken);
-        await MarkFiguresChangedAsync([year], cancellationToken);
-        await work.CommitAsync(cancellationToken);
-    }
+    /// <summary>
+    /// Saves a change of the year's figures and counts it, in one unit of work. The changes are accepted only once it
+    /// commits, so a retried try (SQL Server's transient failures) saves them again rather than nothing.
+    /// </summary>
+    public Task SaveFiguresChangeAsync(int year, CancellationToken cancellationToken = default) =>
+        Database.CreateExecutionStrategy().ExecuteAsync(async token =>
+        {
+            await using var work = await BeginWriteAsync(token);
+            await MarkFiguresChangedAsync([year], token);
+            await SaveChangesAsync(acceptAllChangesOnSuccess: false, token);
+            await work.CommitAsync(token);
+            ChangeTracker.AcceptAllChanges();
+        }, cancellationToken);
 
     /// <summary>The year's figures from the rows themselves; <c>Verified</c> counts every nominee that passed appraisal, commended or not.</summary>
     public async Task<YearTotals> ComputeTotalsAsync(int year, CancellationToken cancellationToken = default)

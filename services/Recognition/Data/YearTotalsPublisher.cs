@@ -43,7 +43,7 @@ public sealed class YearTotalsPublisher(IServiceScopeFactory scopes, TimeProvide
         var years = await db.YearTotals.Where(t => t.Changes != t.PublishedChanges).Select(t => t.Year).ToListAsync(cancellationToken);
         foreach (var year in years)
         {
-            await PublishAsync(db, year, cancellationToken);
+            await db.RetryingAsync(token => PublishAsync(db, year, token), cancellationToken);
         }
     }
 

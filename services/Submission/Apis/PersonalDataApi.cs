@@ -26,7 +26,7 @@ public static class PersonalDataApi
     public static IEndpointRouteBuilder MapPersonalDataApi(this IEndpointRouteBuilder app)
     {
         var entry = app.MapGroup("/api/contests/{year:int}/entries/{id:guid}").WithTags("Personal data")
-            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy).WithIdempotency<SubmissionDbContext>();
         entry.MapPatch("/", CorrectPersonalData).WithSummary("Correct an entry's author or nominee");
         entry.MapPost("/erasure", ErasePersonalData).WithSummary("Erase an entry's author or nominee");
         return app;
