@@ -121,6 +121,17 @@ public static class Messages
         "Dữ liệu cá nhân của người này đã bị xoá khỏi bài dự thi và không được nhập lại.",
         "That person's data was erased from this entry and is not taken again.");
 
+    public static Message ForwardingBatchNotFound(Guid id, int year) => new(
+        $"Không có đợt gửi thành phố {id} trong năm {year}.", $"No forwarding batch {id} in {year}.");
+
+    public static Message EntriesNotForwardable(IEnumerable<Guid> ids, int year) => new(
+        $"Không gửi được lên thành phố các bài không có hoặc đã rút trong năm {year}: {List(ids.Select(i => i.ToString()))}.",
+        $"Entries not found or withdrawn in {year} cannot be forwarded to the city: {List(ids.Select(i => i.ToString()))}.");
+
+    public static Message EntriesAlreadyForwarded(IEnumerable<string> batches) => new(
+        $"Có bài đã được gửi lên thành phố trong đợt {List(batches)}; mỗi bài chỉ gửi một lần.",
+        $"Some entries were forwarded to the city already, in {List(batches)}; each entry goes once.");
+
     public static Message RefusalNotFound(Guid id, int year) => new(
         $"Không có lần gửi bị từ chối {id} trong năm {year}.", $"No refused attempt {id} in {year}.");
 

@@ -15,6 +15,7 @@ app.MapRefusalsApi();
 app.MapStaffApi();
 app.MapPersonalDataApi();
 app.MapCredentialsApi();
+app.MapForwardingApi();
 app.MapAuditApi<SubmissionDbContext>("/api/submission");
 app.MapDefaultEndpoints();
 app.Run();

@@ -32,8 +32,8 @@ public static class MarkdownWriter
                     }
                     markdown.Append("**").Append(Escape(head.Organiser)).AppendLine("**  ")
                         .AppendLine(Escape(head.Number)).AppendLine()
-                        .Append("**").Append(OfficialLayout.NationalName).AppendLine("**  ")
-                        .Append("**").Append(OfficialLayout.Motto).AppendLine("**  ")
+                        .Append("**").Append(Letterhead.NationalName).AppendLine("**  ")
+                        .Append("**").Append(Letterhead.Motto).AppendLine("**  ")
                         .Append('*').Append(Escape(head.PlaceAndDate)).AppendLine("*");
                     break;
                 case Signature foot:
@@ -49,6 +49,9 @@ public static class MarkdownWriter
                     {
                         markdown.AppendLine().Append("**").Append(Escape(name)).AppendLine("**");
                     }
+                    break;
+                case PageBreak:
+                    markdown.AppendLine("---");
                     break;
                 case Table table:
                     markdown.Append("**").Append(Escape(table.Caption)).AppendLine("**").AppendLine();

@@ -6,9 +6,6 @@ namespace HoanKiem.Reporting.Documents;
 /// <summary>The head and foot every document of the year carries, from the secretariat's settings.</summary>
 public static class OfficialLayout
 {
-    public const string NationalName = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
-    public const string Motto = "Độc lập - Tự do - Hạnh phúc";
-
     /// <param name="kind">The document kind's code in its number, BC for a report, TB for a notice.</param>
     public static Letterhead Head(DocumentSettings settings, string kind, DateOnly date) => new(
         settings.ParentOrganisation?.ToUpperInvariant(),

@@ -14,6 +14,8 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
     public DbSet<Entry> Entries => Set<Entry>();
     public DbSet<RefusedAttempt> RefusedAttempts => Set<RefusedAttempt>();
     public DbSet<Erasure> Erasures => Set<Erasure>();
+    public DbSet<ForwardingBatch> ForwardingBatches => Set<ForwardingBatch>();
+    public DbSet<ForwardedEntry> ForwardedEntries => Set<ForwardedEntry>();
 
     /// <summary>The unit a code names, in any case; its <c>Code</c> is the spelling it was registered with.</summary>
     public Task<Unit?> UnitAsync(string code, CancellationToken cancellationToken = default)
@@ -81,6 +83,20 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             erasure.HasKey(e => new { e.EntryId, e.Person });
             erasure.Property(e => e.Person).HasMaxLength(20);
             erasure.Property(e => e.ErasedBy).HasMaxLength(60);
+        });
+        modelBuilder.Entity<ForwardingBatch>(batch =>
+        {
+            batch.HasKey(b => b.Id);
+            batch.HasIndex(b => b.Year);
+            batch.Property(b => b.Label).HasMaxLength(ForwardingBatch.LabelLength);
+            batch.Property(b => b.CreatedBy).HasMaxLength(60);
+            batch.HasMany(b => b.Entries).WithOne().HasForeignKey(e => e.BatchId);
+        });
+        modelBuilder.Entity<ForwardedEntry>(forwarded =>
+        {
+            forwarded.HasKey(f => new { f.BatchId, f.EntryId });
+            // Once to the city: a second batch naming the entry fails here even when two are made at once.
+            forwarded.HasIndex(f => f.EntryId).IsUnique();
         });
         modelBuilder.Entity<RefusedAttempt>(attempt =>
         {

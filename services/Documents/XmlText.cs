@@ -1,7 +1,7 @@
 using System.Text;
 using System.Xml;
 
-namespace HoanKiem.Reporting.Documents;
+namespace HoanKiem.Documents;
 
 /// <summary>
 /// Text as XML 1.0 can carry it, for the .docx and .xlsx parts: without the control characters, noncharacters and lone

@@ -4,7 +4,7 @@ using DocumentFormat.OpenXml.Wordprocessing;
 using WordTable = DocumentFormat.OpenXml.Wordprocessing.Table;
 using WordParagraph = DocumentFormat.OpenXml.Wordprocessing.Paragraph;
 
-namespace HoanKiem.Reporting.Documents;
+namespace HoanKiem.Documents;
 
 /// <summary>A Word document with real heading styles and a bordered table, in Times New Roman as district papers are.</summary>
 public static class DocxWriter
@@ -37,13 +37,16 @@ public static class DocxWriter
                         body.Append(TwoColumns(
                             [.. head.ParentOrganisation is { Length: > 0 } parent ? [Line(parent, size: 24)] : Array.Empty<WordParagraph>(),
                                 Line(head.Organiser, bold: true, size: 24), Line("———"), Line(head.Number)],
-                            [Line(OfficialLayout.NationalName, bold: true, size: 24), Line(OfficialLayout.Motto, bold: true), Line("———"),
+                            [Line(Letterhead.NationalName, bold: true, size: 24), Line(Letterhead.Motto, bold: true), Line("———"),
                                 Line(head.PlaceAndDate, italic: true)]));
                         break;
                     case Signature foot:
                         body.Append(TwoColumns(
                             [Line("Nơi nhận:", bold: true, italic: true, left: true), .. foot.Recipients.Select(r => Line(r, left: true, size: 22))],
                             [Line(foot.Capacity, bold: true), Line(foot.Title, bold: true), Line(""), Line(""), Line(""), Line(foot.Name ?? "", bold: true)]));
+                        break;
+                    case PageBreak:
+                        body.Append(new WordParagraph(new Run(new Break { Type = BreakValues.Page })));
                         break;
                     case Table table:
                         body.Append(StyledParagraph("Caption", table.Caption));

@@ -96,6 +96,21 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ForwardingBatches",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForwardingBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IdempotencyRecords",
                 columns: table => new
                 {
@@ -218,6 +233,25 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     table.PrimaryKey("PK_Units", x => x.Code);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ForwardedEntries",
+                columns: table => new
+                {
+                    BatchId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Position = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ForwardedEntries", x => new { x.BatchId, x.EntryId });
+                    table.ForeignKey(
+                        name: "FK_ForwardedEntries_ForwardingBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "ForwardingBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditRecords_ActorId",
                 table: "AuditRecords",
@@ -242,6 +276,17 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                 name: "IX_Entries_Year_UnitCode_Status",
                 table: "Entries",
                 columns: new[] { "Year", "UnitCode", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForwardedEntries_EntryId",
+                table: "ForwardedEntries",
+                column: "EntryId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ForwardingBatches_Year",
+                table: "ForwardingBatches",
+                column: "Year");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OutboxMessages_MessageId",
@@ -287,6 +332,9 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                 name: "Erasures");
 
             migrationBuilder.DropTable(
+                name: "ForwardedEntries");
+
+            migrationBuilder.DropTable(
                 name: "IdempotencyRecords");
 
             migrationBuilder.DropTable(
@@ -306,6 +354,9 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "ForwardingBatches");
         }
     }
 }
