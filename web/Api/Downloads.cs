@@ -15,7 +15,8 @@ public static class Downloads
         ["tallies.csv"] = ("text/csv", "so-lieu-{0}.csv"),
         ["tallies.xlsx"] = ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "so-lieu-{0}.xlsx"),
         ["results.csv"] = ("text/csv", "ket-qua-cham-thi-{0}.csv"),
-        ["certificates.docx"] = (GatewayApi.DocxMediaType, "giay-khen-{0}.docx")
+        ["certificates.docx"] = (GatewayApi.DocxMediaType, "giay-khen-{0}.docx"),
+        ["city-package.docx"] = (GatewayApi.DocxMediaType, "goi-bai-thanh-pho-{0}.docx")
     };
 
     public static IEndpointRouteBuilder MapDownloads(this IEndpointRouteBuilder app)
@@ -24,7 +25,7 @@ public static class Downloads
         return app;
     }
 
-    private static async Task<IResult> DownloadAsync(int year, string name, string? month, Guid? decision, string? from, GatewayApi api, HttpContext context)
+    private static async Task<IResult> DownloadAsync(int year, string name, string? month, Guid? decision, Guid? batch, string? from, GatewayApi api, HttpContext context)
     {
         if (!Files.TryGetValue(name, out var file))
         {
@@ -35,6 +36,7 @@ public static class Downloads
             "annual.docx" or "annual.md" => $"/api/reports/{year}/annual",
             "results.csv" => $"/api/judging/{year}/results.csv",
             "certificates.docx" => $"/api/recognition/{year}/decisions/{decision}/certificates",
+            "city-package.docx" => $"/api/contests/{year}/forwarding-batches/{batch}/package.docx",
             _ => $"/api/reports/{year}/{name}" + (month is { Length: > 0 } ? $"?month={Uri.EscapeDataString(month)}" : "")
         };
         var response = await api.FileAsync(path, file.Accept);
