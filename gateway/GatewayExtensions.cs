@@ -13,7 +13,7 @@ namespace HoanKiem.Gateway;
 public static class GatewayExtensions
 {
     public const string PerClientRateLimit = "per-client";
-    /// <summary>Anonymous reads (public tallies, a contest, the API documents): by address, tighter than a client's.</summary>
+    /// <summary>Anonymous reads (public tallies, a contest, its exemplary articles, the API documents): by address, tighter than a client's.</summary>
     public const string PerAddressRateLimit = "per-address";
     public const string PublicTalliesCache = "public-tallies";
 

@@ -16,6 +16,7 @@ app.MapStaffApi();
 app.MapPersonalDataApi();
 app.MapCredentialsApi();
 app.MapForwardingApi();
+app.MapExemplaryArticlesApi();
 app.MapAuditApi<SubmissionDbContext>("/api/submission");
 app.MapDefaultEndpoints();
 app.Run();

@@ -21,6 +21,9 @@ public sealed partial class GatewayApi(HttpClient http, IHttpContextAccessor acc
     public Task<ApiResult<List<UnitTally>>> TalliesAsync(int year, string? month = null) =>
         AllAsync<UnitTally>($"/api/reports/{year}/tallies" + (month is null ? "" : $"?month={Uri.EscapeDataString(month)}"));
 
+    public Task<ApiResult<ExemplaryArticles>> ExemplaryArticlesAsync(int year) =>
+        SendAsync<ExemplaryArticles>(HttpMethod.Get, $"/api/contests/{year}/exemplary-articles");
+
     public Task<ApiResult<List<Entry>>> EntriesAsync(int year) => AllAsync<Entry>($"/api/contests/{year}/entries");
 
     public Task<ApiResult<Entry>> EntryAsync(int year, Guid id) => SendAsync<Entry>(HttpMethod.Get, $"/api/contests/{year}/entries/{id}");

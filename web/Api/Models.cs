@@ -32,3 +32,6 @@ public sealed record Criterion(string Key, string Name, int MaxPoints);
 public sealed record PanelSettings(int Year, IReadOnlyList<Criterion> Rubric, bool Finalized);
 public sealed record ScoreReceipt(Guid EntryId, IReadOnlyDictionary<string, decimal> Scores, decimal Total, string? Comment, DateTimeOffset ScoredAt);
 public sealed record RankedEntry(int Rank, Guid EntryId, string Title, string UnitCode, double Score, string? Prize, bool ForwardedToCity);
+
+public sealed record ExemplaryArticle(Guid Id, string Title, string NomineeFullName, string NomineeWard, string Field, string? Prize, string Body);
+public sealed record ExemplaryArticles(int Year, DateTimeOffset? FinalizedAt, IReadOnlyList<ExemplaryArticle> Items);

@@ -16,6 +16,8 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
     public DbSet<Erasure> Erasures => Set<Erasure>();
     public DbSet<ForwardingBatch> ForwardingBatches => Set<ForwardingBatch>();
     public DbSet<ForwardedEntry> ForwardedEntries => Set<ForwardedEntry>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<YearResults> YearResults => Set<YearResults>();
 
     /// <summary>The unit a code names, in any case; its <c>Code</c> is the spelling it was registered with.</summary>
     public Task<Unit?> UnitAsync(string code, CancellationToken cancellationToken = default)
@@ -97,6 +99,18 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             forwarded.HasKey(f => new { f.BatchId, f.EntryId });
             // Once to the city: a second batch naming the entry fails here even when two are made at once.
             forwarded.HasIndex(f => f.EntryId).IsUnique();
+        });
+        modelBuilder.Entity<Publication>(publication =>
+        {
+            publication.HasKey(p => p.EntryId);
+            publication.HasIndex(p => p.Year);
+            publication.Property(p => p.Prize).HasMaxLength(40);
+            publication.Ignore(p => p.Listed);
+        });
+        modelBuilder.Entity<YearResults>(results =>
+        {
+            results.HasKey(r => r.Year);
+            results.Property(r => r.Year).ValueGeneratedNever();
         });
         modelBuilder.Entity<RefusedAttempt>(attempt =>
         {

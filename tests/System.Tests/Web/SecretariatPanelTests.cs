@@ -117,6 +117,20 @@ public sealed class SecretariatPanelTests(SystemFixture system)
         await Assertions.Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Đã ghi kết quả cấp thành phố" })).ToBeVisibleAsync();
         await Assertions.Expect(page.Locator("#city")).ToContainTextAsync("thành phố: giải Ba");
 
+        // Final, the prize-winners reach the public page of exemplary articles, their text without their authors.
+        await using (var visitor = await WebSession.StartAsync(system, 360))
+        {
+            await Eventually.Until(async () =>
+            {
+                await visitor.OpenAsync($"/articles/{year}");
+                return await visitor.Page.Locator("#articles > li").CountAsync();
+            }, count => count == 3, TimeSpan.FromSeconds(60));
+            await Assertions.Expect(visitor.Page.Locator("#articles")).ToContainTextAsync(articles[0].Title);
+            await Assertions.Expect(visitor.Page.Locator("#articles")).ToContainTextAsync("Giải Nhất");
+            await Assertions.Expect(visitor.Page.Locator("#articles")).Not.ToContainTextAsync("0912 345 678");
+            await visitor.ScreenshotAsync("web-public-articles.png");
+        }
+
         // Appraisal: a nominee is verified with a note, beside the article that introduced them.
         await Eventually.Until(async () => (await secretariat.GetAsync($"/api/recognition/{year}/nominees")).GetProperty("total").GetInt32(),
             total => total == 3, TimeSpan.FromSeconds(60));

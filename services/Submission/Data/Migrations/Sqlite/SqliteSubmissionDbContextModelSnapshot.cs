@@ -383,6 +383,29 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.ToTable("ForwardingBatches");
                 });
 
+            modelBuilder.Entity("HoanKiem.Submission.Models.Publication", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChosenBySecretariat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prize")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("Publications");
+                });
+
             modelBuilder.Entity("HoanKiem.Submission.Models.Quota", b =>
                 {
                     b.Property<int>("Year")
@@ -542,6 +565,19 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("HoanKiem.Submission.Models.YearResults", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinalizedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearResults");
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.ForwardedEntry", b =>

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Submission.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerSubmissionDbContext))]
-    [Migration("20261207051345_Initial")]
+    [Migration("20261207054023_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -395,6 +395,29 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.ToTable("ForwardingBatches");
                 });
 
+            modelBuilder.Entity("HoanKiem.Submission.Models.Publication", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("ChosenBySecretariat")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Prize")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("Publications");
+                });
+
             modelBuilder.Entity("HoanKiem.Submission.Models.Quota", b =>
                 {
                     b.Property<int>("Year")
@@ -554,6 +577,19 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("HoanKiem.Submission.Models.YearResults", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.Property<long>("FinalizedAt")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearResults");
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.ForwardedEntry", b =>

@@ -164,6 +164,20 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Publications",
+                columns: table => new
+                {
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Prize = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    ChosenBySecretariat = table.Column<bool>(type: "bit", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Publications", x => x.EntryId);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Quotas",
                 columns: table => new
                 {
@@ -231,6 +245,18 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "YearResults",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    FinalizedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearResults", x => x.Year);
                 });
 
             migrationBuilder.CreateTable(
@@ -305,6 +331,11 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 column: "Subject");
 
             migrationBuilder.CreateIndex(
+                name: "IX_Publications_Year",
+                table: "Publications",
+                column: "Year");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_RefusedAttempts_Year_UnitCode",
                 table: "RefusedAttempts",
                 columns: new[] { "Year", "UnitCode" });
@@ -344,6 +375,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 name: "OutboxMessages");
 
             migrationBuilder.DropTable(
+                name: "Publications");
+
+            migrationBuilder.DropTable(
                 name: "Quotas");
 
             migrationBuilder.DropTable(
@@ -354,6 +388,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "YearResults");
 
             migrationBuilder.DropTable(
                 name: "ForwardingBatches");

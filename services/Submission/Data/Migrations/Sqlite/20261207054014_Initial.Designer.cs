@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Submission.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteSubmissionDbContext))]
-    [Migration("20261207051334_Initial")]
+    [Migration("20261207054014_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -386,6 +386,29 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.ToTable("ForwardingBatches");
                 });
 
+            modelBuilder.Entity("HoanKiem.Submission.Models.Publication", b =>
+                {
+                    b.Property<Guid>("EntryId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("ChosenBySecretariat")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Prize")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("EntryId");
+
+                    b.HasIndex("Year");
+
+                    b.ToTable("Publications");
+                });
+
             modelBuilder.Entity("HoanKiem.Submission.Models.Quota", b =>
                 {
                     b.Property<int>("Year")
@@ -545,6 +568,19 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("HoanKiem.Submission.Models.YearResults", b =>
+                {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("FinalizedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearResults");
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.ForwardedEntry", b =>
