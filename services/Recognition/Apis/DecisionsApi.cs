@@ -104,8 +104,8 @@ public static class DecisionsApi
         long Amount, string AmountSource, RewardQuote? Quote);
 
     /// <summary>
-    /// The decision a request describes, checked in the order the contract gives: the fields, the form's validity on the
-    /// signing date, a recipient already commended, the recipients themselves, then the table's money.
+    /// The decision a request describes, checked in the order the contract gives: the fields, a recipient already commended,
+    /// the form's validity on the signing date, the recipients themselves, then the table's money.
     /// </summary>
     private static async Task<(Draft? Draft, ProblemHttpResult? Refused)> DraftAsync(int year, DecisionRequest request, RecognitionDbContext db)
     {
@@ -120,13 +120,13 @@ public static class DecisionsApi
             return (null, Problems.Validation(errors));
         }
         var signedOn = request.SignedOn!.Value;
-        if (tableForm is not null && RewardTableApi.Refusal(tableForm, signedOn) is { } outOfForce)
-        {
-            return (null, outOfForce);
-        }
         if (await AlreadyDecidedAsync(year, number, nomineeIds, unitCodes, db) is { } decided)
         {
             return (null, decided);
+        }
+        if (tableForm is not null && RewardTableApi.Refusal(tableForm, signedOn) is { } outOfForce)
+        {
+            return (null, outOfForce);
         }
         var (nominees, units, missing) = await RecipientsAsync(year, nomineeIds, unitCodes, db);
         if (missing is not null)
