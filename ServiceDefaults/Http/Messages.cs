@@ -285,6 +285,25 @@ public static class Messages
                 $"The reward table has no base salary or coefficient for '{form}' in force on {en}; add it, or give {amountField}.");
     }
 
+    /// <summary>A form chosen for a decision signed after its validity ended, e.g. the district's after 30/06/2025.</summary>
+    public static Message RewardFormExpired(string form, DateOnly validTo, DateOnly signedOn)
+    {
+        var (viEnd, enEnd) = Language.Date(validTo);
+        var (viOn, enOn) = Language.Date(signedOn);
+        return new($"Hình thức '{form}' chỉ áp dụng đến hết ngày {viEnd}; không chọn được cho quyết định ký ngày {viOn}.",
+            $"The form '{form}' applies until {enEnd}; it cannot be chosen for a decision signed on {enOn}.");
+    }
+
+    public static Message RewardFormNotYetValid(string form, DateOnly validFrom, DateOnly signedOn)
+    {
+        var (viStart, enStart) = Language.Date(validFrom);
+        var (viOn, enOn) = Language.Date(signedOn);
+        return new($"Hình thức '{form}' chỉ áp dụng từ ngày {viStart}; không chọn được cho quyết định ký ngày {viOn}.",
+            $"The form '{form}' applies from {enStart}; it cannot be chosen for a decision signed on {enOn}.");
+    }
+
+    public static Message PrizeNotFound(string prize) => new($"Không có giải '{prize}'.", $"There is no prize '{prize}'.");
+
     // Accounts and their credentials (submission: units and staff; judging: judges).
 
     public static readonly Message NotOwnCredential = new(

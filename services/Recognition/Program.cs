@@ -17,6 +17,7 @@ app.MapSummaryApi();
 app.MapAuditApi<RecognitionDbContext>("/api/recognition/{year:int}");
 app.MapAwardsApi();
 app.MapRewardTableApi();
+app.MapPrizesApi();
 app.MapDefaultEndpoints();
 app.Run();
 

@@ -152,11 +152,11 @@ public sealed class CommendationTests(RecognitionFixture fixture)
     }
 
     [Fact]
-    public async Task Prizes_from_the_final_results_are_recorded_as_awards_with_the_prize_money_in_force()
+    public async Task Prizes_from_the_final_results_are_recorded_as_awards_with_the_years_prize_money()
     {
         var year = fixture.NewYear();
-        var put = await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/reward-table/prizes/second/amounts/{year}-01-01", new { amount = 3_000_000 });
-        Assert.Equal(HttpStatusCode.Created, put.StatusCode);
+        var put = await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/{year}/prizes/second", new { amount = 3_000_000 });
+        Assert.Equal(HttpStatusCode.OK, put.StatusCode);
         var first = Guid.NewGuid();
         var second = Guid.NewGuid();
         var finalizedAt = new DateTimeOffset(year, 12, 1, 10, 0, 0, TimeSpan.FromHours(7));
@@ -173,8 +173,8 @@ public sealed class CommendationTests(RecognitionFixture fixture)
         Assert.Equal(("first", 0L), (items[0].GetProperty("prize").GetString(), items[0].GetProperty("amount").GetInt64()));
         Assert.Equal(("second", 3_000_000L), (items[1].GetProperty("prize").GetString(), items[1].GetProperty("amount").GetInt64()));
 
-        // The first prize's money set afterwards, from a date before the finalisation, reprices its award.
-        await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/reward-table/prizes/first/amounts/{year}-06-01", new { amount = 5_000_000 });
+        // The first prize's money, 0 until set, set afterwards reprices its award.
+        await fixture.Secretariat.PutAsJsonAsync($"/api/recognition/{year}/prizes/first", new { amount = 5_000_000 });
         var repriced = await fixture.GetAsync($"/api/recognition/{year}/awards");
         Assert.Equal(5_000_000, repriced.GetProperty("items")[0].GetProperty("amount").GetInt64());
     }

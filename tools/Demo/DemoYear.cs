@@ -438,10 +438,12 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         }
 
         var signedOn = DateOnly.FromDateTime(Earliest(new DateTimeOffset(year, 12, 20, 0, 0, 0, TimeSpan.Zero), DateTimeOffset.UtcNow).UtcDateTime);
+        // The district's certificate ended with the district level on 30/06/2025; the ward chairman's took over.
+        var form = signedOn <= new DateOnly(2025, 6, 30) ? "giay-khen-chu-tich-huyen" : "giay-khen-chu-tich-xa";
         var total = 0L;
         if (verified.Count > 0)
         {
-            total += await DecideAsync(new DecisionRequest { Number = $"{random.Next(1000, 4000)}/QĐ-UBND", SignedOn = signedOn, Form = "giay-khen-chu-tich-huyen", NomineeIds = verified }, cancellationToken);
+            total += await DecideAsync(new DecisionRequest { Number = $"{random.Next(1000, 4000)}/QĐ-UBND", SignedOn = signedOn, Form = form, NomineeIds = verified }, cancellationToken);
         }
 
         var overQuota = DistrictUnits.All.Select(u => u.Code).Where(u => sent.AcceptedBy(u) > quotas[u]).ToHashSet();
@@ -451,7 +453,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             codes => overQuota.SetEquals(codes), cancellationToken);
         if (proposed.Count > 0)
         {
-            total += await DecideAsync(new DecisionRequest { Number = $"{random.Next(4000, 6000)}/QĐ-UBND", SignedOn = signedOn, Form = "giay-khen-chu-tich-huyen", UnitCodes = proposed }, cancellationToken);
+            total += await DecideAsync(new DecisionRequest { Number = $"{random.Next(4000, 6000)}/QĐ-UBND", SignedOn = signedOn, Form = form, UnitCodes = proposed }, cancellationToken);
         }
 
         var commendations = MovementTitles().ToList();

@@ -18,11 +18,14 @@ public sealed record Commendation(Guid Id, int Year, string Category, string Nam
 
 public sealed record SalaryVersion(DateOnly EffectiveFrom, long Amount, string? Basis);
 public sealed record CoefficientVersion(DateOnly EffectiveFrom, decimal Coefficient, string? Basis);
-public sealed record AwardForm(string Code, string Name, IReadOnlyList<CoefficientVersion> Coefficients);
-public sealed record PrizeAmountVersion(string Prize, DateOnly EffectiveFrom, long Amount);
-public sealed record RewardTable(IReadOnlyList<SalaryVersion> BaseSalaries, IReadOnlyList<AwardForm> Forms, IReadOnlyDictionary<string, decimal> Multipliers,
-    IReadOnlyList<PrizeAmountVersion> Prizes);
-public sealed record RewardQuote(string Form, DateOnly On, string RecipientKind, long BaseSalary, decimal Coefficient, decimal Multiplier, long Amount);
+public sealed record AwardForm(string Code, string Name, string Level, string? RecipientKind, DateOnly? ValidFrom, DateOnly? ValidTo, string? Source,
+    IReadOnlyList<CoefficientVersion> Coefficients)
+{
+    public bool InForceOn(DateOnly on) => (ValidFrom is null || ValidFrom <= on) && (ValidTo is null || on <= ValidTo);
+}
+public sealed record RewardTable(IReadOnlyList<SalaryVersion> BaseSalaries, IReadOnlyList<AwardForm> Forms, IReadOnlyDictionary<string, decimal> Multipliers);
+public sealed record RewardQuote(string Form, DateOnly On, string RecipientKind, long BaseSalary, decimal Coefficient, decimal Multiplier, long Amount,
+    string? SalaryBasis, string? CoefficientBasis);
 
 public sealed record CategoryTotal(int Count, long Amount);
 public sealed record RecognitionSummary(int NomineesIntroduced, int Verified, int Rejected, int Commended, int UnitsCommended,

@@ -26,7 +26,7 @@ public static class CommendationsApi
     {
         var commendations = app.MapYearGroup("/commendations", "Commendations");
         commendations.MapPost("/", Commend).WithSummary("Record a movement title")
-            .WithDescription("One of the movement's titles from a paper decision (category cultural-residential-group, cultural-family, collective or individual). Without amount, form and signedOn let the reward table price it.");
+            .WithDescription("One of the movement's titles from a paper decision (category cultural-residential-group, cultural-family, collective or individual). Without amount, form and signedOn let the reward table price it; a form outside its validity on signedOn: 422 reward_form_expired or reward_form_not_yet_valid.");
         commendations.MapGet("/", ListCommendations).WithSummary("List movement titles")
             .WithDescription("The year's titles, optionally of one category. Paged.");
         return app;
@@ -48,11 +48,16 @@ public static class CommendationsApi
         }
 
         var now = clock.GetUtcNow();
+        var on = request.SignedOn ?? VietnamTime.Date(now);
+        var awardForm = form is null ? null : await db.AwardForms.AsNoTracking().SingleAsync(f => f.Code == form);
+        if (awardForm is not null && RewardTableApi.Refusal(awardForm, on) is { } outOfForce)
+        {
+            return outOfForce;
+        }
         var amount = request.Amount;
         if (amount is null)
         {
-            var on = request.SignedOn ?? VietnamTime.Date(now);
-            var quote = RewardTable.Quote(form!, on, CommendationCategory.RecipientKindOf(category),
+            var quote = RewardTable.Quote(awardForm!, on, CommendationCategory.RecipientKindOf(category),
                 await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
             if (quote is null)
             {
@@ -117,9 +122,14 @@ public static class CommendationsApi
         {
             errors["amount"] = ["Give the amount, or the award form (and signedOn) to take it from the reward table."];
         }
-        if (form is not null && !await db.AwardForms.AnyAsync(a => a.Code == form))
+        var awardForm = form is null ? null : await db.AwardForms.AsNoTracking().SingleOrDefaultAsync(a => a.Code == form);
+        if (form is not null && awardForm is null)
         {
             errors["form"] = ["form is not in the reward table."];
+        }
+        else if (awardForm?.RecipientKind is { } only && CommendationCategory.All.Contains(category) && only != CommendationCategory.RecipientKindOf(category))
+        {
+            errors["form"] = [$"{awardForm.Code} is a title for {only} recipients; {category} is rewarded as {CommendationCategory.RecipientKindOf(category)}."];
         }
         return errors;
     }

@@ -19,6 +19,10 @@ public sealed record DecisionView(
     IReadOnlyList<RecipientView> Recipients, string DecidedBy, DateTimeOffset DecidedAt,
     string Issuer, string SignerTitle, string? SignerName, string Achievement);
 public sealed record AlreadyCommended(Guid? NomineeId, string? UnitCode, string Name, string DecisionNumber);
+public sealed record DecisionPart(string Kind, int Count, long AmountEach, long Subtotal, long? BaseSalary, decimal? Coefficient, decimal? Multiplier,
+    string? SalaryBasis, string? CoefficientBasis);
+public sealed record DecisionPreview(int Year, string Number, DateOnly SignedOn, string Form, string? FormName, string? Level, string AmountSource,
+    IReadOnlyList<DecisionPart> Parts, IReadOnlyList<RecipientView> Recipients, long TotalAmount);
 
 public static class DecisionsApi
 {
@@ -28,7 +32,9 @@ public static class DecisionsApi
     {
         var decisions = app.MapYearGroup("/decisions", "Decisions");
         decisions.MapPost("/", Decide).WithSummary("Sign a commendation decision")
-            .WithDescription("Commends verified nominees (as individuals) and/or units (as collectives). Without amountPerRecipient each recipient gets the reward table's amount for the form on the signing date (422 reward_table_incomplete when it has none). 409 already_commended; 422 nominee_not_verified.");
+            .WithDescription("Commends verified nominees (as individuals) and/or units (as collectives). Without amountPerRecipient each recipient gets the reward table's amount for the form on the signing date (422 reward_table_incomplete when it has none). A form of the table outside its validity on the signing date: 422 reward_form_expired (naming its end date) or reward_form_not_yet_valid. 409 already_commended; 422 nominee_not_verified.");
+        decisions.MapPost("/preview", Preview).WithSummary("Price a decision before signing it")
+            .WithDescription("The same body as signing, answered with what signing would record: each recipient's amount, the figures behind it (base salary, coefficient, sources) and the total. Records nothing; refuses exactly as signing would.");
         decisions.MapGet("/", ListDecisions).WithSummary("List decisions")
             .WithDescription("The year's decisions with their recipients. Paged.");
         decisions.MapGet("/{id:guid}", GetDecision).WithSummary("Read a decision")
@@ -47,41 +53,14 @@ public static class DecisionsApi
     public static async Task<Results<Created<DecisionView>, ProblemHttpResult>> Decide(
         int year, DecisionRequest request, ClaimsPrincipal user, RecognitionDbContext db, TimeProvider clock)
     {
-        var number = VietnameseText.Clean(request.Number) ?? "";
-        var form = VietnameseText.Clean(request.Form) ?? "";
-        var tableForm = await db.AwardForms.Select(f => f.Code).SingleOrDefaultAsync(code => code == form.ToLowerInvariant());
-        var nomineeIds = request.NomineeIds ?? [];
-        var unitCodes = await RegisteredCodesAsync(db, request.UnitCodes ?? []);
-        if (await ValidationErrorsAsync(request, number, form, tableForm, nomineeIds, unitCodes, db) is { Count: > 0 } errors)
+        var (draft, refused) = await DraftAsync(year, request, db);
+        if (draft is null)
         {
-            return Problems.Validation(errors);
+            return refused!;
         }
-        if (await AlreadyDecidedAsync(year, number, nomineeIds, unitCodes, db) is { } decided)
-        {
-            return decided;
-        }
-        var (nominees, units, missing) = await RecipientsAsync(year, nomineeIds, unitCodes, db);
-        if (missing is not null)
-        {
-            return missing;
-        }
-        var signedOn = request.SignedOn!.Value;
-        var amount = request.AmountPerRecipient;
-        if (amount is null)
-        {
-            var kind = nomineeIds.Count > 0 ? RecipientKind.Individual : RecipientKind.Collective;
-            amount = RewardTable.Quote(tableForm!, signedOn, kind, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync())?.Amount;
-            if (amount is null)
-            {
-                return Problems.Unprocessable("reward_table_incomplete", Messages.RewardTableIncomplete(tableForm!, signedOn, "amountPerRecipient"));
-            }
-        }
-
+        var (number, form, signedOn, amount, amountSource) = (draft.Number, draft.Form, draft.SignedOn, draft.Amount, draft.AmountSource);
         var actor = Actor.Of(user);
-        var amountSource = request.AmountPerRecipient is null ? AmountSource.Table : AmountSource.Override;
-        // A form the table knows is kept in the table's spelling, so the year's figures group it with the others.
-        form = tableForm ?? form;
-        var decision = Decision.Sign(year, number, signedOn, form, amountSource, amount.Value, nominees, units, actor.Id, clock.GetUtcNow());
+        var decision = Decision.Sign(year, number, signedOn, form, amountSource, amount, draft.Nominees, draft.Units, actor.Id, clock.GetUtcNow());
         decision.Issuer = VietnameseText.Clean(request.Issuer) is { Length: > 0 } issuer ? issuer : null;
         decision.SignerTitle = VietnameseText.Clean(request.SignerTitle) is { Length: > 0 } title ? title : null;
         decision.SignerName = VietnameseText.Clean(request.SignerName) is { Length: > 0 } name ? name : null;
@@ -96,7 +75,8 @@ public static class DecisionsApi
         }
         db.Decisions.Add(decision);
         db.Publish(new CommendationDecided(year, number, signedOn, form,
-            [.. nominees.OrderBy(n => nomineeIds.IndexOf(n.Id)).Select(n => new CommendedNominee(n.Id, n.FullName, n.UnitCode))], unitCodes, amount.Value, decision.Recipients.Sum(r => r.Amount)));
+            [.. draft.Nominees.Select(n => new CommendedNominee(n.Id, n.FullName, n.UnitCode))], [.. draft.Units.Select(u => u.Code)], amount,
+            decision.Recipients.Sum(r => r.Amount)));
         if (await RecognitionRoutes.TrySaveAsync(db, figuresOf: year) is { } conflict)
         {
             return conflict;
@@ -104,8 +84,72 @@ public static class DecisionsApi
         return TypedResults.Created($"/api/recognition/{year}/decisions/{decision.Id}", ToView(decision));
     }
 
+    /// <summary>What signing the request would record, refused exactly as signing would be; nothing is saved.</summary>
+    public static async Task<Results<Ok<DecisionPreview>, ProblemHttpResult>> Preview(int year, DecisionRequest request, RecognitionDbContext db)
+    {
+        var (draft, refused) = await DraftAsync(year, request, db);
+        if (draft is null)
+        {
+            return refused!;
+        }
+        var recipients = draft.Nominees.Select(n => new RecipientView(RecipientKind.Individual, n.Id, null, n.FullName, draft.Amount))
+            .Concat(draft.Units.Select(u => new RecipientView(RecipientKind.Collective, null, u.Code, u.Name, draft.Amount))).ToList();
+        var parts = recipients.GroupBy(r => r.Kind).Select(g => new DecisionPart(g.Key, g.Count(), draft.Amount, g.Sum(r => r.Amount),
+            draft.Quote?.BaseSalary, draft.Quote?.Coefficient, draft.Quote?.Multiplier, draft.Quote?.SalaryBasis, draft.Quote?.CoefficientBasis)).ToList();
+        return TypedResults.Ok(new DecisionPreview(year, draft.Number, draft.SignedOn, draft.Form, draft.TableForm?.Name, draft.TableForm?.Level,
+            draft.AmountSource, parts, recipients, recipients.Sum(r => r.Amount)));
+    }
+
+    private sealed record Draft(string Number, DateOnly SignedOn, string Form, AwardForm? TableForm, List<Nominee> Nominees, List<Unit> Units,
+        long Amount, string AmountSource, RewardQuote? Quote);
+
+    /// <summary>
+    /// The decision a request describes, checked in the order the contract gives: the fields, a recipient already commended,
+    /// the form's validity on the signing date, the recipients themselves, then the table's money.
+    /// </summary>
+    private static async Task<(Draft? Draft, ProblemHttpResult? Refused)> DraftAsync(int year, DecisionRequest request, RecognitionDbContext db)
+    {
+        var number = VietnameseText.Clean(request.Number) ?? "";
+        var form = VietnameseText.Clean(request.Form) ?? "";
+        var formKey = form.ToLowerInvariant();
+        var tableForm = await db.AwardForms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == formKey);
+        var nomineeIds = request.NomineeIds ?? [];
+        var unitCodes = await RegisteredCodesAsync(db, request.UnitCodes ?? []);
+        if (await ValidationErrorsAsync(request, number, form, tableForm, nomineeIds, unitCodes, db) is { Count: > 0 } errors)
+        {
+            return (null, Problems.Validation(errors));
+        }
+        var signedOn = request.SignedOn!.Value;
+        if (await AlreadyDecidedAsync(year, number, nomineeIds, unitCodes, db) is { } decided)
+        {
+            return (null, decided);
+        }
+        if (tableForm is not null && RewardTableApi.Refusal(tableForm, signedOn) is { } outOfForce)
+        {
+            return (null, outOfForce);
+        }
+        var (nominees, units, missing) = await RecipientsAsync(year, nomineeIds, unitCodes, db);
+        if (missing is not null)
+        {
+            return (null, missing);
+        }
+        RewardQuote? quote = null;
+        if (request.AmountPerRecipient is null)
+        {
+            var kind = nomineeIds.Count > 0 ? RecipientKind.Individual : RecipientKind.Collective;
+            quote = RewardTable.Quote(tableForm!, signedOn, kind, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
+            if (quote is null)
+            {
+                return (null, Problems.Unprocessable("reward_table_incomplete", Messages.RewardTableIncomplete(tableForm!.Code, signedOn, "amountPerRecipient")));
+            }
+        }
+        // A form the table knows is kept in the table's spelling, so the year's figures group it with the others.
+        return (new Draft(number, signedOn, tableForm?.Code ?? form, tableForm, nominees, units, request.AmountPerRecipient ?? quote!.Amount,
+            request.AmountPerRecipient is null ? AmountSource.Table : AmountSource.Override, quote), null);
+    }
+
     private static async Task<Dictionary<string, string[]>> ValidationErrorsAsync(
-        DecisionRequest request, string number, string form, string? tableForm, List<Guid> nomineeIds, List<string> unitCodes, RecognitionDbContext db)
+        DecisionRequest request, string number, string form, AwardForm? tableForm, List<Guid> nomineeIds, List<string> unitCodes, RecognitionDbContext db)
     {
         var errors = new Dictionary<string, string[]>();
         if (number.Length is 0 or > 100)
@@ -119,6 +163,11 @@ public static class DecisionsApi
         if (form.Length is 0 or > 60)
         {
             errors["form"] = ["form names the form of commendation in 1 to 60 characters, e.g. giay-khen."];
+        }
+        else if (tableForm?.RecipientKind is { } only && (only == RecipientKind.Household
+            || (only == RecipientKind.Collective && nomineeIds.Count > 0) || (only == RecipientKind.Individual && unitCodes.Count > 0)))
+        {
+            errors["form"] = [$"{tableForm.Code} is a title for {only} recipients only: a decision names nominees as individuals and units as collectives."];
         }
         if (nomineeIds.Count + unitCodes.Count is 0 or > MaxRecipients)
         {

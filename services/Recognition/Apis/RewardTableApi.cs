@@ -3,7 +3,6 @@ using System.Security.Claims;
 using System.Text.RegularExpressions;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
-using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
@@ -15,18 +14,17 @@ namespace HoanKiem.Recognition.Apis;
 
 public sealed record SalaryView(DateOnly EffectiveFrom, long Amount, string? Basis);
 public sealed record CoefficientView(DateOnly EffectiveFrom, decimal Coefficient, string? Basis);
-public sealed record FormView(string Code, string Name, IReadOnlyList<CoefficientView> Coefficients);
-public sealed record PrizeAmountView(string Prize, DateOnly EffectiveFrom, long Amount);
+public sealed record FormView(string Code, string Name, string Level, string? RecipientKind, DateOnly? ValidFrom, DateOnly? ValidTo, string? Source,
+    IReadOnlyList<CoefficientView> Coefficients);
 public sealed record RewardTableView(
-    IReadOnlyList<SalaryView> BaseSalaries, IReadOnlyList<FormView> Forms, IReadOnlyDictionary<string, decimal> Multipliers,
-    IReadOnlyList<PrizeAmountView> Prizes);
+    IReadOnlyList<SalaryView> BaseSalaries, IReadOnlyList<FormView> Forms, IReadOnlyDictionary<string, decimal> Multipliers);
 public sealed record QuoteQuery(string? Form, string? On, string? Recipient);
 public sealed record SalaryRequest(long? Amount, string? Basis);
 public sealed record CoefficientRequest(decimal? Coefficient, string? Name, string? Basis);
-public sealed record PrizeAmountRequest(long? Amount);
+public sealed record FormRequest(string? Name, string? Level, string? RecipientKind, DateOnly? ValidFrom, DateOnly? ValidTo, string? Source);
 
 /// <summary>
-/// The reward table: base salaries and award-form coefficients by effective date, and the contest's prize money.
+/// The reward table: the award forms with who grants them and when they may be chosen, and base salaries and coefficients by effective date.
 /// Adding a version never changes money already decided: decisions keep the amounts they were signed with.
 /// </summary>
 public static partial class RewardTableApi
@@ -36,15 +34,15 @@ public static partial class RewardTableApi
         var table = app.MapGroup("/api/recognition/reward-table").WithTags("Reward table")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy).WithIdempotency<RecognitionDbContext>();
         table.MapGet("/", GetTable).WithSummary("Read the reward table")
-            .WithDescription("Base salaries and award-form coefficients by effective date, and the prize money.");
+            .WithDescription("The award forms (level, recipient, validity dates, source) with their coefficients by effective date, and the base salaries.");
         table.MapGet("/quote", Quote).WithSummary("Price a form on a date")
-            .WithDescription("What one recipient of a form gets on a date (ISO yyyy-MM-dd), with the figures it comes from. 422 reward_table_incomplete when a figure is missing.");
+            .WithDescription("What one recipient of a form gets on a date (ISO yyyy-MM-dd), with the figures it comes from. 422 reward_form_expired or reward_form_not_yet_valid outside the form's validity; 422 reward_table_incomplete when a figure is missing.");
         table.MapPut("/base-salaries/{effectiveFrom}", PutBaseSalary).WithSummary("Set the base salary from a date")
             .WithDescription("Adds or corrects the base salary in force from an ISO date. Money already decided keeps its amounts.");
+        table.MapPut("/forms/{form}", PutForm).WithSummary("Add or change an award form")
+            .WithDescription("A form's name, granting level (ward, district, city), the one recipient kind a title is for (or none), validity dates and source. Decisions already signed keep their amounts.");
         table.MapPut("/forms/{form}/coefficients/{effectiveFrom}", PutCoefficient).WithSummary("Set a form's coefficient from a date")
             .WithDescription("Adds or corrects an award form's coefficient from an ISO date; a new form needs its name.");
-        table.MapPut("/prizes/{prize}/amounts/{effectiveFrom}", PutPrizeAmount).WithSummary("Set a prize's money from a date")
-            .WithDescription("Sets a contest prize's money from an ISO date; awards recorded on or after it are repriced.");
         return app;
     }
 
@@ -52,16 +50,13 @@ public static partial class RewardTableApi
     {
         var coefficients = (await db.FormCoefficients.AsNoTracking().ToListAsync()).ToLookup(c => c.FormCode);
         var forms = (await db.AwardForms.AsNoTracking().OrderBy(f => f.Code).ToListAsync())
-            .Select(f => new FormView(f.Code, f.Name, coefficients[f.Code].OrderBy(c => c.EffectiveFrom)
-                .Select(c => new CoefficientView(c.EffectiveFrom, c.Coefficient, c.Basis)).ToList()))
-            .ToList();
+            .OrderBy(f => Array.IndexOf(FormLevel.All, f.Level)).ThenBy(f => f.ValidFrom).ThenBy(f => f.Code)
+            .Select(f => ToView(f, coefficients[f.Code])).ToList();
         var salaries = (await db.BaseSalaries.AsNoTracking().ToListAsync()).OrderBy(s => s.EffectiveFrom)
             .Select(s => new SalaryView(s.EffectiveFrom, s.Amount, s.Basis)).ToList();
-        var prizes = (await db.PrizeAmounts.AsNoTracking().ToListAsync()).OrderBy(p => Array.IndexOf(RewardTable.Prizes, p.Prize)).ThenBy(p => p.EffectiveFrom)
-            .Select(p => new PrizeAmountView(p.Prize, p.EffectiveFrom, p.Amount)).ToList();
         var multipliers = new[] { RecipientKind.Individual, RecipientKind.Household, RecipientKind.Collective }
             .ToDictionary(k => k, RewardTable.Multiplier);
-        return TypedResults.Ok(new RewardTableView(salaries, forms, multipliers, prizes));
+        return TypedResults.Ok(new RewardTableView(salaries, forms, multipliers));
     }
 
     /// <summary>What a recipient of a form gets on a date, with the figures it comes from.</summary>
@@ -70,7 +65,8 @@ public static partial class RewardTableApi
         var form = query.Form?.Trim().ToLowerInvariant() ?? "";
         var recipient = query.Recipient?.Trim().ToLowerInvariant() is { Length: > 0 } r ? r : RecipientKind.Individual;
         var errors = new Dictionary<string, string[]>();
-        if (!await db.AwardForms.AnyAsync(f => f.Code == form))
+        var awardForm = await db.AwardForms.AsNoTracking().SingleOrDefaultAsync(f => f.Code == form);
+        if (awardForm is null)
         {
             errors["form"] = ["form is not in the reward table."];
         }
@@ -87,7 +83,11 @@ public static partial class RewardTableApi
         {
             return Problems.Validation(errors);
         }
-        var quote = RewardTable.Quote(form, on!.Value, recipient, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
+        if (Refusal(awardForm!, on!.Value) is { } refused)
+        {
+            return refused;
+        }
+        var quote = RewardTable.Quote(awardForm!, on!.Value, recipient, await db.BaseSalaries.ToListAsync(), await db.FormCoefficients.ToListAsync());
         return quote is null
             ? Problems.Unprocessable("reward_table_incomplete", Messages.RewardTableIncomplete(form, on!.Value))
             : TypedResults.Ok(quote);
@@ -162,7 +162,7 @@ public static partial class RewardTableApi
         {
             return Problems.Validation(errors);
         }
-        existingForm ??= db.AwardForms.Add(new AwardForm { Code = code, Name = name! }).Entity;
+        existingForm ??= db.AwardForms.Add(new AwardForm { Code = code, Name = name!, Level = FormLevel.Ward }).Entity;
         existingForm.Name = name ?? existingForm.Name;
         var coefficient = await db.FormCoefficients.FindAsync(code, from);
         var created = coefficient is null;
@@ -176,56 +176,80 @@ public static partial class RewardTableApi
             return conflict;
         }
         var versions = await db.FormCoefficients.AsNoTracking().Where(c => c.FormCode == code).ToListAsync();
-        var view = new FormView(code, existingForm.Name, versions.OrderBy(c => c.EffectiveFrom).Select(c => new CoefficientView(c.EffectiveFrom, c.Coefficient, c.Basis)).ToList());
+        var view = ToView(existingForm, versions);
         return created ? TypedResults.Created($"/api/recognition/reward-table/forms/{code}/coefficients/{from:yyyy-MM-dd}", view) : TypedResults.Ok(view);
     }
 
-    /// <summary>Sets a prize's money from a date; awards already recorded on or after it are repriced, since prizes carry no decision of their own.</summary>
-    public static async Task<Results<Ok<PrizeAmountView>, Created<PrizeAmountView>, ProblemHttpResult>> PutPrizeAmount(
-        string prize, string effectiveFrom, PrizeAmountRequest request, ClaimsPrincipal user, RecognitionDbContext db)
+    /// <summary>Adds a form or changes how it is granted; its coefficients are set on their own, by date.</summary>
+    public static async Task<Results<Ok<FormView>, Created<FormView>, ProblemHttpResult>> PutForm(
+        string form, FormRequest request, ClaimsPrincipal user, RecognitionDbContext db)
     {
-        if (ParseDate(effectiveFrom) is not { } from)
-        {
-            return InvalidEffectiveFrom();
-        }
-        var key = prize.Trim().ToLowerInvariant();
+        var code = form.Trim().ToLowerInvariant();
+        var name = VietnameseText.Clean(request.Name) is { Length: > 0 } n ? n : null;
+        var source = VietnameseText.Clean(request.Source) is { Length: > 0 } s ? s : null;
+        var level = request.Level?.Trim().ToLowerInvariant() ?? "";
+        var recipientKind = request.RecipientKind?.Trim().ToLowerInvariant() is { Length: > 0 } k ? k : null;
         var errors = new Dictionary<string, string[]>();
-        if (!RewardTable.Prizes.Contains(key))
+        if (!FormCode().IsMatch(code))
         {
-            errors["prize"] = [$"prize is one of {string.Join(", ", RewardTable.Prizes)}."];
+            errors["form"] = ["A form code is 2 to 60 lower-case letters, digits or dashes, e.g. giay-khen-chu-tich-xa."];
         }
-        if (request.Amount is not (>= 0 and <= RecognitionRoutes.MaxAmount))
+        if (name is null or { Length: > 200 })
         {
-            errors["amount"] = ["amount is a whole number of VND from 0 to 10,000,000,000."];
+            errors["name"] = ["name has 1 to 200 characters, e.g. Giấy khen của Chủ tịch Ủy ban nhân dân phường."];
+        }
+        if (!FormLevel.All.Contains(level))
+        {
+            errors["level"] = [$"level is one of {string.Join(", ", FormLevel.All)}."];
+        }
+        if (recipientKind is not (null or RecipientKind.Individual or RecipientKind.Household or RecipientKind.Collective))
+        {
+            errors["recipientKind"] = ["recipientKind is individual, household or collective, or left out for a form any recipient gets."];
+        }
+        if (request.ValidFrom is { } from && request.ValidTo is { } to && to < from)
+        {
+            errors["validTo"] = ["validTo is on or after validFrom."];
+        }
+        if (source is { Length: > 300 })
+        {
+            errors["source"] = ["source has at most 300 characters."];
         }
         if (errors.Count > 0)
         {
             return Problems.Validation(errors);
         }
-        var row = await db.PrizeAmounts.FindAsync(key, from);
+        var row = await db.AwardForms.FindAsync(code);
         var created = row is null;
-        row ??= db.PrizeAmounts.Add(new PrizeAmount { Prize = key, EffectiveFrom = from }).Entity;
-        row.Amount = request.Amount!.Value;
-        row.ChangedBy = user.Caller().ClientId;
-        db.Audit(Actor.Of(user), "reward-table.prize-amount-set", "prize", key, new { effectiveFrom = $"{from:yyyy-MM-dd}", row.Amount });
-
-        var versions = (await db.PrizeAmounts.Where(p => p.Prize == key).ToListAsync()).Where(p => p != row).Append(row).ToList();
-        foreach (var award in await db.Awards.Where(a => a.Prize == key).ToListAsync())
-        {
-            var amount = RewardTable.InForce(versions, VietnamTime.Date(award.FinalizedAt))?.Amount ?? 0;
-            if (award.Amount != amount)
-            {
-                db.Audit(Actor.Of(user), "award.repriced", "entry", award.EntryId.ToString(), new { from = award.Amount, to = amount, prize = key }, award.Year);
-                award.Amount = amount;
-            }
-        }
+        row ??= db.AwardForms.Add(new AwardForm { Code = code, Name = name! }).Entity;
+        row.Name = name!;
+        row.Level = level;
+        row.RecipientKind = recipientKind;
+        row.ValidFrom = request.ValidFrom;
+        row.ValidTo = request.ValidTo;
+        row.Source = source;
+        db.Audit(Actor.Of(user), created ? "reward-table.form-added" : "reward-table.form-changed", "form", code,
+            new { name, level, recipientKind, validFrom = request.ValidFrom, validTo = request.ValidTo, source });
         if (await RecognitionRoutes.TrySaveAsync(db) is { } conflict)
         {
             return conflict;
         }
-        var view = new PrizeAmountView(key, from, row.Amount);
-        return created ? TypedResults.Created($"/api/recognition/reward-table/prizes/{key}/amounts/{from:yyyy-MM-dd}", view) : TypedResults.Ok(view);
+        var view = ToView(row, await db.FormCoefficients.AsNoTracking().Where(c => c.FormCode == code).ToListAsync());
+        return created ? TypedResults.Created($"/api/recognition/reward-table/forms/{code}", view) : TypedResults.Ok(view);
     }
+
+    /// <summary>The refusal of a form chosen for a date outside its validity, or null when it may be chosen.</summary>
+    public static ProblemHttpResult? Refusal(AwardForm form, DateOnly on) =>
+        form.ValidTo is { } to && on > to
+            ? Problems.Unprocessable("reward_form_expired", Messages.RewardFormExpired(form.Code, to, on),
+                [new("form", form.Code), new("validTo", to)])
+            : form.ValidFrom is { } from && on < from
+                ? Problems.Unprocessable("reward_form_not_yet_valid", Messages.RewardFormNotYetValid(form.Code, from, on),
+                    [new("form", form.Code), new("validFrom", from)])
+                : null;
+
+    private static FormView ToView(AwardForm f, IEnumerable<FormCoefficient> coefficients) =>
+        new(f.Code, f.Name, f.Level, f.RecipientKind, f.ValidFrom, f.ValidTo, f.Source,
+            coefficients.OrderBy(c => c.EffectiveFrom).Select(c => new CoefficientView(c.EffectiveFrom, c.Coefficient, c.Basis)).ToList());
 
     /// <summary>Only ISO dates: "1-7-2025" means 1 July to a Vietnamese reader and 7 January to a lenient parser.</summary>
     private static DateOnly? ParseDate(string? text) =>

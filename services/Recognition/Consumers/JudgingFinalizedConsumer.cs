@@ -1,7 +1,6 @@
 using HoanKiem.Contracts;
 using HoanKiem.Recognition.Data;
 using HoanKiem.Recognition.Models;
-using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Messaging;
 using MassTransit;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Recognition.Consumers;
 
 /// <summary>
-/// The panel's prizes become awards with the prize money in force on the day of finalisation. A later
+/// The panel's prizes become awards with the year's prize money (0 until the secretariat sets it). A later
 /// finalisation of the same year replaces the year's awards, so the awards always mirror the latest results.
 /// </summary>
 public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingTelemetry telemetry)
@@ -20,8 +19,7 @@ public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingT
 
     protected override async Task HandleAsync(JudgingFinalized message, ConsumeContext<JudgingFinalized> context)
     {
-        var on = VietnamTime.Date(message.FinalizedAt);
-        var prizeAmounts = await Db.PrizeAmounts.ToListAsync(context.CancellationToken);
+        var prizeAmounts = await Db.PrizeAmounts.Where(p => p.Year == message.Year).ToDictionaryAsync(p => p.Prize, p => p.Amount, context.CancellationToken);
         var existing = await Db.Awards.Where(a => a.Year == message.Year).ToDictionaryAsync(a => a.EntryId, context.CancellationToken);
         var prized = message.Results.Where(r => r.Prize is { Length: > 0 }).ToList();
 
@@ -32,7 +30,7 @@ public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingT
         }
         foreach (var result in prized)
         {
-            var amount = RewardTable.InForce(prizeAmounts.Where(p => p.Prize == result.Prize), on)?.Amount ?? 0;
+            var amount = prizeAmounts.GetValueOrDefault(result.Prize!);
             if (!existing.TryGetValue(result.EntryId, out var award))
             {
                 award = Db.Awards.Add(new Award { EntryId = result.EntryId, Year = message.Year, UnitCode = result.UnitCode, Title = result.Title, Prize = result.Prize! }).Entity;

@@ -205,6 +205,9 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
             form.HasKey(f => f.Code);
             form.Property(f => f.Code).HasMaxLength(60);
             form.Property(f => f.Name).HasMaxLength(200);
+            form.Property(f => f.Level).HasMaxLength(20);
+            form.Property(f => f.RecipientKind).HasMaxLength(20);
+            form.Property(f => f.Source).HasMaxLength(300);
         });
         modelBuilder.Entity<FormCoefficient>(coefficient =>
         {
@@ -223,7 +226,7 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
         });
         modelBuilder.Entity<PrizeAmount>(prize =>
         {
-            prize.HasKey(p => new { p.Prize, p.EffectiveFrom });
+            prize.HasKey(p => new { p.Year, p.Prize });
             prize.Property(p => p.Prize).HasMaxLength(20);
             prize.Property(p => p.ChangedBy).HasMaxLength(100);
         });

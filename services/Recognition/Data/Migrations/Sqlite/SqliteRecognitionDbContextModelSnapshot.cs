@@ -66,9 +66,28 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
                         .HasColumnType("TEXT");
 
                     b.HasKey("Code");
@@ -79,12 +98,85 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         new
                         {
                             Code = "giay-khen-chu-tich-xa",
-                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã (phường)"
+                            Level = "ward",
+                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân phường",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1 điểm d; Điều 80 khoản 3"
                         },
                         new
                         {
                             Code = "giay-khen-chu-tich-huyen",
-                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (quận)"
+                            Level = "district",
+                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân quận",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "bang-khen-chu-tich-thanh-pho",
+                            Level = "city",
+                            Name = "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1"
+                        },
+                        new
+                        {
+                            Code = "lao-dong-tien-tien-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)",
+                            RecipientKind = "individual",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "lao-dong-tien-tien-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "individual",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3"
+                        },
+                        new
+                        {
+                            Code = "tap-the-lao-dong-tien-tien-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)",
+                            RecipientKind = "collective",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "tap-the-lao-dong-tien-tien-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "collective",
+                            Source = "Thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025",
+                            ValidFrom = new DateOnly(2025, 7, 1)
+                        },
+                        new
+                        {
+                            Code = "to-dan-pho-van-hoa-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân quận công nhận)",
+                            RecipientKind = "collective",
+                            Source = "Nghị định 122/2018/NĐ-CP; từ 30/01/2024 Nghị định 86/2023/NĐ-CP; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "to-dan-pho-van-hoa-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân phường công nhận)",
+                            RecipientKind = "collective",
+                            Source = "Nghị định 86/2023/NĐ-CP; thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025",
+                            ValidFrom = new DateOnly(2025, 7, 1)
+                        },
+                        new
+                        {
+                            Code = "gia-dinh-van-hoa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Gia đình văn hóa” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "household",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3; Nghị định 86/2023/NĐ-CP"
                         });
                 });
 
@@ -351,14 +443,14 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         {
                             FormCode = "giay-khen-chu-tich-xa",
                             EffectiveFrom = new DateOnly(2017, 7, 31),
-                            Basis = "Nghị định 91/2017/NĐ-CP",
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm d",
                             Coefficient = 0.15m
                         },
                         new
                         {
                             FormCode = "giay-khen-chu-tich-xa",
                             EffectiveFrom = new DateOnly(2024, 1, 15),
-                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 54",
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1 điểm g",
                             Coefficient = 0.15m
                         },
                         new
@@ -372,15 +464,85 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         {
                             FormCode = "giay-khen-chu-tich-huyen",
                             EffectiveFrom = new DateOnly(2017, 7, 31),
-                            Basis = "Nghị định 91/2017/NĐ-CP",
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1",
                             Coefficient = 0.3m
                         },
                         new
                         {
                             FormCode = "giay-khen-chu-tich-huyen",
                             EffectiveFrom = new DateOnly(2024, 1, 15),
-                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 54",
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1",
                             Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "bang-khen-chu-tich-thanh-pho",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1",
+                            Coefficient = 1.0m
+                        },
+                        new
+                        {
+                            FormCode = "bang-khen-chu-tich-thanh-pho",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1",
+                            Coefficient = 1.0m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2025, 7, 1),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "to-dan-pho-van-hoa-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2 điểm c",
+                            Coefficient = 1.5m
                         });
                 });
 
@@ -515,21 +677,24 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.PrizeAmount", b =>
                 {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Prize")
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT");
-
                     b.Property<long>("Amount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Prize", "EffectiveFrom");
+                    b.HasKey("Year", "Prize");
 
                     b.ToTable("PrizeAmounts");
                 });

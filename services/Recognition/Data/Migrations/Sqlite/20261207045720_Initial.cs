@@ -38,7 +38,12 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 columns: table => new
                 {
                     Code = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Level = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RecipientKind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    ValidFrom = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ValidTo = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -238,14 +243,15 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 name: "PrizeAmounts",
                 columns: table => new
                 {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Prize = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    EffectiveFrom = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Amount = table.Column<long>(type: "INTEGER", nullable: false),
-                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    ChangedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    ChangedAt = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_PrizeAmounts", x => new { x.Prize, x.EffectiveFrom });
+                    table.PrimaryKey("PK_PrizeAmounts", x => new { x.Year, x.Prize });
                 });
 
             migrationBuilder.CreateTable(
@@ -372,11 +378,19 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
             migrationBuilder.InsertData(
                 table: "AwardForms",
-                columns: new[] { "Code", "Name" },
+                columns: new[] { "Code", "Level", "Name", "RecipientKind", "Source", "ValidFrom", "ValidTo" },
                 values: new object[,]
                 {
-                    { "giay-khen-chu-tich-huyen", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (quận)" },
-                    { "giay-khen-chu-tich-xa", "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã (phường)" }
+                    { "bang-khen-chu-tich-thanh-pho", "city", "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội", null, "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1", null, null },
+                    { "gia-dinh-van-hoa", "ward", "Danh hiệu “Gia đình văn hóa” (Chủ tịch Ủy ban nhân dân phường tặng)", "household", "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3; Nghị định 86/2023/NĐ-CP", null, null },
+                    { "giay-khen-chu-tich-huyen", "district", "Giấy khen của Chủ tịch Ủy ban nhân dân quận", null, "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1; cấp huyện kết thúc hoạt động từ 01/07/2025", null, new DateOnly(2025, 6, 30) },
+                    { "giay-khen-chu-tich-xa", "ward", "Giấy khen của Chủ tịch Ủy ban nhân dân phường", null, "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1 điểm d; Điều 80 khoản 3", null, null },
+                    { "lao-dong-tien-tien-huyen", "district", "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)", "individual", "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025", null, new DateOnly(2025, 6, 30) },
+                    { "lao-dong-tien-tien-xa", "ward", "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)", "individual", "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3", null, null },
+                    { "tap-the-lao-dong-tien-tien-huyen", "district", "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)", "collective", "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025", null, new DateOnly(2025, 6, 30) },
+                    { "tap-the-lao-dong-tien-tien-xa", "ward", "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)", "collective", "Thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025", new DateOnly(2025, 7, 1), null },
+                    { "to-dan-pho-van-hoa-huyen", "district", "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân quận công nhận)", "collective", "Nghị định 122/2018/NĐ-CP; từ 30/01/2024 Nghị định 86/2023/NĐ-CP; cấp huyện kết thúc hoạt động từ 01/07/2025", null, new DateOnly(2025, 6, 30) },
+                    { "to-dan-pho-van-hoa-xa", "ward", "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân phường công nhận)", "collective", "Nghị định 86/2023/NĐ-CP; thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025", new DateOnly(2025, 7, 1), null }
                 });
 
             migrationBuilder.InsertData(
@@ -396,11 +410,21 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 columns: new[] { "EffectiveFrom", "FormCode", "Basis", "ChangedBy", "Coefficient" },
                 values: new object[,]
                 {
-                    { new DateOnly(2017, 7, 31), "giay-khen-chu-tich-huyen", "Nghị định 91/2017/NĐ-CP", null, 0.3m },
-                    { new DateOnly(2024, 1, 15), "giay-khen-chu-tich-huyen", "Nghị định 98/2023/NĐ-CP, Điều 54", null, 0.3m },
-                    { new DateOnly(2017, 7, 31), "giay-khen-chu-tich-xa", "Nghị định 91/2017/NĐ-CP", null, 0.15m },
-                    { new DateOnly(2024, 1, 15), "giay-khen-chu-tich-xa", "Nghị định 98/2023/NĐ-CP, Điều 54", null, 0.15m },
-                    { new DateOnly(2025, 7, 1), "giay-khen-chu-tich-xa", "Nghị định 152/2025/NĐ-CP", null, 0.3m }
+                    { new DateOnly(2017, 7, 31), "bang-khen-chu-tich-thanh-pho", "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1", null, 1.0m },
+                    { new DateOnly(2024, 1, 15), "bang-khen-chu-tich-thanh-pho", "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1", null, 1.0m },
+                    { new DateOnly(2017, 7, 31), "giay-khen-chu-tich-huyen", "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1", null, 0.3m },
+                    { new DateOnly(2024, 1, 15), "giay-khen-chu-tich-huyen", "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1", null, 0.3m },
+                    { new DateOnly(2017, 7, 31), "giay-khen-chu-tich-xa", "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm d", null, 0.15m },
+                    { new DateOnly(2024, 1, 15), "giay-khen-chu-tich-xa", "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1 điểm g", null, 0.15m },
+                    { new DateOnly(2025, 7, 1), "giay-khen-chu-tich-xa", "Nghị định 152/2025/NĐ-CP", null, 0.3m },
+                    { new DateOnly(2017, 7, 31), "lao-dong-tien-tien-huyen", "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1", null, 0.3m },
+                    { new DateOnly(2024, 1, 15), "lao-dong-tien-tien-huyen", "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)", null, 0.3m },
+                    { new DateOnly(2017, 7, 31), "lao-dong-tien-tien-xa", "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1", null, 0.3m },
+                    { new DateOnly(2024, 1, 15), "lao-dong-tien-tien-xa", "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)", null, 0.3m },
+                    { new DateOnly(2017, 7, 31), "tap-the-lao-dong-tien-tien-huyen", "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2", null, 0.8m },
+                    { new DateOnly(2024, 1, 15), "tap-the-lao-dong-tien-tien-huyen", "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)", null, 0.8m },
+                    { new DateOnly(2025, 7, 1), "tap-the-lao-dong-tien-tien-xa", "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)", null, 0.8m },
+                    { new DateOnly(2017, 7, 31), "to-dan-pho-van-hoa-huyen", "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2 điểm c", null, 1.5m }
                 });
 
             migrationBuilder.CreateIndex(

@@ -3,58 +3,63 @@ using System;
 using HoanKiem.Recognition.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace HoanKiem.Recognition.Data.Migrations.Sqlite
+namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 {
-    [DbContext(typeof(SqliteRecognitionDbContext))]
-    [Migration("20261207031503_Initial")]
+    [DbContext(typeof(SqlServerRecognitionDbContext))]
+    [Migration("20261207045730_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 128);
+
+            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.Award", b =>
                 {
                     b.Property<Guid>("EntryId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("FinalizedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<bool>("ForwardedToCity")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bit");
 
                     b.Property<string>("Prize")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int>("Rank")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("EntryId");
 
@@ -67,12 +72,31 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("RecipientKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("date");
 
                     b.HasKey("Code");
 
@@ -82,30 +106,103 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         new
                         {
                             Code = "giay-khen-chu-tich-xa",
-                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã (phường)"
+                            Level = "ward",
+                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân phường",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1 điểm d; Điều 80 khoản 3"
                         },
                         new
                         {
                             Code = "giay-khen-chu-tich-huyen",
-                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (quận)"
+                            Level = "district",
+                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân quận",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "bang-khen-chu-tich-thanh-pho",
+                            Level = "city",
+                            Name = "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1"
+                        },
+                        new
+                        {
+                            Code = "lao-dong-tien-tien-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)",
+                            RecipientKind = "individual",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "lao-dong-tien-tien-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "individual",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3"
+                        },
+                        new
+                        {
+                            Code = "tap-the-lao-dong-tien-tien-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)",
+                            RecipientKind = "collective",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "tap-the-lao-dong-tien-tien-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "collective",
+                            Source = "Thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025",
+                            ValidFrom = new DateOnly(2025, 7, 1)
+                        },
+                        new
+                        {
+                            Code = "to-dan-pho-van-hoa-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân quận công nhận)",
+                            RecipientKind = "collective",
+                            Source = "Nghị định 122/2018/NĐ-CP; từ 30/01/2024 Nghị định 86/2023/NĐ-CP; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "to-dan-pho-van-hoa-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân phường công nhận)",
+                            RecipientKind = "collective",
+                            Source = "Nghị định 86/2023/NĐ-CP; thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025",
+                            ValidFrom = new DateOnly(2025, 7, 1)
+                        },
+                        new
+                        {
+                            Code = "gia-dinh-van-hoa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Gia đình văn hóa” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "household",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3; Nghị định 86/2023/NĐ-CP"
                         });
                 });
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.BaseSalary", b =>
                 {
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Basis")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("EffectiveFrom");
 
@@ -148,18 +245,18 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("EntryId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("EntryId");
 
@@ -172,49 +269,49 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("AmountSource")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<long>("RecordedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -227,47 +324,47 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Achievement")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("AmountSource")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<long>("DecidedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("Issuer")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<DateOnly>("SignedOn")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<string>("SignerName")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SignerTitle")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -281,38 +378,40 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("DecisionId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<Guid?>("NomineeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("RecipientKey")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -328,22 +427,22 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<string>("FormCode")
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("date");
 
                     b.Property<string>("Basis")
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<decimal>("Coefficient")
                         .HasPrecision(9, 4)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("decimal(9,4)");
 
                     b.HasKey("FormCode", "EffectiveFrom");
 
@@ -354,14 +453,14 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         {
                             FormCode = "giay-khen-chu-tich-xa",
                             EffectiveFrom = new DateOnly(2017, 7, 31),
-                            Basis = "Nghị định 91/2017/NĐ-CP",
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm d",
                             Coefficient = 0.15m
                         },
                         new
                         {
                             FormCode = "giay-khen-chu-tich-xa",
                             EffectiveFrom = new DateOnly(2024, 1, 15),
-                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 54",
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1 điểm g",
                             Coefficient = 0.15m
                         },
                         new
@@ -375,15 +474,85 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                         {
                             FormCode = "giay-khen-chu-tich-huyen",
                             EffectiveFrom = new DateOnly(2017, 7, 31),
-                            Basis = "Nghị định 91/2017/NĐ-CP",
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1",
                             Coefficient = 0.3m
                         },
                         new
                         {
                             FormCode = "giay-khen-chu-tich-huyen",
                             EffectiveFrom = new DateOnly(2024, 1, 15),
-                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 54",
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1",
                             Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "bang-khen-chu-tich-thanh-pho",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1",
+                            Coefficient = 1.0m
+                        },
+                        new
+                        {
+                            FormCode = "bang-khen-chu-tich-thanh-pho",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1",
+                            Coefficient = 1.0m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2025, 7, 1),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "to-dan-pho-van-hoa-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2 điểm c",
+                            Coefficient = 1.5m
                         });
                 });
 
@@ -391,70 +560,70 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("AppraisalNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(2000)");
 
                     b.Property<string>("AppraisalOutcome")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<long?>("AppraisedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("AppraisedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<Guid>("EntryId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<long>("IntroducedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("PersonKey")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(320)");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Ward")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -470,42 +639,42 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<Guid>("EntryId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long?>("CorrectedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<Guid?>("NomineeId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Ward")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("EntryId");
 
@@ -518,21 +687,24 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.PrizeAmount", b =>
                 {
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
                     b.Property<string>("Prize")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
-                    b.HasKey("Prize", "EffectiveFrom");
+                    b.HasKey("Year", "Prize");
 
                     b.ToTable("PrizeAmounts");
                 });
@@ -540,17 +712,17 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
             modelBuilder.Entity("HoanKiem.Recognition.Models.ProposalCriterion", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<int>("MinimumPrizes")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<long>("SetAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("SetBy")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Year");
 
@@ -560,14 +732,14 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
             modelBuilder.Entity("HoanKiem.Recognition.Models.Quota", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<int>("Target")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Year", "UnitCode");
 
@@ -577,15 +749,15 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
             modelBuilder.Entity("HoanKiem.Recognition.Models.RegisterKey", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<string>("PersonKey")
                         .HasMaxLength(320)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(320)");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Year", "PersonKey");
 
@@ -596,17 +768,17 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(40)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(40)");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.HasKey("Code");
 
@@ -616,41 +788,41 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
             modelBuilder.Entity("HoanKiem.Recognition.Models.YearTotals", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<long>("ChangedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<long>("Changes")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Commended")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<int>("CommendedByCity")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<int>("NomineesIntroduced")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<long>("PublishedChanges")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int>("Rejected")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<long>("TotalAmount")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<int>("UnitsCommended")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<int>("Verified")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("Year");
 
@@ -661,41 +833,43 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(60)");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("ActorName")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<long>("At")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("SubjectType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(20)");
 
                     b.Property<int?>("Year")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -712,33 +886,33 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("Key")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(500)");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<string>("ResponseBody")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<int?>("StatusCode")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.HasKey("Scope", "Key");
 
@@ -748,14 +922,14 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
             modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<long>("ReceivedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.HasKey("MessageId", "Consumer");
 
@@ -766,43 +940,45 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("int");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(64)");
 
                     b.Property<long>("LockedUntil")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("TEXT");
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(300)");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("BLOB");
+                        .HasColumnType("varbinary(max)");
 
                     b.Property<long?>("SentAt")
-                        .HasColumnType("INTEGER");
+                        .HasColumnType("bigint");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT");
+                        .HasColumnType("nvarchar(100)");
 
                     b.HasKey("Sequence");
 

@@ -3,63 +3,58 @@ using System;
 using HoanKiem.Recognition.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 #nullable disable
 
-namespace HoanKiem.Recognition.Data.Migrations.SqlServer
+namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(SqlServerRecognitionDbContext))]
-    [Migration("20261207031507_Initial")]
+    [DbContext(typeof(SqliteRecognitionDbContext))]
+    [Migration("20261207045720_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 128);
-
-            SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.Award", b =>
                 {
                     b.Property<Guid>("EntryId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("FinalizedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<bool>("ForwardedToCity")
-                        .HasColumnType("bit");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Prize")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Rank")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("EntryId");
 
@@ -72,12 +67,31 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientKind")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Code");
 
@@ -87,30 +101,103 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         new
                         {
                             Code = "giay-khen-chu-tich-xa",
-                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân cấp xã (phường)"
+                            Level = "ward",
+                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân phường",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1 điểm d; Điều 80 khoản 3"
                         },
                         new
                         {
                             Code = "giay-khen-chu-tich-huyen",
-                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân cấp huyện (quận)"
+                            Level = "district",
+                            Name = "Giấy khen của Chủ tịch Ủy ban nhân dân quận",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "bang-khen-chu-tich-thanh-pho",
+                            Level = "city",
+                            Name = "Bằng khen của Chủ tịch Ủy ban nhân dân thành phố Hà Nội",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 75 khoản 1"
+                        },
+                        new
+                        {
+                            Code = "lao-dong-tien-tien-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)",
+                            RecipientKind = "individual",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "lao-dong-tien-tien-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "individual",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3"
+                        },
+                        new
+                        {
+                            Code = "tap-the-lao-dong-tien-tien-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân quận tặng)",
+                            RecipientKind = "collective",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "tap-the-lao-dong-tien-tien-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Tập thể lao động tiên tiến” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "collective",
+                            Source = "Thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025",
+                            ValidFrom = new DateOnly(2025, 7, 1)
+                        },
+                        new
+                        {
+                            Code = "to-dan-pho-van-hoa-huyen",
+                            Level = "district",
+                            Name = "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân quận công nhận)",
+                            RecipientKind = "collective",
+                            Source = "Nghị định 122/2018/NĐ-CP; từ 30/01/2024 Nghị định 86/2023/NĐ-CP; cấp huyện kết thúc hoạt động từ 01/07/2025",
+                            ValidTo = new DateOnly(2025, 6, 30)
+                        },
+                        new
+                        {
+                            Code = "to-dan-pho-van-hoa-xa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Tổ dân phố văn hóa” (Chủ tịch Ủy ban nhân dân phường công nhận)",
+                            RecipientKind = "collective",
+                            Source = "Nghị định 86/2023/NĐ-CP; thẩm quyền của cấp huyện chuyển về phường từ 01/07/2025",
+                            ValidFrom = new DateOnly(2025, 7, 1)
+                        },
+                        new
+                        {
+                            Code = "gia-dinh-van-hoa",
+                            Level = "ward",
+                            Name = "Danh hiệu “Gia đình văn hóa” (Chủ tịch Ủy ban nhân dân phường tặng)",
+                            RecipientKind = "household",
+                            Source = "Luật Thi đua, khen thưởng 2022, Điều 80 khoản 3; Nghị định 86/2023/NĐ-CP"
                         });
                 });
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.BaseSalary", b =>
                 {
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Basis")
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("EffectiveFrom");
 
@@ -153,18 +240,18 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<Guid>("EntryId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Outcome")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("EntryId");
 
@@ -177,49 +264,49 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AmountSource")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Category")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("DecisionNumber")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("RecordedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RecordedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -232,47 +319,47 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Achievement")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AmountSource")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("DecidedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DecidedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Form")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Issuer")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("SignedOn")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SignerName")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SignerTitle")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -286,40 +373,38 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("DecisionId")
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("NomineeId")
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RecipientKey")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -335,22 +420,22 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<string>("FormCode")
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Basis")
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<decimal>("Coefficient")
                         .HasPrecision(9, 4)
-                        .HasColumnType("decimal(9,4)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("FormCode", "EffectiveFrom");
 
@@ -361,14 +446,14 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         {
                             FormCode = "giay-khen-chu-tich-xa",
                             EffectiveFrom = new DateOnly(2017, 7, 31),
-                            Basis = "Nghị định 91/2017/NĐ-CP",
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1 điểm d",
                             Coefficient = 0.15m
                         },
                         new
                         {
                             FormCode = "giay-khen-chu-tich-xa",
                             EffectiveFrom = new DateOnly(2024, 1, 15),
-                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 54",
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1 điểm g",
                             Coefficient = 0.15m
                         },
                         new
@@ -382,15 +467,85 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                         {
                             FormCode = "giay-khen-chu-tich-huyen",
                             EffectiveFrom = new DateOnly(2017, 7, 31),
-                            Basis = "Nghị định 91/2017/NĐ-CP",
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1",
                             Coefficient = 0.3m
                         },
                         new
                         {
                             FormCode = "giay-khen-chu-tich-huyen",
                             EffectiveFrom = new DateOnly(2024, 1, 15),
-                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 54",
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1",
                             Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "bang-khen-chu-tich-thanh-pho",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 73 khoản 1",
+                            Coefficient = 1.0m
+                        },
+                        new
+                        {
+                            FormCode = "bang-khen-chu-tich-thanh-pho",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP, Điều 58 khoản 1",
+                            Coefficient = 1.0m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 1",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.3m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-huyen",
+                            EffectiveFrom = new DateOnly(2024, 1, 15),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "tap-the-lao-dong-tien-tien-xa",
+                            EffectiveFrom = new DateOnly(2025, 7, 1),
+                            Basis = "Nghị định 98/2023/NĐ-CP (mức tiền thưởng danh hiệu thi đua)",
+                            Coefficient = 0.8m
+                        },
+                        new
+                        {
+                            FormCode = "to-dan-pho-van-hoa-huyen",
+                            EffectiveFrom = new DateOnly(2017, 7, 31),
+                            Basis = "Nghị định 91/2017/NĐ-CP, Điều 69 khoản 2 điểm c",
+                            Coefficient = 1.5m
                         });
                 });
 
@@ -398,70 +553,70 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AppraisalNote")
                         .HasMaxLength(2000)
-                        .HasColumnType("nvarchar(2000)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("AppraisalOutcome")
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("AppraisedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("AppraisedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("EntryId")
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("IntroducedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("NameKey")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PersonKey")
                         .IsRequired()
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Ward")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -477,42 +632,42 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<Guid>("EntryId")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("CorrectedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("FullName")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("NomineeId")
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Ward")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long?>("WithdrawnAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("EntryId");
 
@@ -525,21 +680,24 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
             modelBuilder.Entity("HoanKiem.Recognition.Models.PrizeAmount", b =>
                 {
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Prize")
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
-
-                    b.Property<DateOnly>("EffectiveFrom")
-                        .HasColumnType("date");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("Amount")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ChangedAt")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ChangedBy")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
-                    b.HasKey("Prize", "EffectiveFrom");
+                    b.HasKey("Year", "Prize");
 
                     b.ToTable("PrizeAmounts");
                 });
@@ -547,17 +705,17 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
             modelBuilder.Entity("HoanKiem.Recognition.Models.ProposalCriterion", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("MinimumPrizes")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("SetAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("SetBy")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Year");
 
@@ -567,14 +725,14 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
             modelBuilder.Entity("HoanKiem.Recognition.Models.Quota", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Target")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Year", "UnitCode");
 
@@ -584,15 +742,15 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
             modelBuilder.Entity("HoanKiem.Recognition.Models.RegisterKey", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PersonKey")
                         .HasMaxLength(320)
-                        .HasColumnType("nvarchar(320)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int>("Revision")
                         .IsConcurrencyToken()
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Year", "PersonKey");
 
@@ -603,17 +761,17 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Code")
                         .HasMaxLength(40)
-                        .HasColumnType("nvarchar(40)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Code");
 
@@ -623,41 +781,41 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
             modelBuilder.Entity("HoanKiem.Recognition.Models.YearTotals", b =>
                 {
                     b.Property<int>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("ChangedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Changes")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Commended")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("CommendedByCity")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("NomineesIntroduced")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("PublishedChanges")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Rejected")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("TotalAmount")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("UnitsCommended")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Verified")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Year");
 
@@ -668,43 +826,41 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Action")
                         .IsRequired()
                         .HasMaxLength(60)
-                        .HasColumnType("nvarchar(60)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ActorName")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("At")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Changes")
                         .IsRequired()
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectId")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("SubjectType")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("nvarchar(20)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("Year")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -721,33 +877,33 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<string>("Scope")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Key")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ContentType")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Location")
                         .HasMaxLength(500)
-                        .HasColumnType("nvarchar(500)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("RequestHash")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("ResponseBody")
-                        .HasColumnType("nvarchar(max)");
+                        .HasColumnType("TEXT");
 
                     b.Property<int?>("StatusCode")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Scope", "Key");
 
@@ -757,14 +913,14 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
             modelBuilder.Entity("HoanKiem.ServiceDefaults.Messaging.InboxMessage", b =>
                 {
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Consumer")
                         .HasMaxLength(200)
-                        .HasColumnType("nvarchar(200)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("ReceivedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("MessageId", "Consumer");
 
@@ -775,45 +931,43 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 {
                     b.Property<long>("Sequence")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint");
-
-                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Sequence"));
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("Attempts")
-                        .HasColumnType("int");
+                        .HasColumnType("INTEGER");
 
                     b.Property<long>("CreatedAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("LockedBy")
                         .HasMaxLength(64)
-                        .HasColumnType("nvarchar(64)");
+                        .HasColumnType("TEXT");
 
                     b.Property<long>("LockedUntil")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid>("MessageId")
-                        .HasColumnType("uniqueidentifier");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("MessageType")
                         .IsRequired()
                         .HasMaxLength(300)
-                        .HasColumnType("nvarchar(300)");
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("Payload")
                         .IsRequired()
-                        .HasColumnType("varbinary(max)");
+                        .HasColumnType("BLOB");
 
                     b.Property<long?>("SentAt")
-                        .HasColumnType("bigint");
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Subject")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("TraceParent")
                         .HasMaxLength(100)
-                        .HasColumnType("nvarchar(100)");
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Sequence");
 
