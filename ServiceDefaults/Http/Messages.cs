@@ -110,6 +110,17 @@ public static class Messages
     public static Message UnitInactive(string code) => new(
         $"Đơn vị '{code}' đã ngừng hoạt động nên không gửi bài dự thi được nữa.", $"Unit '{code}' is deactivated and can no longer submit entries.");
 
+    public static Message UnitAlreadySucceeded(string code, string kind, DateOnly on)
+    {
+        var (vi, en) = Language.Date(on);
+        return kind == "merged"
+            ? new($"Đơn vị '{code}' đã được sáp nhập từ ngày {vi}.", $"Unit '{code}' was merged on {en}.")
+            : new($"Đơn vị '{code}' đã được chia tách từ ngày {vi}.", $"Unit '{code}' was split on {en}.");
+    }
+
+    public static Message SuccessorInactive(IEnumerable<string> codes) => new(
+        $"Đơn vị tiếp nhận {List(codes)} đã ngừng hoạt động.", $"The receiving unit(s) {List(codes)} are deactivated.");
+
     public static readonly Message SubmitsOnlyForItself = new("Đơn vị chỉ gửi bài dự thi của chính mình.", "A unit submits entries only for itself.");
 
     public static readonly Message SeesOnlyItself = new(
@@ -162,9 +173,17 @@ public static class Messages
         "Bài viết phải ghi rõ họ tên và phường của người được giới thiệu (nominee.address.ward).",
         "The nominee's full name and ward (nominee.address.ward) are required.");
 
-    public static Message NomineeOutsideDistrict(string ward) => new(
-        $"Người được giới thiệu ở phường '{ward}', không thuộc các phường của quận.",
-        $"The nominee's ward '{ward}' is not one of the district's wards.");
+    /// <param name="area">The organiser's area as Vietnamese writes it, e.g. "quận Hoàn Kiếm", "phường Hoàn Kiếm".</param>
+    public static Message NomineeOutsideDistrict(string ward, string area) => new(
+        $"Người được giới thiệu ở phường '{ward}', không thuộc địa bàn {area}.",
+        $"The nominee's ward '{ward}' is not in the organiser's area ({area}).");
+
+    public static Message WardNotACandidate(string ward, IEnumerable<string> candidates) => new(
+        $"'{ward}' không phải là phường đã tiếp nhận địa bàn cũ này; hãy chọn một trong: {List(candidates)}.",
+        $"'{ward}' is not one of the wards the old ward went into: {List(candidates)}.");
+
+    public static readonly Message WardNotToConfirm = new(
+        "Phường của người được giới thiệu trong bài này không cần xác nhận.", "This entry's nominee ward has nothing to confirm.");
 
     public static Message WordCountOutOfRange(int wordCount, int minWords, int maxWords)
     {

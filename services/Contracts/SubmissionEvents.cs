@@ -3,11 +3,41 @@ namespace HoanKiem.Contracts;
 /// <summary>A participating unit (ward, department, school, association, enterprise) was registered.</summary>
 public sealed record UnitRegistered(string Code, string Name, string Kind, DateTimeOffset RegisteredAt);
 
-/// <summary>A unit's name was changed; its code, and everything recorded under it, stays.</summary>
-public sealed record UnitRenamed(string Code, string Name, DateTimeOffset RenamedAt);
+/// <summary>
+/// A unit's name was changed; its code, and everything recorded under it, stays. Without <c>EffectiveOn</c> the name
+/// is corrected for every year; with it, the unit was renamed that day and years before it keep the old name.
+/// </summary>
+public sealed record UnitRenamed(string Code, string Name, DateTimeOffset RenamedAt, DateOnly? EffectiveOn = null);
 
-/// <summary>A contest year was opened or its rules changed.</summary>
-public sealed record ContestConfigured(int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords);
+/// <summary>A unit was merged into another on <c>EffectiveOn</c>: its past figures count towards the unit it joined.</summary>
+public sealed record UnitMerged(string Code, string IntoCode, DateOnly EffectiveOn, DateTimeOffset RecordedAt);
+
+/// <summary>A unit was split into others on <c>EffectiveOn</c>: its past figures stay its own, as they cannot be divided.</summary>
+public sealed record UnitSplit(string Code, IReadOnlyList<string> IntoCodes, DateOnly EffectiveOn, DateTimeOffset RecordedAt);
+
+/// <summary>
+/// Who organises a contest year: a district's or a ward's people's committee (before and after 1 July 2025, when
+/// Vietnam's districts were dissolved) or another body, the area its nominees live in, and the title its signer holds.
+/// </summary>
+public sealed record ContestOrganiser(string Name, string Level, string AreaName, string SignerTitle)
+{
+    public const string District = "district";
+    public const string Ward = "ward";
+    public const string Other = "other";
+
+    /// <summary>The district's committee, the organiser of every year that names none.</summary>
+    public static readonly ContestOrganiser HoanKiemDistrict = new("Ủy ban nhân dân quận Hoàn Kiếm", District, "quận Hoàn Kiếm", "Chủ tịch");
+
+    /// <summary>The level's word in running text: "quận" for a district, "phường" for a ward, the area's name otherwise.</summary>
+    public string LevelWord => Level switch { District => "quận", Ward => "phường", _ => AreaName };
+}
+
+/// <summary>
+/// A contest year was opened or its rules changed. <c>Organiser</c> is null in events from before organisers were
+/// recorded: those years were the district's.
+/// </summary>
+public sealed record ContestConfigured(
+    int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords, ContestOrganiser? Organiser = null);
 
 /// <summary>A unit's planned number of entries for a contest year was set.</summary>
 public sealed record QuotaSet(int Year, string UnitCode, int Target);

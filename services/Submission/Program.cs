@@ -14,6 +14,8 @@ app.MapEntriesApi();
 app.MapRefusalsApi();
 app.MapStaffApi();
 app.MapPersonalDataApi();
+app.MapWardConfirmationsApi();
+app.MapUnitChangesApi();
 app.MapCredentialsApi();
 app.MapForwardingApi();
 app.MapExemplaryArticlesApi();

@@ -11,12 +11,22 @@ using Microsoft.EntityFrameworkCore;
 
 namespace HoanKiem.Submission.Apis;
 
-public sealed record ContestRequest(string? Title, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int? MinWords, int? MaxWords, List<string>? DistrictWards);
-public sealed record ContestView(int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords, IReadOnlyList<string> DistrictWards);
+/// <summary>
+/// Who organises the year: <c>areaCode</c> names a district or ward of the seed (docs/reorganisation.md), which gives
+/// the level, the area and its wards; without it, another body gives <c>name</c>, <c>areaName</c> and the wards.
+/// </summary>
+public sealed record OrganiserRequest(string? AreaCode, string? Name, string? Level, string? AreaName, string? SignerTitle);
+public sealed record ContestRequest(
+    string? Title, DateTimeOffset? OpensAt, DateTimeOffset? ClosesAt, int? MinWords, int? MaxWords, List<string>? DistrictWards,
+    OrganiserRequest? Organiser = null);
+public sealed record OrganiserView(string Name, string Level, string? AreaCode, string AreaName, string SignerTitle);
+public sealed record ContestView(
+    int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords, IReadOnlyList<string> DistrictWards,
+    OrganiserView Organiser);
 public sealed record FieldView(string Code, string Name);
 public sealed record PublicContestView(
     int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords,
-    IReadOnlyList<string> DistrictWards, IReadOnlyList<FieldView> Fields);
+    IReadOnlyList<string> DistrictWards, IReadOnlyList<FieldView> Fields, OrganiserView Organiser);
 public sealed record QuotaRequest(int? Target);
 public sealed record QuotaView(string UnitCode, int Target);
 public sealed record UnitQuotaView(string UnitCode, string UnitName, int Target);
@@ -31,7 +41,7 @@ public static class ContestsApi
             .WithDescription("The year's title, window, word limits, wards and fields, for anyone (no token).")
             .AllowAnonymous();
         contests.MapPut("/", PutContest).WithSummary("Create or change a contest year")
-            .WithDescription("The year's title, submission window, word limits (default 1,300–1,500) and the district's wards (default: Hoàn Kiếm's). 201 when the year is new, 200 when it existed.")
+            .WithDescription("The year's title, submission window, word limits (default 1,300–1,500), organiser and its area's wards. Without organiser the year is the district's (Ủy ban nhân dân quận Hoàn Kiếm) and districtWards default to its 18 wards; organiser.areaCode names a district or ward in force on the opening day (e.g. phuong-hoan-kiem), whose wards are then the area's. 201 when the year is new, 200 when it existed.")
             .WithExample(Examples.Contest)
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         contests.MapGet("/quotas", ListQuotas).WithSummary("List quotas")
@@ -52,7 +62,7 @@ public static class ContestsApi
             return Problems.NotFound("contest_not_found", Messages.ContestNotFound(year));
         }
         return TypedResults.Ok(new PublicContestView(year, contest.Title, contest.OpensAt, contest.ClosesAt, contest.MinWords, contest.MaxWords,
-            contest.DistrictWards, [.. Fields.All.Select(f => new FieldView(f.Code, f.Name))]));
+            contest.DistrictWards, [.. Fields.All.Select(f => new FieldView(f.Code, f.Name))], ToView(contest)));
     }
 
     public static async Task<Results<Ok<ContestView>, Created<ContestView>, ProblemHttpResult>> PutContest(
@@ -61,8 +71,6 @@ public static class ContestsApi
         var title = VietnameseText.Clean(request.Title) ?? "";
         var minWords = request.MinWords ?? 1300;
         var maxWords = request.MaxWords ?? 1500;
-        var wards = (request.DistrictWards is { Count: > 0 } given ? given : [.. District.Wards])
-            .Select(VietnameseText.Clean).OfType<string>().Where(w => w.Length > 0).Distinct().ToList();
         var errors = new Dictionary<string, string[]>();
         if (title.Length is 0 or > 500)
         {
@@ -76,7 +84,11 @@ public static class ContestsApi
         {
             errors["maxWords"] = ["minWords is at least 1 and maxWords at least minWords (at most 100,000)."];
         }
-        if (wards.Count is 0 or > 500 || wards.Any(w => w.Length > 100))
+        var opensOn = request.OpensAt is { } opens ? ServiceDefaults.VietnamTime.Date(opens) : default;
+        var organiser = Organisers.Resolve(request.Organiser, opensOn, errors);
+        var wards = (request.DistrictWards is { Count: > 0 } given ? given : organiser?.Wards ?? [])
+            .Select(VietnameseText.Clean).OfType<string>().Where(w => w.Length > 0).Distinct().ToList();
+        if (organiser is not null && (wards.Count is 0 or > 500 || wards.Any(w => w.Length > 100)))
         {
             errors["districtWards"] = ["districtWards names 1 to 500 wards of at most 100 characters."];
         }
@@ -94,12 +106,17 @@ public static class ContestsApi
         contest.MinWords = minWords;
         contest.MaxWords = maxWords;
         contest.DistrictWards = wards;
-        db.Publish(new ContestConfigured(year, title, contest.OpensAt, contest.ClosesAt, minWords, maxWords));
+        (contest.OrganiserName, contest.OrganiserLevel, contest.AreaName, contest.SignerTitle) =
+            (organiser!.Organiser.Name, organiser.Organiser.Level, organiser.Organiser.AreaName, organiser.Organiser.SignerTitle);
+        contest.AreaCode = organiser.AreaCode;
+        db.Publish(new ContestConfigured(year, title, contest.OpensAt, contest.ClosesAt, minWords, maxWords, contest.Organiser));
         await db.SaveChangesAsync();
 
-        var view = new ContestView(year, title, contest.OpensAt, contest.ClosesAt, minWords, maxWords, wards);
+        var view = new ContestView(year, title, contest.OpensAt, contest.ClosesAt, minWords, maxWords, wards, ToView(contest));
         return created ? TypedResults.Created($"/api/contests/{year}", view) : TypedResults.Ok(view);
     }
+
+    private static OrganiserView ToView(Contest c) => new(c.OrganiserName, c.OrganiserLevel, c.AreaCode, c.AreaName, c.SignerTitle);
 
     public static async Task<Results<Ok<QuotaView>, ProblemHttpResult>> PutQuota(
         int year, string unitCode, QuotaRequest request, ClaimsPrincipal user, SubmissionDbContext db)

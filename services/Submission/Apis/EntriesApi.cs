@@ -21,10 +21,23 @@ public sealed record SubmitEntryRequest(string? Title, [property: MultiLineText]
 
 /// <summary>The entry an article repeats; <c>unitCode</c> is left out for a unit that did not send it, so blind entries stay blind.</summary>
 public sealed record DuplicateOf(Guid Id, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? UnitCode, DateTimeOffset ReceivedAt);
-public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int WordCount, DateTimeOffset ReceivedAt);
+/// <summary>
+/// How the nominee's ward was read, when it was written by an old ward's name: <c>candidates</c> are the wards a split
+/// ward went into, <c>toConfirm</c> whether the secretariat has yet to say which.
+/// </summary>
+public sealed record WardCheck(string Written, string Ward, bool ToConfirm, IReadOnlyList<string> Candidates, DateTimeOffset? ConfirmedAt, string? ConfirmedBy)
+{
+    public static WardCheck? Of(Entry e) => e.NomineeWardAsWritten is { } written
+        ? new(written, e.NomineeWard, e.WardToConfirm, e.WardCandidates, e.WardConfirmedAt, e.WardConfirmedBy)
+        : null;
+}
+public sealed record EntryReceipt(
+    Guid Id, string UnitCode, string Status, int WordCount, DateTimeOffset ReceivedAt,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WardCheck? NomineeWard = null);
 public sealed record EntryView(
     Guid Id, int Year, string UnitCode, string Title, string Body, string Field, int WordCount, string Status,
-    DateTimeOffset ReceivedAt, DateTimeOffset? WithdrawnAt, AuthorRequest Author, NomineeRequest Nominee);
+    DateTimeOffset ReceivedAt, DateTimeOffset? WithdrawnAt, AuthorRequest Author, NomineeRequest Nominee,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] WardCheck? NomineeWard = null);
 /// <summary><c>q</c> is text in the title or the nominee's name, matched without regard to case or diacritics; <c>month</c> is YYYY-MM on the contest's calendar.</summary>
 public sealed record EntryListQuery(string? UnitCode, string? Status, string? Field, string? Month, string? Q);
 
@@ -49,7 +62,7 @@ public static class EntriesApi
         var entries = app.MapGroup("/api/contests/{year:int}/entries").WithTags("Entries").WithContestYear()
             .RequireAuthorization(TokenAuthentication.UnitOrSecretariatPolicy).WithBodyLimit().WithIdempotency<SubmissionDbContext>();
         entries.MapPost("/", SubmitEntry).WithSummary("Submit an entry")
-            .WithDescription("A unit's portal sends an article for its own unit; the secretariat names the unit in unitCode. Refusals, each recorded for the year-end report: 422 word_count_out_of_range (with wordCount, minWords, maxWords), missing_author_info, missing_nominee_info, nominee_outside_district, invalid_field, contest_closed; 404 contest_not_found or unit_not_found; 409 duplicate_entry (with duplicateOf and similarity) when the article repeats or lightly edits one already received.")
+            .WithDescription("A unit's portal sends an article for its own unit; the secretariat names the unit in unitCode. Refusals, each recorded for the year-end report: 422 word_count_out_of_range (with wordCount, minWords, maxWords), missing_author_info, missing_nominee_info, nominee_outside_district (the nominee's ward is not in the organiser's area; in a year after 1 July 2025 an old ward's name is matched to the ward it became, and one split between wards is accepted and flagged for the secretariat to confirm, see nomineeWard in the answer), invalid_field, contest_closed; 404 contest_not_found or unit_not_found; 409 duplicate_entry (with duplicateOf and similarity) when the article repeats or lightly edits one already received.")
             .WithExample(Examples.Entry);
         entries.MapGet("/{id:guid}", GetEntry).WithSummary("Read an entry")
             .WithDescription("The entry's own unit or the secretariat; anyone else gets 404 entry_not_found.");
@@ -137,7 +150,7 @@ public static class EntriesApi
         await check.CommitAsync(entry, fingerprint.Signature);
         metrics.Submitted(EntryStatus.Accepted);
         return TypedResults.Created($"/api/contests/{year}/entries/{entry.Id}",
-            new EntryReceipt(entry.Id, unitCode, entry.Status, entry.WordCount, entry.ReceivedAt));
+            new EntryReceipt(entry.Id, unitCode, entry.Status, entry.WordCount, entry.ReceivedAt, WardCheck.Of(entry)));
     }
 
     public static async Task<Results<Ok<EntryView>, ProblemHttpResult>> GetEntry(int year, Guid id, ClaimsPrincipal user, SubmissionDbContext db)
@@ -308,5 +321,6 @@ public static class EntriesApi
     internal static EntryView ToView(Entry e) => new(
         e.Id, e.Year, e.UnitCode, e.Title, e.Body, e.Field, e.WordCount, e.Status, e.ReceivedAt, e.WithdrawnAt,
         new AuthorRequest(e.AuthorFullName, e.AuthorPosition, e.AuthorPhone, e.AuthorEmail),
-        new NomineeRequest(e.NomineeFullName, e.NomineeBirthYear, e.NomineePosition, e.NomineeWorkplace, new AddressRequest(e.NomineeStreet, e.NomineeWard)));
+        new NomineeRequest(e.NomineeFullName, e.NomineeBirthYear, e.NomineePosition, e.NomineeWorkplace, new AddressRequest(e.NomineeStreet, e.NomineeWard)),
+        WardCheck.Of(e));
 }

@@ -54,7 +54,7 @@ public static class PersonalDataApi
             return Problems.Validation(errors);
         }
         var contest = await db.Contests.AsNoTracking().SingleAsync(c => c.Year == year, cancellationToken);
-        if (EntryRules.PeopleRefusal(entry, contest) is { } refusal)
+        if (EntryRules.PeopleRefusal(entry, contest, nomineeWard) is { } refusal)
         {
             return Problems.Unprocessable(refusal.Code, refusal.Detail, refusal.Extensions);
         }

@@ -18,6 +18,7 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
     public DbSet<ForwardedEntry> ForwardedEntries => Set<ForwardedEntry>();
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<YearResults> YearResults => Set<YearResults>();
+    public DbSet<UnitChange> UnitChanges => Set<UnitChange>();
 
     /// <summary>The unit a code names, in any case; its <c>Code</c> is the spelling it was registered with.</summary>
     public Task<Unit?> UnitAsync(string code, CancellationToken cancellationToken = default)
@@ -53,6 +54,12 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             contest.HasKey(c => c.Year);
             contest.Property(c => c.Year).ValueGeneratedNever();
             contest.Property(c => c.Title).HasMaxLength(500);
+            contest.Property(c => c.OrganiserName).HasMaxLength(200);
+            contest.Property(c => c.OrganiserLevel).HasMaxLength(20);
+            contest.Property(c => c.AreaName).HasMaxLength(200);
+            contest.Property(c => c.SignerTitle).HasMaxLength(200);
+            contest.Property(c => c.AreaCode).HasMaxLength(60);
+            contest.Ignore(c => c.Organiser);
         });
         modelBuilder.Entity<Quota>(quota =>
         {
@@ -78,7 +85,20 @@ public abstract class SubmissionDbContext(DbContextOptions options) : ServiceDbC
             entry.Property(e => e.NomineeWorkplace).HasMaxLength(300);
             entry.Property(e => e.NomineeStreet).HasMaxLength(300);
             entry.Property(e => e.NomineeWard).HasMaxLength(100);
+            entry.Property(e => e.NomineeWardAsWritten).HasMaxLength(100);
+            entry.Property(e => e.WardConfirmedBy).HasMaxLength(60);
+            entry.HasIndex(e => new { e.Year, e.WardToConfirm });
             entry.Property(e => e.Signature).HasMaxLength(Duplicates.MinHash.Length * sizeof(uint));
+        });
+        modelBuilder.Entity<UnitChange>(change =>
+        {
+            change.HasKey(c => c.Id);
+            change.HasIndex(c => c.UnitCode);
+            change.Property(c => c.UnitCode).HasMaxLength(40);
+            change.Property(c => c.Kind).HasMaxLength(20);
+            change.Property(c => c.FormerName).HasMaxLength(200);
+            change.Property(c => c.Name).HasMaxLength(200);
+            change.Property(c => c.RecordedBy).HasMaxLength(60);
         });
         modelBuilder.Entity<Erasure>(erasure =>
         {

@@ -47,6 +47,15 @@ public sealed class Entry
     public string? NomineeStreet { get; set; }
     public required string NomineeWard { get; set; }
 
+    /// <summary>The ward as the unit wrote it, where that is an old ward's name: matched to its successor, or to confirm.</summary>
+    public string? NomineeWardAsWritten { get; set; }
+
+    /// <summary>The written ward was split in a reorganisation: the secretariat confirms which of <see cref="WardCandidates"/> it is.</summary>
+    public bool WardToConfirm { get; set; }
+    public List<string> WardCandidates { get; set; } = [];
+    public DateTimeOffset? WardConfirmedAt { get; set; }
+    public string? WardConfirmedBy { get; set; }
+
     /// <summary>The title and the nominee's name folded (<see cref="ServiceDefaults.Text.VietnameseText.Fold"/>), so a search typed without diacritics finds them in SQL.</summary>
     public string SearchText { get; set; } = "";
 

@@ -94,8 +94,11 @@ public static class EntryRules
         return null;
     }
 
-    /// <summary>The rules on the author and the nominee, also checked when the secretariat corrects them.</summary>
-    public static Refusal? PeopleRefusal(Entry entry, Contest contest)
+    /// <summary>
+    /// The rules on the author and the nominee, also checked when the secretariat corrects them; a ward equal to
+    /// <paramref name="storedWard"/> was taken before (matched or confirmed) and is not read again.
+    /// </summary>
+    public static Refusal? PeopleRefusal(Entry entry, Contest contest, string? storedWard = null)
     {
         if (entry.AuthorFullName.Length == 0 || (entry.AuthorPhone is null && entry.AuthorEmail is null))
         {
@@ -105,14 +108,43 @@ public static class EntryRules
         {
             return new("missing_nominee_info", Messages.MissingNomineeInfo);
         }
-        var wardKey = VietnameseText.WardKey(entry.NomineeWard);
-        var districtWard = contest.DistrictWards.FirstOrDefault(w => VietnameseText.WardKey(w) == wardKey);
-        if (districtWard is null)
+        return entry.NomineeWard == storedWard ? null : WardRefusal(entry, contest);
+    }
+
+    /// <summary>
+    /// The nominee's ward against the year's area. A ward of the area is stored as the area spells it. In a year after a
+    /// reorganisation, people still write the ward they lived in before: an old ward that went wholly into a ward of the
+    /// area is stored as that ward (what was written kept beside it); one split between wards of which some are the
+    /// area's is accepted as written and flagged for the secretariat to confirm. Any other is outside the area.
+    /// </summary>
+    private static Refusal? WardRefusal(Entry entry, Contest contest)
+    {
+        var written = entry.NomineeWard;
+        var wardKey = VietnameseText.WardKey(written);
+        (entry.NomineeWardAsWritten, entry.WardToConfirm, entry.WardCandidates) = (null, false, []);
+        if (contest.DistrictWards.FirstOrDefault(w => VietnameseText.WardKey(w) == wardKey) is { } areaWard)
         {
-            return new("nominee_outside_district", Messages.NomineeOutsideDistrict(entry.NomineeWard));
+            entry.NomineeWard = areaWard;
+            return null;
         }
-        entry.NomineeWard = districtWard;
-        return null;
+        var day = contest.AreaDay;
+        var areaCodes = AdministrativeUnits.Find(contest.AreaCode) is { } area
+            ? AdministrativeUnits.WardsOf(area, day).Select(w => w.Code).ToHashSet()
+            : [];
+        var successions = AdministrativeUnits.Named(written).Where(old => old.ValidUntil < day).SelectMany(old => old.Became).ToList();
+        if (areaCodes.Count > 0 && successions.Any(s => areaCodes.Contains(s.Code)))
+        {
+            entry.NomineeWardAsWritten = written;
+            if (successions is [{ Whole: true } whole])
+            {
+                entry.NomineeWard = AdministrativeUnits.Find(whole.Code)!.Name;
+                return null;
+            }
+            entry.WardToConfirm = true;
+            entry.WardCandidates = [.. successions.Select(s => AdministrativeUnits.Find(s.Code)!.FullName).Distinct()];
+            return null;
+        }
+        return new("nominee_outside_district", Messages.NomineeOutsideDistrict(written, contest.AreaName));
     }
 
     private static string? Optional(string? text) => VietnameseText.Clean(text) is { Length: > 0 } clean ? clean : null;

@@ -46,6 +46,7 @@ public static class PersonalData
             entry.NomineeWorkplace = null;
             entry.NomineeStreet = null;
             entry.NomineeWard = Erased;
+            (entry.NomineeWardAsWritten, entry.WardToConfirm, entry.WardCandidates) = (null, false, []);
         }
     }
 
