@@ -13,6 +13,7 @@ app.MapSummaryApi();
 app.MapAnnualReportApi();
 app.MapNoticesApi();
 app.MapDocumentSettingsApi();
+app.MapUnitYearsApi();
 app.MapAuditApi<ReportingDbContext>("/api/reports");
 app.MapDefaultEndpoints();
 app.Run();

@@ -27,9 +27,9 @@ public static class DocumentSettingsApi
         var settings = app.MapGroup("/api/reports/{year:int}/settings").WithTags("Report settings").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy).WithIdempotency<ReportingDbContext>();
         settings.MapGet("/", GetSettings).WithSummary("Read what the year's documents say around the figures")
-            .WithDescription("The organiser, number, place, date, signer and recipients of the year-end report and the monthly notices, and the narrative paragraphs the secretariat writes; the district's defaults until set.");
+            .WithDescription("The organiser, number, place, date, signer and recipients of the year-end report and the monthly notices, and the narrative paragraphs the secretariat writes; the year's organiser's defaults (the district's, or a ward's after 1 July 2025) until set.");
         settings.MapPut("/", PutSettings).WithSummary("Set what the year's documents say around the figures")
-            .WithDescription("Replaces the year's settings (a field left out takes the district's default). Lines up to 200 characters; up to 20 recipients; narrative paragraphs (blank lines between them) up to 20,000 characters each. Every figure stays computed.");
+            .WithDescription("Replaces the year's settings (a field left out takes the organiser's default). Lines up to 200 characters; up to 20 recipients; narrative paragraphs (blank lines between them) up to 20,000 characters each. Every figure stays computed.");
         return app;
     }
 
@@ -68,7 +68,7 @@ public static class DocumentSettingsApi
             return clean;
         }
 
-        var defaults = DocumentSettings.DefaultFor(year);
+        var defaults = DocumentSettings.DefaultFor(year, await db.OrganiserAsync(year, cancellationToken));
         var recipients = (request.Recipients ?? defaults.Recipients).Select(VietnameseText.Clean).OfType<string>().Where(r => r.Length > 0).ToList();
         if (recipients.Count > DocumentSettings.MaxRecipients || recipients.Any(r => r.Length > DocumentSettings.LineLength))
         {

@@ -21,5 +21,10 @@ public sealed class ContestConfiguredConsumer(ReportingDbContext db, MessagingTe
         contest.ClosesAt = message.ClosesAt;
         contest.MinWords = message.MinWords;
         contest.MaxWords = message.MaxWords;
+        if (message.Organiser is { } organiser)
+        {
+            (contest.OrganiserName, contest.OrganiserLevel, contest.AreaName, contest.SignerTitle) =
+                (organiser.Name, organiser.Level, organiser.AreaName, organiser.SignerTitle);
+        }
     }
 }

@@ -26,6 +26,8 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
     public DbSet<CommendedPerson> CommendedPeople => Set<CommendedPerson>();
     public DbSet<MovementTitle> MovementTitles => Set<MovementTitle>();
     public DbSet<DocumentSettings> DocumentSettings => Set<DocumentSettings>();
+    public DbSet<UnitNameChange> UnitNameChanges => Set<UnitNameChange>();
+    public DbSet<UnitSuccession> UnitSuccessions => Set<UnitSuccession>();
 
     /// <summary>
     /// Adds counter changes to the monthly tallies, by atomic increments in set-based SQL, inside the unit of work that
@@ -111,6 +113,25 @@ public abstract class ReportingDbContext(DbContextOptions options) : ServiceDbCo
             contest.HasKey(c => c.Year);
             contest.Property(c => c.Year).ValueGeneratedNever();
             contest.Property(c => c.Title).HasMaxLength(500);
+            contest.Property(c => c.OrganiserName).HasMaxLength(200);
+            contest.Property(c => c.OrganiserLevel).HasMaxLength(20);
+            contest.Property(c => c.AreaName).HasMaxLength(200);
+            contest.Property(c => c.SignerTitle).HasMaxLength(200);
+            contest.Ignore(c => c.Organiser);
+        });
+        modelBuilder.Entity<UnitNameChange>(change =>
+        {
+            change.HasKey(c => new { c.Code, c.EffectiveOn });
+            change.Property(c => c.Code).HasMaxLength(40);
+            change.Property(c => c.FormerName).HasMaxLength(200);
+            change.Property(c => c.Name).HasMaxLength(200);
+        });
+        modelBuilder.Entity<UnitSuccession>(succession =>
+        {
+            succession.HasKey(s => new { s.PredecessorCode, s.SuccessorCode });
+            succession.Property(s => s.PredecessorCode).HasMaxLength(40);
+            succession.Property(s => s.SuccessorCode).HasMaxLength(40);
+            succession.Property(s => s.Kind).HasMaxLength(20);
         });
         modelBuilder.Entity<Quota>(quota =>
         {

@@ -1,3 +1,4 @@
+using HoanKiem.Contracts;
 using HoanKiem.Reporting.Models;
 using HoanKiem.ServiceDefaults;
 using static HoanKiem.Reporting.Documents.VietnameseFormat;
@@ -12,12 +13,18 @@ namespace HoanKiem.Reporting.Documents;
 /// </summary>
 public static class AnnualReport
 {
-    public const string DefaultTitle = "Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm";
+    /// <summary>The contest's title, or the 2019 one for the year's organiser when the contest has not arrived.</summary>
+    public static string TitleOf(Contest? contest) => contest?.Title is { Length: > 0 } given ? given
+        : $"Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước {OrganiserOf(contest).AreaName}";
+
+    public static ContestOrganiser OrganiserOf(Contest? contest) => contest?.Organiser ?? ContestOrganiser.HoanKiemDistrict;
 
     public static ReportDocument Build(YearFigures figures, DocumentSettings settings, DateOnly today)
     {
         var year = figures.Year;
-        var title = figures.Contest?.Title is { Length: > 0 } given ? given : DefaultTitle;
+        var title = TitleOf(figures.Contest);
+        var organiser = OrganiserOf(figures.Contest);
+        var level = organiser.LevelWord;
         var names = figures.Units.ToDictionary(u => u.UnitCode, u => u.UnitName);
         string NameOf(string code) => names.GetValueOrDefault(code, code);
         var withEntries = figures.Units.Count(u => u.Accepted > 0);
@@ -34,25 +41,25 @@ public static class AnnualReport
 
             new Heading(2, $"PHẦN THỨ HAI: KẾT QUẢ CUỘC THI “{title.ToUpperInvariant()}” NĂM {year}"),
             new Heading(3, "1. Công tác chỉ đạo, triển khai thực hiện"),
-            new Paragraph(Rollout(figures, title)),
+            new Paragraph(Rollout(figures, title, level)),
             new Paragraph($"Ban tổ chức đã giao chỉ tiêu cho {Number(figures.Units.Count(u => u.Quota > 0))} đơn vị với tổng số "
                 + $"{Number(figures.Units.Sum(u => (long)u.Quota))} bài dự thi; {Number(withEntries)}/{Number(figures.Units.Count)} đơn vị "
                 + "đã gửi bài dự thi về Ban tổ chức Cuộc thi."),
             new Paragraph("Hằng tháng, trên cơ sở các bài viết được gửi về Ban tổ chức Cuộc thi, cơ quan thường trực đều tổng hợp "
-                + "và công khai thông báo cụ thể về số lượng bài viết đến tất cả các đơn vị thuộc quận để làm căn cứ đánh giá, "
+                + $"và công khai thông báo cụ thể về số lượng bài viết đến tất cả các đơn vị thuộc {level} để làm căn cứ đánh giá, "
                 + "bình xét thi đua cuối năm."),
 
             new Heading(3, "2. Kết quả cụ thể"),
             new Heading(4, "2.1. Về tác phẩm dự thi"),
             new Paragraph($"Tính đến thời điểm lập báo cáo, Ban tổ chức Cuộc thi đã nhận được {Number(figures.EntriesAccepted)} bài dự thi "
-                + $"cấp quận của {Number(withEntries)} đơn vị; ngoài ra có {Number(figures.DuplicateAttempts)} lượt gửi trùng lặp bài "
+                + $"cấp {level} của {Number(withEntries)} đơn vị; ngoài ra có {Number(figures.DuplicateAttempts)} lượt gửi trùng lặp bài "
                 + $"đã nhận và {Number(figures.RefusedAttempts)} lượt gửi không đúng Thể lệ đã bị từ chối."),
             new Paragraph(figures.Judged > 0
-                ? $"Ban giám khảo cuộc thi cấp quận đã tổ chức chấm {Number(figures.Judged)} bài dự thi, kết quả: {PrizeList(figures.Prizes)}."
-                : "Ban giám khảo cuộc thi cấp quận chưa công bố kết quả chấm bài."),
+                ? $"Ban giám khảo cuộc thi cấp {level} đã tổ chức chấm {Number(figures.Judged)} bài dự thi, kết quả: {PrizeList(figures.Prizes)}."
+                : $"Ban giám khảo cuộc thi cấp {level} chưa công bố kết quả chấm bài."),
             .. PrizeWinners(figures, NameOf),
             new Paragraph($"Thông qua đó, Ban Tổ chức Cuộc thi đã lựa chọn được {Number(figures.ForwardedToCity)} tác phẩm có chất lượng "
-                + "để dự thi cấp Thành phố. Căn cứ số lượng và chất lượng bài dự thi, UBND quận đã biểu dương, khen thưởng "
+                + $"để dự thi cấp Thành phố. Căn cứ số lượng và chất lượng bài dự thi, {OrganiserShort(organiser)} đã biểu dương, khen thưởng "
                 + $"{Number(figures.CommendedUnitCodes.Count)} tập thể có số lượng bài dự thi vượt chỉ tiêu kế hoạch đề ra và chất lượng "
                 + "bài thi có kết quả tốt trong Cuộc thi."
                 + (figures.CommendedUnitCodes.Count > 0 ? $" Đó là: {string.Join(", ", figures.CommendedUnitCodes.Select(NameOf))}." : "")),
@@ -61,10 +68,10 @@ public static class AnnualReport
             new Heading(4, "2.2. Về gương người tốt, việc tốt được phát hiện qua cuộc thi"),
             new Paragraph(figures.Recognition is { } recognition
                 ? $"Qua {Number(recognition.NomineesIntroduced)} gương Người tốt, việc tốt được giới thiệu từ cơ sở, sau khi thẩm định "
-                    + $"và xác minh ({Number(recognition.Verified)} gương được xác minh), quận đã lựa chọn được "
+                    + $"và xác minh ({Number(recognition.Verified)} gương được xác minh), {level} đã lựa chọn được "
                     + $"{Number(recognition.Commended)} gương Người tốt, việc tốt tiêu biểu để biểu dương, khen thưởng trong năm {year}."
                 : "Chưa có gương Người tốt, việc tốt nào được giới thiệu, thẩm định và xác minh."),
-            new Paragraph(CityAwards(figures)),
+            new Paragraph(CityAwards(figures, organiser)),
             new Paragraph($"Tổng mức khen thưởng trong năm: {Money(figures.Recognition?.TotalAmount ?? 0)}."),
 
             new Heading(3, "3. Đánh giá chung"),
@@ -87,7 +94,7 @@ public static class AnnualReport
             blocks.Add(new Paragraph("Nhiều tác phẩm dự thi không bám sát Thể lệ cuộc thi "
                 + $"({Number(figures.RefusedAttempts)} lượt gửi bị từ chối) gây khó khăn trong công tác thẩm định, chấm bài, như:"));
             blocks.Add(new BulletList([.. figures.RuleBreaks.GroupBy(r => r.UnitCode).Select(unit =>
-                $"{NameOf(unit.Key)}: {string.Join("; ", unit.Select(r => $"{RuleNames.Describe(r.Code, figures.Contest)} ({Count(r.Count)} lượt)"))}")]));
+                $"{NameOf(unit.Key)}: {string.Join("; ", unit.Select(r => $"{RuleNames.Describe(r.Code, figures.Contest, organiser)} ({Count(r.Count)} lượt)"))}")]));
         }
         else
         {
@@ -95,7 +102,7 @@ public static class AnnualReport
         }
         blocks.Add(new Paragraph(figures.WithoutEntries.Any()
             ? "Mặc dù Ban tổ chức cuộc thi đã có văn bản đôn đốc, nhắc nhở hàng tháng nhưng một số đơn vị không tham gia làm ảnh "
-                + $"hưởng chung đến phong trào của toàn quận ({Number(figures.WithoutEntries.Count())} đơn vị chưa gửi bài dự thi nào), "
+                + $"hưởng chung đến phong trào của toàn {level} ({Number(figures.WithoutEntries.Count())} đơn vị chưa gửi bài dự thi nào), "
                 + $"như: {string.Join(", ", figures.WithoutEntries.Select(u => u.UnitName))}."
             : "Tất cả các đơn vị đều đã tham gia gửi bài dự thi."));
         if (settings.Causes is { Length: > 0 })
@@ -171,34 +178,41 @@ public static class AnnualReport
         return given.Count > 0 ? string.Join("; ", given) : "chưa có bài đạt giải";
     }
 
-    private static string Rollout(YearFigures figures, string title)
+    private static string Rollout(YearFigures figures, string title, string level)
     {
         if (figures.Contest is not { } contest)
         {
-            return $"Cuộc thi “{title}” năm {figures.Year} được triển khai đến các đơn vị thuộc quận.";
+            return $"Cuộc thi “{title}” năm {figures.Year} được triển khai đến các đơn vị thuộc {level}.";
         }
         var opens = VietnamTime.ToLocal(contest.OpensAt);
         var closes = VietnamTime.ToLocal(contest.ClosesAt);
         return $"Cuộc thi “{title}” năm {figures.Year} được tổ chức từ ngày {Date(opens)} đến ngày {Date(closes)}, mỗi bài "
             + $"dự thi có từ {Number(contest.MinWords)} đến {Number(contest.MaxWords)} từ, phản ánh người thật, việc thật, không hư cấu; "
-            + "các phòng, ban, ngành, đơn vị thuộc quận đã tuyên truyền, phát động rộng rãi đến cán bộ, công chức, viên chức, "
+            + $"các phòng, ban, ngành, đơn vị thuộc {level} đã tuyên truyền, phát động rộng rãi đến cán bộ, công chức, viên chức, "
             + "người lao động và nhân dân trên địa bàn hưởng ứng tham gia.";
     }
 
-    private static string CityAwards(YearFigures figures)
+    private static string CityAwards(YearFigures figures, ContestOrganiser organiser)
     {
+        var level = organiser.LevelWord;
         var total = figures.CityAwards.Sum(a => a.Count);
         if (total == 0)
         {
             return figures.ForwardedToCity > 0
-                ? $"Thành phố chưa công bố kết quả đối với {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố của quận."
-                : "Quận chưa có bài dự thi gửi dự thi cấp thành phố.";
+                ? $"Thành phố chưa công bố kết quả đối với {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố của {level}."
+                : $"{Capitalised(level)} chưa có bài dự thi gửi dự thi cấp thành phố.";
         }
         var people = figures.Recognition?.CommendedByCity ?? 0;
-        return $"Qua {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố, quận Hoàn Kiếm đã được thành phố biểu dương, "
+        return $"Qua {Number(figures.ForwardedToCity)} bài dự thi cấp thành phố, {organiser.AreaName} đã được thành phố biểu dương, "
             + $"khen thưởng {Number(total)} bài viết: {string.Join("; ", figures.CityAwards.Select(a => $"{Count(a.Count)} bài {a.Outcome}"))}"
             + (people > 0 ? $"; UBND Thành phố biểu dương, khen thưởng {Number(people)} cá nhân tiêu biểu được giới thiệu qua các bài viết này." : ".");
     }
+
+    /// <summary>"UBND quận", "UBND phường": how the report calls its own committee; another body by its name.</summary>
+    private static string OrganiserShort(ContestOrganiser organiser) =>
+        organiser.Level == ContestOrganiser.Other ? organiser.Name : $"UBND {organiser.LevelWord}";
+
+    private static string Capitalised(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static Table UnitTable(YearFigures figures)
     {

@@ -29,7 +29,7 @@ public static class MonthlyNotice
     {
         var (monthNumber, year) = (month % 100, month / 100);
         var monthName = $"{monthNumber:D2}/{year}";
-        var title = contest?.Title is { Length: > 0 } given ? given : AnnualReport.DefaultTitle;
+        var title = AnnualReport.TitleOf(contest);
         var withQuota = tallies.Where(t => t.Quota > 0 || t.Accepted > 0).ToList();
         var sentInMonth = withQuota.Count(t => t.AcceptedInMonth > 0);
         var quotaTotal = withQuota.Sum(t => (long)t.Quota);

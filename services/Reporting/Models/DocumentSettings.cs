@@ -1,9 +1,11 @@
+using HoanKiem.Contracts;
+
 namespace HoanKiem.Reporting.Models;
 
 /// <summary>
 /// What the secretariat writes on a year's documents around the computed figures (Decree 30/2020's layout): who
 /// issues them, the number, place and date, the signature block and recipients, and the narrative paragraphs.
-/// A year without settings gets the district organiser's defaults.
+/// A year without settings gets its organiser's defaults: the district's until 1 July 2025, a ward's after.
 /// </summary>
 public sealed class DocumentSettings
 {
@@ -36,5 +38,27 @@ public sealed class DocumentSettings
     /// <summary>Part three: the tasks for the coming year.</summary>
     public string? NextYearTasks { get; set; }
 
-    public static DocumentSettings DefaultFor(int year) => new() { Year = year };
+    /// <summary>The district's defaults are those of its 2019 report; another organiser's follow its name, area and level.</summary>
+    public static DocumentSettings DefaultFor(int year, ContestOrganiser organiser)
+    {
+        var settings = new DocumentSettings { Year = year };
+        if (organiser == ContestOrganiser.HoanKiemDistrict)
+        {
+            return settings;
+        }
+        var level = organiser.LevelWord;
+        settings.Organiser = organiser.Name.ToUpperInvariant();
+        settings.Place = PlaceOf(organiser);
+        settings.SignerTitle = organiser.SignerTitle.ToUpperInvariant();
+        settings.Recipients = organiser.Level == ContestOrganiser.Other
+            ? ["UBND thành phố Hà Nội", "Hội đồng TĐKT thành phố", $"Các đơn vị thuộc {organiser.AreaName}", "Lưu: VT"]
+            : ["UBND thành phố Hà Nội", "Hội đồng TĐKT thành phố", $"Thường trực Đảng ủy {level}", $"Thường trực HĐND {level}", $"Các đơn vị thuộc {level}", "Lưu: VT"];
+        return settings;
+    }
+
+    /// <summary>The place a document is written at: the area's proper name without its level ("phường Hoàn Kiếm" → "Hoàn Kiếm").</summary>
+    private static string PlaceOf(ContestOrganiser organiser) =>
+        organiser.Level == ContestOrganiser.Other ? "Hà Nội"
+        : organiser.AreaName.StartsWith(organiser.LevelWord + " ", StringComparison.OrdinalIgnoreCase) ? organiser.AreaName[(organiser.LevelWord.Length + 1)..]
+        : organiser.AreaName;
 }

@@ -1,3 +1,4 @@
+using HoanKiem.Contracts;
 using HoanKiem.Reporting.Data;
 using HoanKiem.ServiceDefaults.Http;
 using Microsoft.EntityFrameworkCore;
@@ -87,7 +88,7 @@ public static class ReportQueries
     /// </summary>
     public static async Task<IReadOnlyList<UnitTally>> AllTalliesAsync(this ReportingDbContext db, int year, int month, CancellationToken cancellationToken)
     {
-        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var names = await db.NamesInYearAsync(year, cancellationToken);
         var quotas = await db.Quotas.AsNoTracking().Where(q => q.Year == year).ToDictionaryAsync(q => q.UnitCode, q => q.Target, cancellationToken);
         var cells = await db.Tallies.AsNoTracking().Where(t => t.Year == year && t.Month <= month).ToListAsync(cancellationToken);
 
@@ -110,8 +111,29 @@ public static class ReportQueries
         })];
     }
 
+    /// <summary>
+    /// Every unit's name as it was called at the end of <paramref name="year"/>: its name now, or the name it had
+    /// before the first dated renaming that came after the year.
+    /// </summary>
+    public static async Task<Dictionary<string, string>> NamesInYearAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken)
+    {
+        var names = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var yearEnd = new DateOnly(year, 12, 31);
+        var later = await db.UnitNameChanges.AsNoTracking().Where(c => c.EffectiveOn > yearEnd).ToListAsync(cancellationToken);
+        foreach (var first in later.GroupBy(c => c.Code).Select(g => g.MinBy(c => c.EffectiveOn)!))
+        {
+            names[first.Code] = first.FormerName;
+        }
+        return names;
+    }
+
     public static async Task<DocumentSettings> SettingsAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken) =>
-        await db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, cancellationToken) ?? DocumentSettings.DefaultFor(year);
+        await db.DocumentSettings.AsNoTracking().SingleOrDefaultAsync(s => s.Year == year, cancellationToken)
+            ?? DocumentSettings.DefaultFor(year, await db.OrganiserAsync(year, cancellationToken));
+
+    /// <summary>The year's organiser as submission published it; the district for a year it has not (yet) named one.</summary>
+    public static async Task<ContestOrganiser> OrganiserAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken) =>
+        (await db.Contests.AsNoTracking().SingleOrDefaultAsync(c => c.Year == year, cancellationToken))?.Organiser ?? ContestOrganiser.HoanKiemDistrict;
 
     public static async Task<YearFigures> FiguresAsync(this ReportingDbContext db, int year, CancellationToken cancellationToken)
     {

@@ -101,6 +101,10 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long>("ClosesAt")
                         .HasColumnType("bigint");
 
@@ -112,6 +116,18 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
 
                     b.Property<long>("OpensAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("OrganiserLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("OrganiserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -438,6 +454,53 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     b.HasKey("Year", "UnitCode", "Month");
 
                     b.ToTable("Tallies");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.UnitNameChange", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FormerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Code", "EffectiveOn");
+
+                    b.ToTable("UnitNameChanges");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.UnitSuccession", b =>
+                {
+                    b.Property<string>("PredecessorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<string>("SuccessorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.HasKey("PredecessorCode", "SuccessorCode");
+
+                    b.ToTable("UnitSuccessions");
                 });
 
             modelBuilder.Entity("HoanKiem.ServiceDefaults.Audit.AuditRecord", b =>

@@ -84,7 +84,11 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                     OpensAt = table.Column<long>(type: "bigint", nullable: false),
                     ClosesAt = table.Column<long>(type: "bigint", nullable: false),
                     MinWords = table.Column<int>(type: "int", nullable: false),
-                    MaxWords = table.Column<int>(type: "int", nullable: false)
+                    MaxWords = table.Column<int>(type: "int", nullable: false),
+                    OrganiserName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    OrganiserLevel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    AreaName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    SignerTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -298,6 +302,20 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnitNameChanges",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FormerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitNameChanges", x => new { x.Code, x.EffectiveOn });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -309,6 +327,20 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitSuccessions",
+                columns: table => new
+                {
+                    PredecessorCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    SuccessorCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitSuccessions", x => new { x.PredecessorCode, x.SuccessorCode });
                 });
 
             migrationBuilder.CreateIndex(
@@ -413,7 +445,13 @@ namespace HoanKiem.Reporting.Data.Migrations.SqlServer
                 name: "Tallies");
 
             migrationBuilder.DropTable(
+                name: "UnitNameChanges");
+
+            migrationBuilder.DropTable(
                 name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "UnitSuccessions");
         }
     }
 }

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Reporting.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteReportingDbContext))]
-    [Migration("20261207031546_Initial")]
+    [Migration("20261207050105_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -99,6 +99,10 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AreaName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ClosesAt")
                         .HasColumnType("INTEGER");
 
@@ -110,6 +114,18 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
 
                     b.Property<long>("OpensAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganiserLevel")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -436,6 +452,53 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     b.HasKey("Year", "UnitCode", "Month");
 
                     b.ToTable("Tallies");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.UnitNameChange", b =>
+                {
+                    b.Property<string>("Code")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormerName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Code", "EffectiveOn");
+
+                    b.ToTable("UnitNameChanges");
+                });
+
+            modelBuilder.Entity("HoanKiem.Reporting.Models.UnitSuccession", b =>
+                {
+                    b.Property<string>("PredecessorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SuccessorCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PredecessorCode", "SuccessorCode");
+
+                    b.ToTable("UnitSuccessions");
                 });
 
             modelBuilder.Entity("HoanKiem.ServiceDefaults.Audit.AuditRecord", b =>

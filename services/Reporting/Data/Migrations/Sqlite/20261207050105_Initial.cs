@@ -84,7 +84,11 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                     OpensAt = table.Column<long>(type: "INTEGER", nullable: false),
                     ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
                     MinWords = table.Column<int>(type: "INTEGER", nullable: false),
-                    MaxWords = table.Column<int>(type: "INTEGER", nullable: false)
+                    MaxWords = table.Column<int>(type: "INTEGER", nullable: false),
+                    OrganiserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    OrganiserLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
+                    AreaName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SignerTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -298,6 +302,20 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnitNameChanges",
+                columns: table => new
+                {
+                    Code = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FormerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitNameChanges", x => new { x.Code, x.EffectiveOn });
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -309,6 +327,20 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Units", x => x.Code);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "UnitSuccessions",
+                columns: table => new
+                {
+                    PredecessorCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    SuccessorCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitSuccessions", x => new { x.PredecessorCode, x.SuccessorCode });
                 });
 
             migrationBuilder.CreateIndex(
@@ -413,7 +445,13 @@ namespace HoanKiem.Reporting.Data.Migrations.Sqlite
                 name: "Tallies");
 
             migrationBuilder.DropTable(
+                name: "UnitNameChanges");
+
+            migrationBuilder.DropTable(
                 name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "UnitSuccessions");
         }
     }
 }
