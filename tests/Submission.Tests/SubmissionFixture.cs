@@ -31,6 +31,8 @@ public sealed class SubmissionFixture() : ServiceFixture<Program>(ResourceNames.
         await bus.RecordAsync<EntryWithdrawn>();
         await bus.RecordAsync<UnitRegistered>();
         await bus.RecordAsync<UnitRenamed>();
+        await bus.RecordAsync<UnitMerged>();
+        await bus.RecordAsync<UnitSplit>();
         await bus.RecordAsync<ContestConfigured>();
         await bus.RecordAsync<QuotaSet>();
     }
