@@ -44,7 +44,9 @@ public sealed class ReorganisationTests(ReportingFixture fixture)
         foreach (var document in new[] { report, notice })
         {
             Assert.Contains("**ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM**", document);
-            Assert.DoesNotContain("quận", document, StringComparison.OrdinalIgnoreCase);
+            // Other tests' units, named "… quận", are listed in every year: the organiser's own words are what changes.
+            Assert.All(new[] { "QUẬN HOÀN KIẾM", "cấp quận", "thuộc quận", "toàn quận", "UBND quận", "ngoài quận", "Quận ủy" },
+                phrase => Assert.DoesNotContain(phrase, document, StringComparison.OrdinalIgnoreCase));
         }
         Assert.Contains("bài dự thi cấp phường của 1 đơn vị", report);
         Assert.Contains("viết về gương người tốt, việc tốt ở ngoài phường (01 lượt)", report);
