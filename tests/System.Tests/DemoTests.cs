@@ -62,7 +62,7 @@ public sealed class DemoTests(SystemFixture system)
     /// <summary>Other tests share the system and register their own units; the demo's are the ones in its list.</summary>
     private static IEnumerable<string> Codes(JsonElement summary, string property)
     {
-        var demoUnits = DistrictUnits.All.Select(u => u.Code).ToHashSet();
+        var demoUnits = DistrictUnits.All.Concat(WardUnits.All).Select(u => u.Code).ToHashSet();
         return summary.GetProperty(property).EnumerateArray().Select(c => c.GetString()!).Where(demoUnits.Contains).Order();
     }
 

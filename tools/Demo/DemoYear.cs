@@ -20,6 +20,8 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     /// <summary>How the re-sent copies differ from their originals, in turn: every edit the duplicate check sees through.</summary>
     private static readonly EditKind[] Edits = Enum.GetValues<EditKind>();
     private static readonly string[] OutsideWards = ["Phúc Xá", "Quán Thánh", "Văn Miếu", "Hàng Bột", "Bạch Đằng"];
+    /// <summary>Old wards wholly in phường Hoàn Kiếm, as people still write them in a ward year, and the ward itself.</summary>
+    private static readonly string[] WrittenInWardYear = ["Hàng Mã", "Hàng Bồ", "Hàng Đào", "Hàng Bạc", "Hàng Buồm", "Hàng Gai", "Lý Thái Tổ", "Hoàn Kiếm"];
     private static readonly string[] JudgeNames =
     [
         "Nguyễn Thị Thanh Hương", "Trần Quốc Bảo", "Lê Minh Tâm", "Phạm Thu Hà", "Đỗ Văn Khánh", "Vũ Hồng Nhung", "Hoàng Đức Long",
@@ -29,6 +31,9 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     private readonly Random random = new(options.Seed + options.Year);
     private const int PageSize = 200;
     private readonly int year = options.Year;
+    /// <summary>A year after 1 July 2025, when the district was dissolved: phường Hoàn Kiếm organises it with its own units.</summary>
+    private readonly bool wardYear = options.Year > WardUnits.Reorganised.Year;
+    private IReadOnlyList<DemoUnit> Units => wardYear ? WardUnits.All : DistrictUnits.All;
     private HoanKiemApi secretariat = null!;
     private DemoAccount? unitAccount;
     private DemoAccount? judgeAccount;
@@ -43,14 +48,19 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         }
 
         var (portals, registered, known) = await RegisterUnitsAsync(cancellationToken);
+        if (wardYear)
+        {
+            await RecordUnitChangesAsync(cancellationToken);
+        }
         var contest = await secretariat.Submission.PutContestAsync(year, Key(), new ContestRequest
         {
-            Title = "Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước quận Hoàn Kiếm",
+            Title = $"Viết về gương điển hình tiên tiến, người tốt, việc tốt trong phong trào thi đua yêu nước {(wardYear ? "phường" : "quận")} Hoàn Kiếm",
             OpensAt = Earliest(new DateTimeOffset(year, 1, 1, 0, 0, 0, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(-1)),
             ClosesAt = Latest(new DateTimeOffset(year, 12, 31, 23, 59, 59, TimeSpan.FromHours(7)), DateTimeOffset.UtcNow.AddDays(60)),
             MinWords = 1300,
             MaxWords = 1500,
-            DistrictWards = [.. District.Wards]
+            DistrictWards = wardYear ? null : [.. District.Wards],
+            Organiser = wardYear ? new OrganiserRequest { AreaCode = "phuong-hoan-kiem" } : null
         }, cancellationToken);
         if (contest.StatusCode == (int)HttpStatusCode.OK)
         {
@@ -62,7 +72,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         var judged = await JudgeAsync(sent, cancellationToken);
         var recognised = await RecogniseAsync(sent, quotas, cancellationToken);
 
-        var units = DistrictUnits.All.Select(u => u.Code).ToList();
+        var units = Units.Select(u => u.Code).ToList();
         return new DemoResult
         {
             Year = year,
@@ -144,10 +154,10 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     /// <summary>A unit registered before (by an earlier demo year) keeps its secret hidden; the secretariat then submits for it.</summary>
     private async Task<(Dictionary<string, HoanKiemApi?> Portals, int Registered, int Known)> RegisterUnitsAsync(CancellationToken cancellationToken)
     {
-        reporter.Begin("Units", DistrictUnits.All.Count);
+        reporter.Begin("Units", Units.Count);
         var portals = new Dictionary<string, HoanKiemApi?>();
         var registered = 0;
-        foreach (var unit in DistrictUnits.All)
+        foreach (var unit in Units)
         {
             try
             {
@@ -163,12 +173,53 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             }
             reporter.Advance("Units");
         }
-        var known = DistrictUnits.All.Count - registered;
+        var known = Units.Count - registered;
         if (known > 0)
         {
             reporter.Note($"{known} units were registered before; their secrets are not shown twice, so the secretariat submits their entries for them (unitCode).");
         }
         return (portals, registered, known);
+    }
+
+    /// <summary>
+    /// What became of the district's units on 1 July 2025, recorded once: a unit whose history already has a change, or
+    /// that was never registered (no district year was filled), is left as it is.
+    /// </summary>
+    private async Task RecordUnitChangesAsync(CancellationToken cancellationToken)
+    {
+        foreach (var neighbour in WardUnits.Neighbours)
+        {
+            try
+            {
+                await secretariat.Submission.RegisterUnitAsync(Key(), new RegisterUnitRequest { Code = neighbour.Code, Name = neighbour.Name, Kind = neighbour.Kind }, cancellationToken);
+            }
+            catch (ApiException e) when (e is { StatusCode: (int)HttpStatusCode.Conflict, Code: "unit_exists" })
+            {
+            }
+        }
+        var recorded = 0;
+        foreach (var change in WardUnits.Changes)
+        {
+            UnitHistoryView history;
+            try
+            {
+                history = await secretariat.Submission.GetUnitHistoryAsync(change.Code, cancellationToken);
+            }
+            catch (ApiException e) when (e.StatusCode == (int)HttpStatusCode.NotFound)
+            {
+                continue;
+            }
+            if (history.Changes.Count > 0)
+            {
+                continue;
+            }
+            await secretariat.Submission.RecordUnitChangeAsync(change.Code, Key(), new UnitChangeRequest
+            {
+                Kind = change.Kind, EffectiveOn = WardUnits.Reorganised, Name = change.Name, Into = change.Into.Length > 0 ? [.. change.Into] : null
+            }, cancellationToken);
+            recorded++;
+        }
+        reporter.Note($"{recorded} changes of the district's units on {WardUnits.Reorganised:dd/MM/yyyy} recorded (renamed, merged into the ward's units, split).");
     }
 
     private static double Weight(UnitHabit habit) => habit switch
@@ -183,11 +234,11 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     /// <summary>One quota for every unit: about what a steady unit sends, so eager units exceed it and quiet ones miss it.</summary>
     private async Task<Dictionary<string, int>> SetQuotasAsync(CancellationToken cancellationToken)
     {
-        var perWeight = options.Entries / DistrictUnits.All.Sum(u => Weight(u.Habit));
+        var perWeight = options.Entries / Units.Sum(u => Weight(u.Habit));
         var target = Math.Max(1, (int)Math.Round(perWeight * 1.1));
-        reporter.Begin("Quotas", DistrictUnits.All.Count);
+        reporter.Begin("Quotas", Units.Count);
         var quotas = new Dictionary<string, int>();
-        foreach (var unit in DistrictUnits.All)
+        foreach (var unit in Units)
         {
             await secretariat.Submission.PutQuotaAsync(year, unit.Code, Key(), new QuotaRequest { Target = target }, cancellationToken);
             quotas[unit.Code] = target;
@@ -272,7 +323,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             }
             reporter.Advance("Entries");
         }
-        var over = DistrictUnits.All.Count(u => sent.AcceptedBy(u.Code) > quotas[u.Code]);
+        var over = Units.Count(u => sent.AcceptedBy(u.Code) > quotas[u.Code]);
         reporter.Note($"{sent.Accepted.Count} entries accepted, {sent.Duplicates.Count} re-sent copies refused as duplicates, {sent.Refusals.Count} refused for breaking the rules; {over} units over quota.");
         return sent;
     }
@@ -283,7 +334,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
     /// </summary>
     private List<Send> PlanSends()
     {
-        var units = DistrictUnits.All;
+        var units = Units;
         var weights = units.Select(u => Weight(u.Habit)).ToArray();
         var nominees = new HashSet<string>();
         var originals = new List<Send>();
@@ -293,7 +344,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             Article article;
             do
             {
-                article = ArticleCorpus.Generate(random.Next(), unit.Ward ?? Pick(District.Wards));
+                article = ArticleCorpus.Generate(random.Next(), unit.Ward ?? Pick(wardYear ? WrittenInWardYear : District.Wards));
             }
             while (!nominees.Add(NomineeKey(article)));
             originals.Add(new Send(unit, article, Expectation.Accepted));
@@ -325,7 +376,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             var send = (i % 4) switch
             {
                 0 => new Send(unit, ArticleCorpus.Generate(seed, minWords: 700, maxWords: 1100), Expectation.Refused, "word_count_out_of_range"),
-                1 => new Send(unit, ArticleCorpus.Generate(seed, Pick(OutsideWards)), Expectation.Refused, "nominee_outside_district"),
+                1 => new Send(unit, ArticleCorpus.Generate(seed, Pick(wardYear ? WardUnits.OutsideWards : OutsideWards)), Expectation.Refused, "nominee_outside_district"),
                 2 => new Send(unit, ArticleCorpus.Generate(seed, minWords: 1600, maxWords: 1800), Expectation.Refused, "word_count_out_of_range"),
                 _ => new Send(unit, ArticleCorpus.Generate(seed), Expectation.Refused, "missing_author_info", WithoutContact: true)
             };
@@ -446,7 +497,7 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
             total += await DecideAsync(new DecisionRequest { Number = $"{random.Next(1000, 4000)}/QĐ-UBND", SignedOn = signedOn, Form = form, NomineeIds = verified }, cancellationToken);
         }
 
-        var overQuota = DistrictUnits.All.Select(u => u.Code).Where(u => sent.AcceptedBy(u) > quotas[u]).ToHashSet();
+        var overQuota = Units.Select(u => u.Code).Where(u => sent.AcceptedBy(u) > quotas[u]).ToHashSet();
         var proposed = await EventuallyAsync("recognition to propose the units over quota",
             async () => (await AllAsync(page => secretariat.Recognition.ListProposedUnitsAsync(year, page, PageSize, cancellationToken), p => p.Items, p => p.Total))
                 .Select(u => u.UnitCode).ToList(),
@@ -485,13 +536,14 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         var number = $"{random.Next(6000, 7000)}/QĐ-UBND";
         foreach (var ward in new[] { "Hàng Gai", "Lý Thái Tổ", "Hàng Trống" })
         {
-            yield return new CommendationRequest { Category = "cultural-residential-group", Name = $"Tổ dân phố số {random.Next(1, 20)} phường {ward}", UnitCode = $"phuong-{DistrictUnits.Slug(ward)}", Field = "culture-society", Amount = 1_000_000, DecisionNumber = number };
+            var group = wardYear ? $"Tổ dân phố số {random.Next(1, 20)} khu dân cư {ward} phường Hoàn Kiếm" : $"Tổ dân phố số {random.Next(1, 20)} phường {ward}";
+            yield return new CommendationRequest { Category = "cultural-residential-group", Name = group, UnitCode = $"phuong-{DistrictUnits.Slug(ward)}", Field = "culture-society", Amount = 1_000_000, DecisionNumber = number };
         }
         foreach (var family in new[] { "Gia đình ông Nguyễn Văn Thịnh", "Gia đình bà Trần Thị Huệ", "Gia đình ông Lê Quang Vinh", "Gia đình bà Phạm Thu Yên" })
         {
-            yield return new CommendationRequest { Category = "cultural-family", Name = $"{family} phường {Pick(District.Wards)}", UnitCode = null, Field = "culture-society", Amount = 500_000, DecisionNumber = number };
+            yield return new CommendationRequest { Category = "cultural-family", Name = $"{family} phường {(wardYear ? "Hoàn Kiếm" : Pick(District.Wards))}", UnitCode = null, Field = "culture-society", Amount = 500_000, DecisionNumber = number };
         }
-        yield return new CommendationRequest { Category = "collective", Name = "Đội thanh niên tình nguyện Quận đoàn Hoàn Kiếm", UnitCode = "quan-doan", Field = "front-unions", Amount = 2_000_000, DecisionNumber = number };
+        yield return new CommendationRequest { Category = "collective", Name = wardYear ? "Đội thanh niên tình nguyện Đoàn Thanh niên phường Hoàn Kiếm" : "Đội thanh niên tình nguyện Quận đoàn Hoàn Kiếm", UnitCode = wardYear ? "doan-phuong-hoan-kiem" : "quan-doan", Field = "front-unions", Amount = 2_000_000, DecisionNumber = number };
         yield return new CommendationRequest { Category = "individual", Name = "Ông Đỗ Trọng Nghĩa, bảo vệ dân phố phường Hàng Bạc", UnitCode = "phuong-hang-bac", Field = "defense-security", Amount = 1_000_000, DecisionNumber = number };
     }
 
@@ -544,9 +596,12 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         return weights.Length - 1;
     }
 
-    /// <summary>Recognition keeps one nominee per name and ward, compared without case or diacritics.</summary>
-    private static string NomineeKey(Article article) =>
-        $"{ArticleCorpus.StripDiacritics(article.NomineeFullName).ToLowerInvariant()}|{ArticleCorpus.StripDiacritics(article.NomineeWard).ToLowerInvariant()}";
+    /// <summary>
+    /// Recognition keeps one nominee per name and ward, compared without case or diacritics; in a ward year old wards'
+    /// names become the ward's, so the name alone keeps the demo's nominees apart.
+    /// </summary>
+    private string NomineeKey(Article article) =>
+        $"{ArticleCorpus.StripDiacritics(article.NomineeFullName).ToLowerInvariant()}|{(wardYear ? "" : ArticleCorpus.StripDiacritics(article.NomineeWard).ToLowerInvariant())}";
 
     private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
