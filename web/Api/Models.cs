@@ -4,7 +4,7 @@ public sealed record Page<T>(IReadOnlyList<T> Items, int Total);
 
 public sealed record ContestField(string Code, string Name);
 public sealed record Contest(int Year, string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords,
-    IReadOnlyList<string> DistrictWards, IReadOnlyList<ContestField>? Fields);
+    IReadOnlyList<string> DistrictWards, IReadOnlyList<ContestField>? Fields, Organiser? Organiser = null);
 public sealed record Quota(string UnitCode, string? UnitName, int Target);
 public sealed record UnitTally(string UnitCode, string UnitName, int Quota, int Accepted, int AcceptedInMonth, int Duplicates, int Refused, bool QuotaMet);
 
@@ -14,7 +14,7 @@ public sealed record Nominee(string? FullName, int? BirthYear, string? Position,
 public sealed record NewEntry(string Title, string Body, string Field, Author Author, Nominee Nominee);
 public sealed record EntryReceipt(Guid Id, string UnitCode, string Status, int WordCount, DateTimeOffset ReceivedAt);
 public sealed record Entry(Guid Id, int Year, string UnitCode, string Title, string Body, string Field, int WordCount, string Status,
-    DateTimeOffset ReceivedAt, DateTimeOffset? WithdrawnAt, Author Author, Nominee Nominee)
+    DateTimeOffset ReceivedAt, DateTimeOffset? WithdrawnAt, Author Author, Nominee Nominee, WardCheck? NomineeWard = null)
 {
     public bool Withdrawn => Status == "withdrawn";
 }

@@ -7,7 +7,7 @@ public sealed record UnitCredentials(string Code, string Name, string Kind, stri
 public sealed record IssuedCredential(string ClientId, string? ClientSecret, DateTimeOffset ChangedAt);
 public sealed record SetQuota(string UnitCode, int Target);
 
-public sealed record ContestSettings(string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords, IReadOnlyList<string> DistrictWards);
+public sealed record ContestSettings(string Title, DateTimeOffset OpensAt, DateTimeOffset ClosesAt, int MinWords, int MaxWords, IReadOnlyList<string> DistrictWards, Organiser? Organiser = null);
 
 /// <summary>The secretariat's filters of the entries list; empty ones are left out of the query.</summary>
 public sealed record EntryFilter(string? UnitCode, string? Status, string? Field, string? Month, string? Q, int Page = 1);
