@@ -373,12 +373,14 @@ public sealed class DemoYear(Gateway gateway, DemoOptions options, IDemoReporter
         {
             var unit = breakers[i % breakers.Count];
             var seed = random.Next();
+            // The nominee's ward is checked before the length: a too short article names a ward of the year's area.
+            var inside = wardYear ? Pick(WrittenInWardYear) : null;
             var send = (i % 4) switch
             {
-                0 => new Send(unit, ArticleCorpus.Generate(seed, minWords: 700, maxWords: 1100), Expectation.Refused, "word_count_out_of_range"),
+                0 => new Send(unit, ArticleCorpus.Generate(seed, inside, minWords: 700, maxWords: 1100), Expectation.Refused, "word_count_out_of_range"),
                 1 => new Send(unit, ArticleCorpus.Generate(seed, Pick(wardYear ? WardUnits.OutsideWards : OutsideWards)), Expectation.Refused, "nominee_outside_district"),
-                2 => new Send(unit, ArticleCorpus.Generate(seed, minWords: 1600, maxWords: 1800), Expectation.Refused, "word_count_out_of_range"),
-                _ => new Send(unit, ArticleCorpus.Generate(seed), Expectation.Refused, "missing_author_info", WithoutContact: true)
+                2 => new Send(unit, ArticleCorpus.Generate(seed, inside, minWords: 1600, maxWords: 1800), Expectation.Refused, "word_count_out_of_range"),
+                _ => new Send(unit, ArticleCorpus.Generate(seed, inside), Expectation.Refused, "missing_author_info", WithoutContact: true)
             };
             plan.Insert(random.Next(plan.Count + 1), send);
         }
