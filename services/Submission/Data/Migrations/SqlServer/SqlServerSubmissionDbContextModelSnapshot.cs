@@ -191,6 +191,15 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.Property<int>("Year")
                         .HasColumnType("int");
 
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<long>("ClosesAt")
                         .HasColumnType("bigint");
 
@@ -206,6 +215,21 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
 
                     b.Property<long>("OpensAt")
                         .HasColumnType("bigint");
+
+                    b.Property<string>("OrganiserLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("OrganiserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -270,6 +294,10 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<string>("NomineeWardAsWritten")
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
                     b.Property<string>("NomineeWorkplace")
                         .HasMaxLength(300)
                         .HasColumnType("nvarchar(300)");
@@ -304,6 +332,20 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
 
+                    b.PrimitiveCollection<string>("WardCandidates")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<long?>("WardConfirmedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("WardConfirmedBy")
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<bool>("WardToConfirm")
+                        .HasColumnType("bit");
+
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("bigint");
 
@@ -316,6 +358,8 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     b.HasKey("Id");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("Year", "WardToConfirm");
 
                     b.HasIndex("Year", "UnitCode", "Status");
 
@@ -574,6 +618,52 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("HoanKiem.Submission.Models.UnitChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("FormerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.PrimitiveCollection<string>("IntoCodes")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("nvarchar(60)");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("UnitChanges");
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.YearResults", b =>

@@ -182,6 +182,15 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.Property<int>("Year")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AreaCode")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ClosesAt")
                         .HasColumnType("INTEGER");
 
@@ -197,6 +206,21 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
 
                     b.Property<long>("OpensAt")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("OrganiserLevel")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OrganiserName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Title")
                         .IsRequired()
@@ -261,6 +285,10 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NomineeWardAsWritten")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("NomineeWorkplace")
                         .HasMaxLength(300)
                         .HasColumnType("TEXT");
@@ -295,6 +323,20 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.PrimitiveCollection<string>("WardCandidates")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("WardConfirmedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WardConfirmedBy")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WardToConfirm")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long?>("WithdrawnAt")
                         .HasColumnType("INTEGER");
 
@@ -307,6 +349,8 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Sequence");
+
+                    b.HasIndex("Year", "WardToConfirm");
 
                     b.HasIndex("Year", "UnitCode", "Status");
 
@@ -565,6 +609,52 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Units");
+                });
+
+            modelBuilder.Entity("HoanKiem.Submission.Models.UnitChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EffectiveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FormerName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.PrimitiveCollection<string>("IntoCodes")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UnitCode");
+
+                    b.ToTable("UnitChanges");
                 });
 
             modelBuilder.Entity("HoanKiem.Submission.Models.YearResults", b =>

@@ -41,7 +41,12 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     ClosesAt = table.Column<long>(type: "bigint", nullable: false),
                     MinWords = table.Column<int>(type: "int", nullable: false),
                     MaxWords = table.Column<int>(type: "int", nullable: false),
-                    DistrictWards = table.Column<string>(type: "nvarchar(max)", nullable: false)
+                    DistrictWards = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    OrganiserName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    OrganiserLevel = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    AreaName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignerTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    AreaCode = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -72,6 +77,11 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                     NomineeWorkplace = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     NomineeStreet = table.Column<string>(type: "nvarchar(300)", maxLength: 300, nullable: true),
                     NomineeWard = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    NomineeWardAsWritten = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true),
+                    WardToConfirm = table.Column<bool>(type: "bit", nullable: false),
+                    WardCandidates = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    WardConfirmedAt = table.Column<long>(type: "bigint", nullable: true),
+                    WardConfirmedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: true),
                     SearchText = table.Column<string>(type: "nvarchar(800)", maxLength: 800, nullable: false),
                     Sequence = table.Column<long>(type: "bigint", nullable: false),
                     Signature = table.Column<byte[]>(type: "varbinary(512)", maxLength: 512, nullable: true)
@@ -229,6 +239,25 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnitChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    FormerName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    IntoCodes = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    RecordedBy = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -304,6 +333,11 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 columns: new[] { "Year", "UnitCode", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Entries_Year_WardToConfirm",
+                table: "Entries",
+                columns: new[] { "Year", "WardToConfirm" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ForwardedEntries_EntryId",
                 table: "ForwardedEntries",
                 column: "EntryId",
@@ -339,6 +373,11 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
                 name: "IX_RefusedAttempts_Year_UnitCode",
                 table: "RefusedAttempts",
                 columns: new[] { "Year", "UnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitChanges_UnitCode",
+                table: "UnitChanges",
+                column: "UnitCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_ClientId",
@@ -385,6 +424,9 @@ namespace HoanKiem.Submission.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Staff");
+
+            migrationBuilder.DropTable(
+                name: "UnitChanges");
 
             migrationBuilder.DropTable(
                 name: "Units");

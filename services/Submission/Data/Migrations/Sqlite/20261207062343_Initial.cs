@@ -41,7 +41,12 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     ClosesAt = table.Column<long>(type: "INTEGER", nullable: false),
                     MinWords = table.Column<int>(type: "INTEGER", nullable: false),
                     MaxWords = table.Column<int>(type: "INTEGER", nullable: false),
-                    DistrictWards = table.Column<string>(type: "TEXT", nullable: false)
+                    DistrictWards = table.Column<string>(type: "TEXT", nullable: false),
+                    OrganiserName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    OrganiserLevel = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    AreaName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignerTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    AreaCode = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -72,6 +77,11 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                     NomineeWorkplace = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     NomineeStreet = table.Column<string>(type: "TEXT", maxLength: 300, nullable: true),
                     NomineeWard = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    NomineeWardAsWritten = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
+                    WardToConfirm = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WardCandidates = table.Column<string>(type: "TEXT", nullable: false),
+                    WardConfirmedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    WardConfirmedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: true),
                     SearchText = table.Column<string>(type: "TEXT", maxLength: 800, nullable: false),
                     Sequence = table.Column<long>(type: "INTEGER", nullable: false),
                     Signature = table.Column<byte[]>(type: "BLOB", maxLength: 512, nullable: true)
@@ -229,6 +239,25 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "UnitChanges",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    EffectiveOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    FormerName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    IntoCodes = table.Column<string>(type: "TEXT", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UnitChanges", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Units",
                 columns: table => new
                 {
@@ -304,6 +333,11 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                 columns: new[] { "Year", "UnitCode", "Status" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Entries_Year_WardToConfirm",
+                table: "Entries",
+                columns: new[] { "Year", "WardToConfirm" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ForwardedEntries_EntryId",
                 table: "ForwardedEntries",
                 column: "EntryId",
@@ -339,6 +373,11 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
                 name: "IX_RefusedAttempts_Year_UnitCode",
                 table: "RefusedAttempts",
                 columns: new[] { "Year", "UnitCode" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UnitChanges_UnitCode",
+                table: "UnitChanges",
+                column: "UnitCode");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Units_ClientId",
@@ -385,6 +424,9 @@ namespace HoanKiem.Submission.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Staff");
+
+            migrationBuilder.DropTable(
+                name: "UnitChanges");
 
             migrationBuilder.DropTable(
                 name: "Units");
