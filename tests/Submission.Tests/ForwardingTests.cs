@@ -44,6 +44,7 @@ public sealed class ForwardingTests(SubmissionFixture fixture)
         var text = word.MainDocumentPart!.Document!.Body!.InnerText;
         Assert.Contains("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", text);
         Assert.Contains("Danh sách bài viết gửi thành phố", text);
+        Assert.Contains("ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM", text);
         Assert.Contains($"Bài số 1: {first["title"]}", text);
         Assert.Contains("Điện thoại: 0912345678", text);
         Assert.Contains("Họ và tên: Nguyễn Thị Lụa", text);

@@ -114,8 +114,9 @@ public static class ForwardingApi
             return Problems.NotFound("forwarding_batch_not_found", Messages.ForwardingBatchNotFound(id, year));
         }
         var units = await db.Units.AsNoTracking().ToDictionaryAsync(u => u.Code, u => u.Name, cancellationToken);
+        var contest = await db.Contests.AsNoTracking().SingleAsync(c => c.Year == year, cancellationToken);
         var ordered = batch.Entries.OrderBy(e => e.Position).Select(e => entries[e.EntryId]).ToList();
-        var document = CityPackage.Write(batch, ordered, units, VietnamTime.Date(clock.GetUtcNow()));
+        var document = CityPackage.Write(batch, ordered, units, VietnamTime.Date(clock.GetUtcNow()), contest.Organiser);
         return TypedResults.File(DocxWriter.Write(document), DocxWriter.MediaType, $"goi-bai-thanh-pho-{year}-{batch.CreatedAt:yyyyMMdd}.docx");
     }
 

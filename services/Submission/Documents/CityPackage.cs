@@ -1,4 +1,5 @@
 using System.Globalization;
+using HoanKiem.Contracts;
 using HoanKiem.Documents;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.Submission.Models;
@@ -12,24 +13,27 @@ namespace HoanKiem.Submission.Documents;
 /// </summary>
 public static class CityPackage
 {
-    public const string Organiser = "ỦY BAN NHÂN DÂN QUẬN HOÀN KIẾM";
-    public const string Place = "Hoàn Kiếm";
     private static readonly CultureInfo Vietnamese = CultureInfo.GetCultureInfo("vi-VN");
 
-    public static ReportDocument Write(ForwardingBatch batch, IReadOnlyList<Entry> entries, IReadOnlyDictionary<string, string> units, DateOnly date)
+    /// <param name="organiser">The year's organiser, who signs the letter: the district's committee before 1 July 2025, a ward's after.</param>
+    public static ReportDocument Write(ForwardingBatch batch, IReadOnlyList<Entry> entries, IReadOnlyDictionary<string, string> units, DateOnly date,
+        ContestOrganiser organiser)
     {
         string UnitName(string code) => units.TryGetValue(code, out var name) ? name : code;
+        var place = organiser.AreaName.StartsWith(organiser.LevelWord + " ", StringComparison.OrdinalIgnoreCase)
+            ? organiser.AreaName[(organiser.LevelWord.Length + 1)..]
+            : organiser.AreaName;
         var blocks = new List<ReportBlock>
         {
-            new Letterhead(null, Organiser, "Số:      /UBND-TĐKT", $"{Place}, {VietnamTime.WrittenDate(date)}"),
+            new Letterhead(null, organiser.Name.ToUpper(Vietnamese), "Số:      /UBND-TĐKT", $"{place}, {VietnamTime.WrittenDate(date)}"),
             new Paragraph($"V/v gửi bài viết về gương “Người tốt, việc tốt” năm {batch.Year} dự thi cấp thành phố ({batch.Label})"),
             new Paragraph("Kính gửi: Hội đồng Thi đua - Khen thưởng thành phố Hà Nội."),
-            new Paragraph($"Thực hiện cuộc thi viết về gương “Người tốt, việc tốt” năm {batch.Year}, Ủy ban nhân dân quận Hoàn Kiếm gửi " +
+            new Paragraph($"Thực hiện cuộc thi viết về gương “Người tốt, việc tốt” năm {batch.Year}, {organiser.Name} gửi " +
                 $"{entries.Count} bài viết tiêu biểu ({batch.Label}) tham gia cuộc thi cấp thành phố. Toàn văn từng bài, cùng thông tin " +
                 "về tác giả và người được viết về, kèm theo danh sách dưới đây."),
             new Table("Danh sách bài viết gửi thành phố", ["STT", "Tên bài viết", "Tác giả", "Người được viết về", "Đơn vị gửi"],
                 [.. entries.Select((e, i) => (IReadOnlyList<string>)[(i + 1).ToString(Vietnamese), e.Title, e.AuthorFullName, e.NomineeFullName, UnitName(e.UnitCode)])]),
-            new Signature(["- Như trên;", "- Lưu: VT."], "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null)
+            new Signature(["- Như trên;", "- Lưu: VT."], "TM. ỦY BAN NHÂN DÂN", organiser.SignerTitle.ToUpper(Vietnamese), null)
         };
         for (var i = 0; i < entries.Count; i++)
         {
