@@ -267,6 +267,20 @@ public static class Messages
 
     public static Message NothingToRank(int year) => new($"Năm {year} không có bài nào đang được chấm.", $"No entry is in judging for {year}.");
 
+    public static Message JudgingEntryNotFound(Guid entryId, int year) => new(
+        $"Không có bài {entryId} trong các bài chấm năm {year}.", $"No entry {entryId} is judged in {year}.");
+
+    public static Message JudgeRemoved(string fullName) => new(
+        $"Giám khảo {fullName} đã được rút khỏi Ban giám khảo.", $"Judge {fullName} has already been taken off the panel.");
+
+    public static readonly Message ConflictAlreadyScored = new(
+        "Bạn đã chấm bài này: hãy báo Thường trực Hội đồng để họ quyết định giữ hay bỏ điểm.",
+        "You have already scored this entry: tell the secretariat, who decide whether your score stays.");
+
+    public static readonly Message CityOutcomesRecorded = new(
+        "Thành phố đã có kết quả cho các bài được gửi đi nên không mở lại được kết quả.",
+        "The city has already recorded outcomes for forwarded entries, so the results cannot be reopened.");
+
     // Recognition.
 
     public static Message NomineeNotFound(Guid id, int year) => new(

@@ -8,3 +8,9 @@ public sealed record JudgingFinalized(int Year, DateTimeOffset FinalizedAt, IRea
 
 /// <summary>The city-level contest's outcome for an entry the district forwarded (e.g. a city prize or commendation).</summary>
 public sealed record CityOutcomeRecorded(int Year, Guid EntryId, string UnitCode, string Outcome, DateTimeOffset RecordedAt);
+
+/// <summary>
+/// The secretariat reopened the year's results finalised at <c>FinalizedAt</c>: its prizes and forwarding no longer stand
+/// until a later <see cref="JudgingFinalized"/> of the same year replaces them.
+/// </summary>
+public sealed record ResultsReopened(int Year, DateTimeOffset FinalizedAt, DateTimeOffset ReopenedAt, string Reason, string ReopenedBy);

@@ -4,6 +4,7 @@ using HoanKiem.Judging.Models;
 using HoanKiem.ServiceDefaults.Audit;
 using HoanKiem.ServiceDefaults.Http;
 using HoanKiem.ServiceDefaults.Security;
+using HoanKiem.ServiceDefaults.Text;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -37,6 +38,10 @@ public sealed record AssignmentRun(int Entries, int NewlyAssigned, int Judges, i
 public sealed record BlindAssignment(Guid EntryId, string Title, string Body, string Field, int WordCount, bool Scored,
     IReadOnlyDictionary<string, decimal>? Scores, string? Comment);
 
+public sealed record DeclareConflictRequest(string? Reason);
+/// <summary>What the judge learns of a declared conflict: the entry left them, never who took it.</summary>
+public sealed record DeclaredConflict(Guid EntryId, string Reason, DateTimeOffset DeclaredAt);
+
 public static class AssignmentsApi
 {
     public static IEndpointRouteBuilder MapAssignmentsApi(this IEndpointRouteBuilder app)
@@ -47,6 +52,9 @@ public static class AssignmentsApi
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         assignments.MapGet("/mine", MyAssignments).WithSummary("List my assigned entries")
             .WithDescription("The calling judge's entries: the article and whether it is scored, never its author, unit or nominee's contacts. Paged.")
+            .RequireAuthorization(TokenAuthentication.JudgePolicy);
+        assignments.MapPost("/mine/{entryId:guid}/conflict", DeclareConflict).WithSummary("Declare a conflict on an assigned entry")
+            .WithDescription("The calling judge says why they must not score an entry assigned to them (reason required): the entry leaves them and goes to another judge under the same rules, and they are never given it again. 403 when not assigned; 409 already_scored, judging_finalized.")
             .RequireAuthorization(TokenAuthentication.JudgePolicy);
         return app;
     }
@@ -67,7 +75,7 @@ public static class AssignmentsApi
         {
             return SettingsApi.Finalized(year);
         }
-        var (judges, needs, existing) = await WorkloadAsync(year, panel.JudgesPerEntry, db);
+        var (judges, needs, existing) = await db.WorkloadAsync(year, panel.JudgesPerEntry);
         var plan = AssignmentPlanner.Plan(judges, needs, seed: year * 7919 + existing, allowUneven == true);
         if (!plan.Feasible)
         {
@@ -105,21 +113,42 @@ public static class AssignmentsApi
         return TypedResults.Ok(AssignmentRun.After(judges, names, needs, plan, dryRun: false));
     }
 
-    /// <summary>The panel's judges with their loads, the entries in judging with the judges they still lack, and the assignments so far.</summary>
-    private static async Task<(List<JudgeLoad> Judges, List<EntryNeed> Needs, int Existing)> WorkloadAsync(int year, int judgesPerEntry, JudgingDbContext db)
+    /// <summary>A judge's own conflict on an entry: recorded, so no later run gives it back, and the entry goes to another judge.</summary>
+    public static async Task<Results<Ok<DeclaredConflict>, ProblemHttpResult>> DeclareConflict(
+        int year, Guid entryId, DeclareConflictRequest request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock)
     {
-        var judges = await db.Judges.AsNoTracking().Where(j => j.Year == year).OrderBy(j => j.Id).Select(j => new { j.Id, j.UnitCode }).ToListAsync();
-        var entries = await db.Entries.AsNoTracking().InJudging(year).OrderBy(e => e.ReceivedAt).ThenBy(e => e.Id)
-            .Select(e => new { e.Id, e.UnitCode }).ToListAsync();
-        var existing = await db.Assignments.AsNoTracking().Where(a => a.Year == year)
-            .Select(a => new { a.EntryId, a.JudgeId }).ToListAsync();
-
-        var judgesByEntry = existing.ToLookup(a => a.EntryId, a => a.JudgeId);
-        var loads = existing.CountBy(a => a.JudgeId).ToDictionary();
-        return (judges.Select(j => new JudgeLoad(j.Id, j.UnitCode, loads.GetValueOrDefault(j.Id))).ToList(),
-            entries.Select(e => new EntryNeed(e.Id, e.UnitCode,
-                Math.Max(0, judgesPerEntry - judgesByEntry[e.Id].Count()), judgesByEntry[e.Id].ToHashSet())).ToList(),
-            existing.Count);
+        if (JudgesApi.ReasonError(request.Reason) is { } reasonError)
+        {
+            return Problems.Validation("reason", reasonError);
+        }
+        await using var work = await db.BeginWriteAsync();
+        var judge = await db.CallingJudgeAsync(user, year);
+        var assignment = judge is null ? null
+            : await db.Assignments.SingleOrDefaultAsync(a => a.Year == year && a.EntryId == entryId && a.JudgeId == judge.Id);
+        if (assignment is null)
+        {
+            return Problems.Forbidden(Messages.NotAssigned);
+        }
+        var panel = await db.YearAsync(year);
+        if (panel.IsFinalized)
+        {
+            return SettingsApi.Finalized(year);
+        }
+        if (assignment.IsScored)
+        {
+            return Problems.Conflict("already_scored", Messages.ConflictAlreadyScored);
+        }
+        var conflict = db.Conflicts.Add(new JudgeConflict
+        {
+            Id = Guid.CreateVersion7(), Year = year, JudgeId = judge!.Id, EntryId = entryId,
+            Reason = VietnameseText.Clean(request.Reason)!, DeclaredBy = JudgeConflicts.ByJudge, RecordedAt = clock.GetUtcNow()
+        }).Entity;
+        var reassignment = await db.ReassignAsync(panel, [assignment], conflict.RecordedAt);
+        db.Audit(Actor.Of(user), "judge.conflict-declared", "entry", entryId.ToString(),
+            new { judgeId = judge.Id, judge.FullName, conflict.Reason, reassigned = reassignment.Reassigned, entriesShort = reassignment.EntriesShort.Count }, year);
+        await db.SaveChangesAsync();
+        await work.CommitAsync();
+        return TypedResults.Ok(new DeclaredConflict(entryId, conflict.Reason, conflict.RecordedAt));
     }
 
     public static async Task<Results<Ok<Page<BlindAssignment>>, ProblemHttpResult>> MyAssignments(

@@ -7,7 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace HoanKiem.Judging.Apis;
 
 public sealed record ProgressSummary(
-    int Entries, int EntriesAssigned, int EntriesFullyScored, int Assignments, int Scored, int Judges, int JudgesWithUnscoredWork, bool Finalized);
+    int Entries, int EntriesAssigned, int EntriesFullyScored, int Assignments, int Scored, int Judges, int JudgesWithUnscoredWork, bool Finalized,
+    DateTimeOffset? ScoringDeadline, IReadOnlyList<JudgeProgress> JudgesBehind);
 public sealed record JudgeProgress(Guid JudgeId, string FullName, string? UnitCode, int Assigned, int Scored, int Unscored);
 public sealed record EntryProgress(Guid EntryId, string Title, string UnitCode, int Assigned, int Scored);
 public sealed record JudgeProgressQuery(bool? UnscoredOnly);
@@ -21,7 +22,7 @@ public static class ProgressApi
         var progress = app.MapGroup("/api/judging/{year:int}/progress").WithTags("Progress").WithContestYear()
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         progress.MapGet("/", Summary).WithName("GetProgress").WithSummary("Read judging progress")
-            .WithDescription("The year's counts: entries in judging, assigned and fully scored; assignments and those scored; judges, and those with work left; whether the results are final.");
+            .WithDescription("The year's counts: entries in judging, assigned and fully scored; assignments and those scored; judges, and those with work left; whether the results are final; the scoring deadline and, once it has passed and until the results are final, the judges still behind with their unscored counts (most behind first).");
         progress.MapGet("/judges", ByJudge).WithName("GetProgressByJudge").WithSummary("Read progress by judge")
             .WithDescription("Per judge: entries assigned, scored and left; unscoredOnly=true lists only judges with work left. Paged.");
         progress.MapGet("/entries", ByEntry).WithName("GetProgressByEntry").WithSummary("Read progress by entry")
@@ -29,11 +30,16 @@ public static class ProgressApi
         return app;
     }
 
-    public static async Task<Results<Ok<ProgressSummary>, ProblemHttpResult>> Summary(int year, JudgingDbContext db)
+    public static async Task<Results<Ok<ProgressSummary>, ProblemHttpResult>> Summary(int year, JudgingDbContext db, TimeProvider clock)
     {
         var entries = await EntryCounts(year, db);
         var judges = await JudgeCounts(year, db);
-        var finalized = await db.Years.AnyAsync(y => y.Year == year && y.FinalizedAt != null);
+        var panel = await db.Years.AsNoTracking().SingleOrDefaultAsync(y => y.Year == year);
+        var finalized = panel?.IsFinalized == true;
+        var deadline = panel?.ScoringDeadline;
+        var behind = deadline <= clock.GetUtcNow() && !finalized
+            ? judges.Where(j => j.Unscored > 0).OrderByDescending(j => j.Unscored).ThenBy(j => j.FullName).ThenBy(j => j.JudgeId).ToList()
+            : [];
         return TypedResults.Ok(new ProgressSummary(
             entries.Count,
             entries.Count(e => e.Assigned > 0),
@@ -42,7 +48,9 @@ public static class ProgressApi
             entries.Sum(e => e.Scored),
             judges.Count,
             judges.Count(j => j.Unscored > 0),
-            finalized));
+            finalized,
+            deadline,
+            behind));
     }
 
     public static async Task<Ok<Page<JudgeProgress>>> ByJudge(
@@ -63,7 +71,7 @@ public static class ProgressApi
 
     private static async Task<List<JudgeProgress>> JudgeCounts(int year, JudgingDbContext db)
     {
-        var judges = await db.Judges.AsNoTracking().Where(j => j.Year == year).Select(j => new { j.Id, j.FullName, j.UnitCode }).ToListAsync();
+        var judges = await db.Judges.AsNoTracking().Where(j => j.Year == year && j.RemovedAt == null).Select(j => new { j.Id, j.FullName, j.UnitCode }).ToListAsync();
         var counts = await db.Assignments.AsNoTracking().Where(a => a.Year == year)
             .GroupBy(a => a.JudgeId)
             .Select(g => new { JudgeId = g.Key, Assigned = g.Count(), Scored = g.Count(a => a.ScoredAt != null) })

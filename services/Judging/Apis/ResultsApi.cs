@@ -18,6 +18,8 @@ public sealed record ResultItem(int Rank, Guid EntryId, string Title, string Uni
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] double? NormalizedScore);
 public sealed record ResultsQuery(bool? Normalized);
 public sealed record CityOutcomeRequest(string? Outcome);
+public sealed record ReopenRequest(string? Reason);
+public sealed record ReopenedResults(int Year, DateTimeOffset FinalizedAt, DateTimeOffset ReopenedAt, string Reason);
 public sealed record CityOutcomeView(Guid EntryId, string UnitCode, string Outcome, DateTimeOffset RecordedAt);
 
 public static class CityOutcomes
@@ -32,6 +34,9 @@ public static class ResultsApi
         var judging = app.MapGroup("/api/judging/{year:int}").WithTags("Results").WithContestYear().WithIdempotency<JudgingDbContext>();
         judging.MapPost("/finalize", FinalizeResults).WithSummary("Finalise the results")
             .WithDescription("Ranks the year's entries by their judges' mean total (ties: higher content score, then earlier receipt), gives the prizes down the ranks, forwards the top ones to the city and freezes the scores, once per year. 409 scores_missing while any assignment is unscored.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        judging.MapPost("/reopen", ReopenResults).WithSummary("Reopen the final results")
+            .WithDescription("The secretariat reopens the year's final results, saying why (reason required): the ranking is set aside, scores can be corrected and the panel changed, and finalising again ranks and publishes anew; recognition and reporting set the year's prizes aside meanwhile. 409 judging_not_finalized, city_outcomes_recorded.")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         judging.MapGet("/results", GetResults).WithSummary("Read the results")
             .WithDescription("The final ranking with prizes and who goes to the city, once finalised. Paged.")
@@ -97,6 +102,39 @@ public static class ResultsApi
         await db.SaveChangesAsync();
         await work.CommitAsync();
         return TypedResults.Ok(await ResultPage(year, query.Normalized == true, paging, db));
+    }
+
+    /// <summary>
+    /// Sets the final ranking aside so scores can be corrected; publishes <see cref="ResultsReopened"/> in the same
+    /// transaction. Refused once the city recorded outcomes, as those answer the ranking the city was sent.
+    /// </summary>
+    public static async Task<Results<Ok<ReopenedResults>, ProblemHttpResult>> ReopenResults(
+        int year, ReopenRequest request, ClaimsPrincipal user, JudgingDbContext db, TimeProvider clock)
+    {
+        if (JudgesApi.ReasonError(request.Reason) is { } reasonError)
+        {
+            return Problems.Validation("reason", reasonError);
+        }
+        var reason = VietnameseText.Clean(request.Reason)!;
+        await using var work = await db.BeginWriteAsync();
+        if (await db.Years.SingleOrDefaultAsync(y => y.Year == year) is not { FinalizedAt: { } finalizedAt } panel)
+        {
+            return Problems.Conflict("judging_not_finalized", Messages.JudgingNotFinalized(year));
+        }
+        if (await db.Results.AnyAsync(r => r.Year == year && r.CityOutcome != null))
+        {
+            return Problems.Conflict("city_outcomes_recorded", Messages.CityOutcomesRecorded);
+        }
+        var reopenedAt = clock.GetUtcNow();
+        panel.FinalizedAt = null;
+        panel.Version = Guid.NewGuid();
+        var ranked = await db.Results.Where(r => r.Year == year).ExecuteDeleteAsync();
+        var actor = Actor.Of(user);
+        db.Publish(new ResultsReopened(year, finalizedAt, reopenedAt, reason, actor.Name ?? actor.Id));
+        db.Audit(actor, "results.reopened", "judging-year", year.ToString(), new { reason, finalizedAt, ranked }, year);
+        await db.SaveChangesAsync();
+        await work.CommitAsync();
+        return TypedResults.Ok(new ReopenedResults(year, finalizedAt, reopenedAt, reason));
     }
 
     public static async Task<Results<Ok<Page<ResultItem>>, ProblemHttpResult>> GetResults(

@@ -14,7 +14,9 @@ namespace HoanKiem.Judging.Apis;
 public sealed record PrizeCountsRequest(int? First, int? Second, int? Third, int? Encouragement);
 public sealed record CriterionRequest(string? Key, string? Name, int? MaxPoints);
 public sealed record SettingsRequest(int? JudgesPerEntry, PrizeCountsRequest? Prizes, int? CityForwardCount, List<CriterionRequest?>? Rubric);
-public sealed record SettingsView(int Year, int JudgesPerEntry, PrizeCounts Prizes, int CityForwardCount, IReadOnlyList<RubricCriterion> Rubric, bool Finalized);
+public sealed record SettingsView(int Year, int JudgesPerEntry, PrizeCounts Prizes, int CityForwardCount, IReadOnlyList<RubricCriterion> Rubric, bool Finalized,
+    DateTimeOffset? ScoringDeadline);
+public sealed record ScoringDeadlineRequest(DateTimeOffset? ScoringDeadline);
 
 public static partial class SettingsApi
 {
@@ -24,8 +26,11 @@ public static partial class SettingsApi
         settings.MapPut("/", PutSettings).WithSummary("Set the judging settings")
             .WithDescription("Judges per entry (default 3), prize counts (1, 2, 3, 10), how many entries go to the city (24) and the rubric. 409 judging_finalized once the results are final.")
             .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
+        settings.MapPut("/scoring-deadline", PutScoringDeadline).WithSummary("Set the scoring deadline")
+            .WithDescription("When judges should have scored all their entries (null: none). It refuses no score; judges see it with the settings, and progress lists the judges still behind once it has passed. 409 judging_finalized.")
+            .RequireAuthorization(TokenAuthentication.SecretariatPolicy);
         settings.MapGet("/", GetSettings).WithSummary("Read the judging settings")
-            .WithDescription("The year's settings and rubric, defaults included.")
+            .WithDescription("The year's settings and rubric, defaults included, and the scoring deadline; the year's judges read them too.")
             .RequireAuthorization(p => p.RequireRole(Roles.Secretariat, Roles.Judge));
         return app;
     }
@@ -99,6 +104,27 @@ public static partial class SettingsApi
         return TypedResults.Ok(ToView(panel));
     }
 
+    public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutScoringDeadline(
+        int year, ScoringDeadlineRequest request, ClaimsPrincipal user, JudgingDbContext db)
+    {
+        if (request.ScoringDeadline is { } deadline && deadline.Year != year && deadline.Year != year + 1)
+        {
+            return Problems.Validation("scoringDeadline", $"A {year} scoring deadline falls in {year} or {year + 1}.");
+        }
+        var panel = await db.YearAsync(year);
+        if (panel.IsFinalized)
+        {
+            return Finalized(year);
+        }
+        if (panel.ScoringDeadline != request.ScoringDeadline)
+        {
+            db.Audit(Actor.Of(user), "scoring-deadline.set", "judging-year", year.ToString(), new { from = panel.ScoringDeadline, to = request.ScoringDeadline }, year);
+            panel.ScoringDeadline = request.ScoringDeadline;
+            await db.SaveChangesAsync();
+        }
+        return TypedResults.Ok(ToView(panel));
+    }
+
     public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> GetSettings(int year, ClaimsPrincipal user, JudgingDbContext db)
     {
         if (!user.IsSecretariat() && await db.CallingJudgeAsync(user, year) is null)
@@ -139,7 +165,7 @@ public static partial class SettingsApi
     }
 
     private static SettingsView ToView(JudgingYear panel) =>
-        new(panel.Year, panel.JudgesPerEntry, panel.Prizes, panel.CityForwardCount, panel.Rubric, panel.IsFinalized);
+        new(panel.Year, panel.JudgesPerEntry, panel.Prizes, panel.CityForwardCount, panel.Rubric, panel.IsFinalized, panel.ScoringDeadline);
 
     [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,39}$")]
     private static partial Regex CriterionKey();

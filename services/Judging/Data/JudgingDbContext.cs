@@ -15,6 +15,7 @@ public abstract class JudgingDbContext(DbContextOptions options) : ServiceDbCont
     public DbSet<Unit> Units => Set<Unit>();
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<Result> Results => Set<Result>();
+    public DbSet<JudgeConflict> Conflicts => Set<JudgeConflict>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -36,6 +37,14 @@ public abstract class JudgingDbContext(DbContextOptions options) : ServiceDbCont
             judge.Property(j => j.UnitCode).HasMaxLength(40);
             judge.Property(j => j.ClientId).HasMaxLength(60);
             judge.ComplexProperty(j => j.Credential, CredentialColumns);
+        });
+        modelBuilder.Entity<JudgeConflict>(conflict =>
+        {
+            conflict.HasKey(c => c.Id);
+            conflict.HasIndex(c => new { c.Year, c.JudgeId });
+            conflict.Property(c => c.UnitCode).HasMaxLength(40);
+            conflict.Property(c => c.Reason).HasMaxLength(JudgeConflicts.MaxReasonLength);
+            conflict.Property(c => c.DeclaredBy).HasMaxLength(20);
         });
         modelBuilder.Entity<Entry>(entry =>
         {

@@ -17,10 +17,10 @@ public static class JudgingQueries
         return db.Years.Add(new JudgingYear { Year = year }).Entity;
     }
 
-    /// <summary>The calling judge when they sit on this year's panel; null for anyone else.</summary>
+    /// <summary>The calling judge when they sit on this year's panel; null for anyone else, a judge taken off it included.</summary>
     public static async Task<Judge?> CallingJudgeAsync(this JudgingDbContext db, ClaimsPrincipal user, int year) =>
         Guid.TryParse(user.Caller().JudgeId, out var judgeId)
-            ? await db.Judges.AsNoTracking().SingleOrDefaultAsync(j => j.Id == judgeId && j.Year == year)
+            ? await db.Judges.AsNoTracking().SingleOrDefaultAsync(j => j.Id == judgeId && j.Year == year && j.RemovedAt == null)
             : null;
 
     public static IQueryable<Entry> InJudging(this IQueryable<Entry> entries, int year) =>

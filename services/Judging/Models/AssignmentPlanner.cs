@@ -6,8 +6,20 @@ namespace HoanKiem.Judging.Models;
 /// <summary>A judge as the planner sees them: their unit (a conflict) and how many entries they already hold this year.</summary>
 public sealed record JudgeLoad(Guid JudgeId, string? UnitCode, int Load);
 
-/// <summary>An entry that still needs <c>Needed</c> more judges, none from its unit and none it already has.</summary>
-public sealed record EntryNeed(Guid EntryId, string UnitCode, int Needed, IReadOnlySet<Guid> AssignedJudges);
+/// <summary>
+/// An entry that still needs <c>Needed</c> more judges, none from its unit, none it already has and none
+/// <c>Barred</c> (judges with a declared or recorded conflict on it).
+/// </summary>
+public sealed record EntryNeed(Guid EntryId, string UnitCode, int Needed, IReadOnlySet<Guid> AssignedJudges, IReadOnlySet<Guid>? Barred = null)
+{
+    public bool Accepts(JudgeLoad judge) =>
+        !UnitCodes.Same(judge.UnitCode, UnitCode) && !AssignedJudges.Contains(judge.JudgeId) && Barred?.Contains(judge.JudgeId) != true;
+}
+
+/// <summary>Unscored work that may move from <c>JudgeId</c> to another judge the entry accepts.</summary>
+public sealed record MovableAssignment(EntryNeed Entry, Guid JudgeId);
+
+public sealed record Move(Guid EntryId, Guid FromJudgeId, Guid ToJudgeId);
 
 public sealed record PlannedAssignment(Guid EntryId, Guid JudgeId);
 
@@ -61,7 +73,7 @@ public static class AssignmentPlanner
         }
 
         var eligible = needy.Select(e => judges.Select((j, index) => (j, index))
-            .Where(x => !UnitCodes.Same(x.j.UnitCode, e.UnitCode) && !e.AssignedJudges.Contains(x.j.JudgeId))
+            .Where(x => e.Accepts(x.j))
             .Select(x => x.index).ToList()).ToList();
         var starved = needy.Where((e, i) => eligible[i].Count < e.Needed).ToList();
         if (starved.Count > 0)
@@ -98,6 +110,47 @@ public static class AssignmentPlanner
             floor++;
         }
         return new(best.Planned, null, 0, []);
+    }
+
+    /// <summary>
+    /// Evens loads out after work left a judge (a removal, a conflict) by moving unscored work, one entry at a time, from
+    /// a judge with the highest load to one with the lowest whom the entry accepts, until loads are within 1 or no such
+    /// move exists. Each move lowers the sum of squared loads, so it ends; scored work never moves.
+    /// </summary>
+    public static IReadOnlyList<Move> Rebalance(IReadOnlyList<JudgeLoad> judges, IReadOnlyList<MovableAssignment> movable)
+    {
+        var loads = judges.ToDictionary(j => j.JudgeId, j => j.Load);
+        var holders = movable.Where(m => loads.ContainsKey(m.JudgeId))
+            .Select(m => (m.Entry, Judges: new HashSet<Guid>(m.Entry.AssignedJudges), m.JudgeId)).ToList();
+        var moves = new List<Move>();
+        while (loads.Count > 1)
+        {
+            var candidates =
+                from h in holders
+                where loads[h.JudgeId] - loads.Values.Min() > 1
+                from j in judges
+                where loads[h.JudgeId] - loads[j.JudgeId] > 1 && (h.Entry with { AssignedJudges = h.Judges }).Accepts(j)
+                orderby loads[h.JudgeId] - loads[j.JudgeId] descending, loads[j.JudgeId], j.JudgeId, h.Entry.EntryId
+                select (Holder: h, To: j.JudgeId);
+            var (holder, to) = candidates.FirstOrDefault();
+            if (holder.Entry is null)
+            {
+                break;
+            }
+            holders.Remove(holder);
+            holder.Judges.Remove(holder.JudgeId);
+            holder.Judges.Add(to);
+            loads[holder.JudgeId]--;
+            loads[to]++;
+            moves.Add(new Move(holder.Entry.EntryId, holder.JudgeId, to));
+            // The entry's panel changed: other movable work on the same entry sees the new judge.
+            foreach (var other in holders.Where(h => h.Entry.EntryId == holder.Entry.EntryId))
+            {
+                other.Judges.Add(to);
+                other.Judges.Remove(holder.JudgeId);
+            }
+        }
+        return moves;
     }
 
     /// <summary>How many new entries bring each judge up to <paramref name="load"/> (none for those already there).</summary>

@@ -25,6 +25,9 @@ public sealed class JudgingYear
     public List<RubricCriterion> Rubric { get; set; } = [.. DefaultRubric];
     public DateTimeOffset? FinalizedAt { get; set; }
 
+    /// <summary>When judges should have scored everything; it refuses nothing, it tells the secretariat who is behind.</summary>
+    public DateTimeOffset? ScoringDeadline { get; set; }
+
     /// <summary>Bumped by every assignment run and by finalisation, so two concurrent runs cannot both commit.</summary>
     public Guid Version { get; set; } = Guid.NewGuid();
 
