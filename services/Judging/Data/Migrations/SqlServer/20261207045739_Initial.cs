@@ -51,6 +51,24 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conflicts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    JudgeId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
+                    EntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    Reason = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    DeclaredBy = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<long>(type: "bigint", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conflicts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Entries",
                 columns: table => new
                 {
@@ -112,6 +130,7 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     UnitCode = table.Column<string>(type: "nvarchar(40)", maxLength: 40, nullable: true),
                     ClientId = table.Column<string>(type: "nvarchar(60)", maxLength: 60, nullable: false),
                     CreatedAt = table.Column<long>(type: "bigint", nullable: false),
+                    RemovedAt = table.Column<long>(type: "bigint", nullable: true),
                     Credential_ChangedAt = table.Column<long>(type: "bigint", nullable: false),
                     Credential_DisabledAt = table.Column<long>(type: "bigint", nullable: true),
                     Credential_SecretHash = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
@@ -188,6 +207,7 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     CityForwardCount = table.Column<int>(type: "int", nullable: false),
                     Rubric = table.Column<string>(type: "nvarchar(max)", nullable: false),
                     FinalizedAt = table.Column<long>(type: "bigint", nullable: true),
+                    ScoringDeadline = table.Column<long>(type: "bigint", nullable: true),
                     Version = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
                 },
                 constraints: table =>
@@ -220,6 +240,11 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                 name: "IX_AuditRecords_Year",
                 table: "AuditRecords",
                 column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conflicts_Year_JudgeId",
+                table: "Conflicts",
+                columns: new[] { "Year", "JudgeId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Entries_Year_Status",
@@ -267,6 +292,9 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "AuditRecords");
+
+            migrationBuilder.DropTable(
+                name: "Conflicts");
 
             migrationBuilder.DropTable(
                 name: "Entries");

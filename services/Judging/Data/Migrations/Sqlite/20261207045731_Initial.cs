@@ -51,6 +51,24 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Conflicts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    JudgeId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    EntryId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    Reason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    DeclaredBy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Conflicts", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Entries",
                 columns: table => new
                 {
@@ -112,6 +130,7 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     UnitCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     ClientId = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
                     CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Credential_ChangedAt = table.Column<long>(type: "INTEGER", nullable: false),
                     Credential_DisabledAt = table.Column<long>(type: "INTEGER", nullable: true),
                     Credential_SecretHash = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
@@ -188,6 +207,7 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     CityForwardCount = table.Column<int>(type: "INTEGER", nullable: false),
                     Rubric = table.Column<string>(type: "TEXT", nullable: false),
                     FinalizedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    ScoringDeadline = table.Column<long>(type: "INTEGER", nullable: true),
                     Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
@@ -220,6 +240,11 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                 name: "IX_AuditRecords_Year",
                 table: "AuditRecords",
                 column: "Year");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Conflicts_Year_JudgeId",
+                table: "Conflicts",
+                columns: new[] { "Year", "JudgeId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Entries_Year_Status",
@@ -267,6 +292,9 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditRecords");
+
+            migrationBuilder.DropTable(
+                name: "Conflicts");
 
             migrationBuilder.DropTable(
                 name: "Entries");

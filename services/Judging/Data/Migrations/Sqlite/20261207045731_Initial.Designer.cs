@@ -12,7 +12,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Judging.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteJudgingDbContext))]
-    [Migration("20261207031349_Initial")]
+    [Migration("20261207045731_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -134,6 +134,9 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
@@ -167,6 +170,45 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     b.ToTable("Judges");
                 });
 
+            modelBuilder.Entity("HoanKiem.Judging.Models.JudgeConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("JudgeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "JudgeId");
+
+                    b.ToTable("Conflicts");
+                });
+
             modelBuilder.Entity("HoanKiem.Judging.Models.JudgingYear", b =>
                 {
                     b.Property<int>("Year")
@@ -190,6 +232,9 @@ namespace HoanKiem.Judging.Data.Migrations.Sqlite
                     b.Property<string>("Rubric")
                         .IsRequired()
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ScoringDeadline")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("SecondPrizes")
                         .HasColumnType("INTEGER");

@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace HoanKiem.Judging.Data.Migrations.SqlServer
 {
     [DbContext(typeof(SqlServerJudgingDbContext))]
-    [Migration("20261207031400_Initial")]
+    [Migration("20261207045739_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -139,6 +139,9 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
 
+                    b.Property<long?>("RemovedAt")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("UnitCode")
                         .HasMaxLength(40)
                         .HasColumnType("nvarchar(40)");
@@ -172,6 +175,45 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     b.ToTable("Judges");
                 });
 
+            modelBuilder.Entity("HoanKiem.Judging.Models.JudgeConflict", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("DeclaredBy")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<Guid?>("EntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("JudgeId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(40)
+                        .HasColumnType("nvarchar(40)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Year", "JudgeId");
+
+                    b.ToTable("Conflicts");
+                });
+
             modelBuilder.Entity("HoanKiem.Judging.Models.JudgingYear", b =>
                 {
                     b.Property<int>("Year")
@@ -195,6 +237,9 @@ namespace HoanKiem.Judging.Data.Migrations.SqlServer
                     b.Property<string>("Rubric")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<long?>("ScoringDeadline")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("SecondPrizes")
                         .HasColumnType("int");
