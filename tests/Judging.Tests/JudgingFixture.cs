@@ -29,6 +29,14 @@ public sealed class JudgingFixture() : ServiceFixture<Program>(ResourceNames.Jud
     {
         await bus.RecordAsync<JudgingFinalized>();
         await bus.RecordAsync<CityOutcomeRecorded>();
+        await bus.RecordAsync<ResultsReopened>();
+    }
+
+    /// <summary>Registers a unit as the submission service would, and waits until judging knows it (a judge's unit must be known).</summary>
+    public async Task RegisterUnitAsync(string code)
+    {
+        await Bus.PublishAsync(new UnitRegistered(code, $"Đơn vị {code}", "ward", DateTimeOffset.UtcNow));
+        await Eventually.Until(() => QueryAsync(db => db.Units.AnyAsync(u => u.Code == code)), known => known);
     }
 
     /// <summary>Publishes an accepted entry's text as the submission service would and returns its id.</summary>
@@ -60,15 +68,25 @@ public sealed class JudgingFixture() : ServiceFixture<Program>(ResourceNames.Jud
     /// <summary>Adds a judge and signs them in the way the gateway does: through the credentials check.</summary>
     public async Task<TestJudge> AddJudgeAsync(int year, string fullName, string? unitCode = null)
     {
+        if (unitCode is not null)
+        {
+            await RegisterUnitAsync(unitCode);
+        }
         var created = await Secretariat.PostAsJsonAsync($"/api/judging/{year}/judges", new { fullName, unitCode });
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var body = await created.Content.ReadFromJsonAsync<JsonElement>();
+        return await SignInAsync(body);
+    }
+
+    /// <summary>Signs a judge in from the answer that gave their credentials, the way the gateway does.</summary>
+    public async Task<TestJudge> SignInAsync(JsonElement body)
+    {
         var clientId = body.GetProperty("clientId").GetString()!;
         var verified = await Service.CreateClient().PostAsJsonAsync("/internal/credentials/verify",
             new { clientId, clientSecret = body.GetProperty("clientSecret").GetString() });
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var caller = (await verified.Content.ReadFromJsonAsync<Caller>(MessageSerialization.Options))!;
-        return new TestJudge(body.GetProperty("id").GetGuid(), clientId, unitCode, Service.CreateClient(caller));
+        return new TestJudge(body.GetProperty("id").GetGuid(), clientId, caller.UnitCode, Service.CreateClient(caller));
     }
 
     public async Task<List<TestJudge>> AddJudgesAsync(int year, params string?[] unitCodes)

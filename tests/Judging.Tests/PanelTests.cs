@@ -63,6 +63,7 @@ public sealed class PanelTests(JudgingFixture fixture)
     {
         var year = fixture.NewYear();
 
+        await fixture.RegisterUnitAsync("phuong-hang-gai");
         var response = await fixture.Secretariat.PostAsJsonAsync($"/api/judging/{year}/judges", new { fullName = "  Phạm   Thu Hà ", unitCode = "Phuong-Hang-Gai" });
 
         Assert.Equal(HttpStatusCode.Created, response.StatusCode);
@@ -72,7 +73,7 @@ public sealed class PanelTests(JudgingFixture fixture)
         Assert.StartsWith($"judge-{year}-", clientId);
         var stored = await fixture.QueryAsync(db => db.Judges.SingleAsync(j => j.ClientId == clientId));
         Assert.Equal("Phạm Thu Hà", stored.FullName);
-        Assert.Equal("Phuong-Hang-Gai", stored.UnitCode);
+        Assert.Equal("phuong-hang-gai", stored.UnitCode);
         Assert.DoesNotContain(secret, stored.Credential.SecretHash);
         Assert.True(SecretHashing.Matches(secret, stored.Credential.SecretHash));
 

@@ -107,10 +107,6 @@ public static partial class SettingsApi
     public static async Task<Results<Ok<SettingsView>, ProblemHttpResult>> PutScoringDeadline(
         int year, ScoringDeadlineRequest request, ClaimsPrincipal user, JudgingDbContext db)
     {
-        if (request.ScoringDeadline is { } deadline && deadline.Year != year && deadline.Year != year + 1)
-        {
-            return Problems.Validation("scoringDeadline", $"A {year} scoring deadline falls in {year} or {year + 1}.");
-        }
         var panel = await db.YearAsync(year);
         if (panel.IsFinalized)
         {

@@ -21,6 +21,11 @@ public sealed class JudgingFinalizedConsumer(RecognitionDbContext db, MessagingT
     {
         var prizeAmounts = await Db.PrizeAmounts.Where(p => p.Year == message.Year).ToDictionaryAsync(p => p.Prize, p => p.Amount, context.CancellationToken);
         var existing = await Db.Awards.Where(a => a.Year == message.Year).ToDictionaryAsync(a => a.EntryId, context.CancellationToken);
+        if (existing.Values.Any(a => a.FinalizedAt > message.FinalizedAt))
+        {
+            // A later finalisation of the year already stands (the year was reopened and finalised again).
+            return;
+        }
         var prized = message.Results.Where(r => r.Prize is { Length: > 0 }).ToList();
 
         foreach (var gone in existing.Values.Where(a => prized.All(r => r.EntryId != a.EntryId)))
