@@ -32,10 +32,14 @@ public sealed class JudgingFixture() : ServiceFixture<Program>(ResourceNames.Jud
         await bus.RecordAsync<ResultsReopened>();
     }
 
-    /// <summary>Registers a unit as the submission service would, and waits until judging knows it (a judge's unit must be known).</summary>
+    /// <summary>
+    /// Registers a unit as the submission service would, and waits until judging knows it (a judge's unit must be known).
+    /// Tests share units, so a unit keeps one name whichever test registers it.
+    /// </summary>
     public async Task RegisterUnitAsync(string code)
     {
-        await Bus.PublishAsync(new UnitRegistered(code, $"Đơn vị {code}", "ward", DateTimeOffset.UtcNow));
+        var name = code == "phuong-hang-gai" ? "Phường Hàng Gai" : $"Đơn vị {code}";
+        await Bus.PublishAsync(new UnitRegistered(code, name, "ward", DateTimeOffset.UtcNow));
         await Eventually.Until(() => QueryAsync(db => db.Units.AnyAsync(u => u.Code == code)), known => known);
     }
 

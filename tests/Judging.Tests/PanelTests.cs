@@ -82,7 +82,7 @@ public sealed class PanelTests(JudgingFixture fixture)
         Assert.Equal(HttpStatusCode.OK, verified.StatusCode);
         var caller = await verified.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal("judge", caller.GetProperty("role").GetString());
-        Assert.Equal(("Phuong-Hang-Gai", "Phạm Thu Hà"), (caller.GetProperty("unitCode").GetString(), caller.GetProperty("name").GetString()));
+        Assert.Equal(("phuong-hang-gai", "Phạm Thu Hà"), (caller.GetProperty("unitCode").GetString(), caller.GetProperty("name").GetString()));
         Assert.Equal(body.GetProperty("id").GetGuid(), Guid.Parse(caller.GetProperty("judgeId").GetString()!));
 
         var wrong = await anonymous.PostAsJsonAsync("/internal/credentials/verify", new { clientId, clientSecret = secret + "x" });
