@@ -29,7 +29,7 @@ public sealed record UnitNominee(Guid Id, string FullName, string Ward, string F
 public sealed record Assignment(Guid EntryId, string Title, string Body, string Field, int WordCount, bool Scored,
     IReadOnlyDictionary<string, decimal>? Scores, string? Comment);
 public sealed record Criterion(string Key, string Name, int MaxPoints);
-public sealed record PanelSettings(int Year, IReadOnlyList<Criterion> Rubric, bool Finalized);
+public sealed record PanelSettings(int Year, IReadOnlyList<Criterion> Rubric, bool Finalized, DateTimeOffset? ScoringDeadline = null);
 public sealed record ScoreReceipt(Guid EntryId, IReadOnlyDictionary<string, decimal> Scores, decimal Total, string? Comment, DateTimeOffset ScoredAt);
 public sealed record RankedEntry(int Rank, Guid EntryId, string Title, string UnitCode, double Score, string? Prize, bool ForwardedToCity);
 

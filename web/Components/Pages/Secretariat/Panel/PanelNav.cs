@@ -27,6 +27,11 @@ public static class PanelNav
         "judging_not_finalized" => "Kết quả chưa được công bố.",
         "entry_not_forwarded" => "Bài này không nằm trong danh sách gửi thành phố.",
         "concurrent_update" => "Một người khác vừa sửa cùng lúc; tải lại trang rồi thử lại.",
+        "judge_removed" => "Giám khảo này đã được rút khỏi Ban giám khảo.",
+        "judge_not_found" => "Không tìm thấy giám khảo này trong năm.",
+        "unit_not_found" => "Chưa có đơn vị nào mang mã này.",
+        "entry_not_found" => "Không tìm thấy bài này trong vòng chấm.",
+        "city_outcomes_recorded" => "Thành phố đã có kết quả cho các bài được gửi đi: không mở lại được kết quả.",
         "idempotency_key_reused" => "Biểu mẫu này đã được gửi với nội dung khác; tải lại trang rồi thử lại.",
         _ => problem.Detail ?? problem.Title ?? "Hệ thống không thực hiện được yêu cầu này."
     };
