@@ -379,7 +379,10 @@ public sealed class AttackTests(SystemFixture system)
         using var judgesUnitClient = system.Client(await UnitTokenAsync(judgesUnit));
         using var otherClient = system.Client(await UnitTokenAsync(other));
         await ThinSliceTests.ReadJson(await secretariat.PutAsJsonAsync($"/api/judging/{year}/settings", new { judgesPerEntry = 1 }), HttpStatusCode.OK);
-        var judge = await ThinSliceTests.ReadJson(await secretariat.PostAsJsonAsync($"/api/judging/{year}/judges", new { fullName = "Giám khảo Trần Văn D", unitCode = judgesUnit }), HttpStatusCode.Created);
+        // A judge's unit must be one judging knows, and judging learns of units from events.
+        var added = await Eventually.Until(() => secretariat.PostAsJsonAsync($"/api/judging/{year}/judges", new { fullName = "Giám khảo Trần Văn D", unitCode = judgesUnit }),
+            response => response.StatusCode != HttpStatusCode.NotFound, TimeSpan.FromSeconds(60));
+        var judge = await ThinSliceTests.ReadJson(added, HttpStatusCode.Created);
         using var judgeClient = system.Client(await system.TokenAsync(judge.GetProperty("clientId").GetString()!, judge.GetProperty("clientSecret").GetString()!));
         var entry = await ThinSliceTests.ReadJson(await authorClient.PostAsync($"/api/contests/{year}/entries", Json(EntryNode(year * 100 + 1))), HttpStatusCode.Created);
         await Eventually.Until(
