@@ -9,6 +9,32 @@ public sealed class AssignmentPlannerTests
     private static readonly string[] Units = ["phuong-hang-gai", "phuong-hang-bac", "quan-doan", "hoi-phu-nu", "phong-noi-vu"];
 
     [Fact]
+    public void Rebalancing_moves_unscored_work_to_the_least_busy_judges_an_entry_accepts_until_loads_are_within_one()
+    {
+        var (a, b, c) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        // Judge a holds four unscored entries, b none, c one; b is barred from the first entry and c is of the second's unit.
+        JudgeLoad[] judges = [new(a, null, 4), new(b, null, 0), new(c, "quan-doan", 1)];
+        var entries = Enumerable.Range(0, 4).Select(i => new EntryNeed(Guid.NewGuid(), i == 1 ? "quan-doan" : "phuong-hang-gai", 0,
+            new HashSet<Guid> { a }, i == 0 ? new HashSet<Guid> { b } : null)).ToList();
+        var movable = entries.Select(e => new MovableAssignment(e, a)).ToList();
+
+        var moves = AssignmentPlanner.Rebalance(judges, movable);
+
+        var loads = judges.ToDictionary(j => j.JudgeId, j => j.Load);
+        foreach (var move in moves)
+        {
+            var entry = entries.Single(e => e.EntryId == move.EntryId);
+            Assert.True(entry.Accepts(judges.Single(j => j.JudgeId == move.ToJudgeId)), "moved to a judge the entry does not accept");
+            loads[move.FromJudgeId]--;
+            loads[move.ToJudgeId]++;
+        }
+        Assert.True(loads.Values.Max() - loads.Values.Min() <= 1, $"loads {string.Join(", ", loads.Values)}");
+        Assert.DoesNotContain(moves, m => m.EntryId == entries[0].EntryId && m.ToJudgeId == b);
+        Assert.DoesNotContain(moves, m => m.EntryId == entries[1].EntryId && m.ToJudgeId == c);
+        Assert.Empty(AssignmentPlanner.Rebalance([new(a, null, 2), new(b, null, 1)], movable));
+    }
+
+    [Fact]
     public void Small_random_panels_are_assigned_exactly_when_brute_force_finds_an_even_conflict_free_assignment()
     {
         var random = new Random(20191);

@@ -269,7 +269,7 @@ public static class JudgesApi
         var theirs = await db.Assignments.Where(a => a.Year == year && a.JudgeId == id).ToListAsync();
         var leaving = theirs.Where(a => !keepScores || !a.IsScored).ToList();
         var scored = theirs.Count(a => a.IsScored);
-        var reassignment = await db.ReassignAsync(panel, leaving, now);
+        var reassignment = await db.ReassignAsync(panel, leaving, now, replacedBy);
         var removal = new JudgeRemoval(id, keepScores, keepScores ? scored : 0, keepScores ? 0 : scored, reassignment);
         db.Audit(Actor.Of(user), "judge.removed", "judge", id.ToString(), new
         {

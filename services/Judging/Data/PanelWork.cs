@@ -43,7 +43,8 @@ public static class PanelWork
     /// then moves from the busiest judges to the least busy where that evens loads out (a replacement judge fills up
     /// first this way). Runs inside the caller's unit of work; the caller audits and commits.
     /// </summary>
-    public static async Task<Reassignment> ReassignAsync(this JudgingDbContext db, JudgingYear panel, IReadOnlyCollection<Assignment> leaving, DateTimeOffset now)
+    public static async Task<Reassignment> ReassignAsync(this JudgingDbContext db, JudgingYear panel, IReadOnlyCollection<Assignment> leaving, DateTimeOffset now,
+        Guid? replacement = null)
     {
         db.Assignments.RemoveRange(leaving);
         panel.Version = Guid.NewGuid();
@@ -53,13 +54,14 @@ public static class PanelWork
         var affected = leaving.Select(a => a.EntryId).ToHashSet();
         var needs = work.Needs.Where(n => affected.Contains(n.EntryId) && n.Needed > 0).ToList();
         var coverable = needs.Where(n => work.Judges.Count(n.Accepts) >= n.Needed).ToList();
+        var (judges, rest, first) = ReplacementFirst(work.Judges, coverable, replacement);
         var seed = panel.Year * 7919 + work.Existing;
-        var plan = AssignmentPlanner.Plan(work.Judges, coverable, seed);
+        var plan = AssignmentPlanner.Plan(judges, rest, seed);
         if (!plan.Feasible)
         {
-            plan = AssignmentPlanner.Plan(work.Judges, coverable, seed, allowUneven: true);
+            plan = AssignmentPlanner.Plan(judges, rest, seed, allowUneven: true);
         }
-        db.Assignments.AddRange(plan.Assignments.Select(p => new Assignment
+        db.Assignments.AddRange(first.Concat(plan.Assignments).Select(p => new Assignment
         {
             Id = Guid.CreateVersion7(), Year = panel.Year, EntryId = p.EntryId, JudgeId = p.JudgeId, AssignedAt = now
         }));
@@ -87,8 +89,28 @@ public static class PanelWork
             loads[move.FromJudgeId]--;
             loads[move.ToJudgeId]++;
         }
-        return new Reassignment(leaving.Count, plan.Assignments.Count, moves.Count,
+        return new Reassignment(leaving.Count, first.Count + plan.Assignments.Count, moves.Count,
             needs.Except(coverable).Select(n => n.EntryId).ToList(),
             loads.Values.DefaultIfEmpty().Min(), loads.Values.DefaultIfEmpty().Max());
+    }
+
+    /// <summary>
+    /// A replacement judge takes the leaving judge's entries first, as many as they accept up to the highest load an even
+    /// panel allows; the planner then shares out what is left among everyone.
+    /// </summary>
+    private static (List<JudgeLoad> Judges, List<EntryNeed> Remaining, List<PlannedAssignment> First) ReplacementFirst(
+        List<JudgeLoad> judges, List<EntryNeed> needs, Guid? replacementId)
+    {
+        if (judges.FirstOrDefault(j => j.JudgeId == replacementId) is not { } replacement)
+        {
+            return (judges, needs, []);
+        }
+        var total = judges.Sum(j => j.Load) + needs.Sum(n => n.Needed);
+        var highest = (total + judges.Count - 1) / judges.Count;
+        var taken = needs.Where(n => n.Needed > 0 && n.Accepts(replacement)).Take(Math.Max(0, highest - replacement.Load)).Select(n => n.EntryId).ToHashSet();
+        return (
+            [.. judges.Select(j => j == replacement ? j with { Load = j.Load + taken.Count } : j)],
+            [.. needs.Select(n => taken.Contains(n.EntryId) ? n with { Needed = n.Needed - 1, AssignedJudges = new HashSet<Guid>(n.AssignedJudges) { replacement.JudgeId } } : n)],
+            [.. taken.Select(entryId => new PlannedAssignment(entryId, replacement.JudgeId))]);
     }
 }
