@@ -58,6 +58,11 @@ public sealed class ExemplaryArticlesTests(SubmissionFixture fixture)
         var prizeWinner = await ReadAsync(await fixture.Secretariat.PutAsJsonAsync($"/api/contests/{year}/entries/{ids[1]}/publication", new { published = false }));
         Assert.True(prizeWinner.GetProperty("listed").GetBoolean());
         Assert.Equal(2, (await ReadAsync(await anonymous.GetAsync(path))).GetProperty("items").GetArrayLength());
+
+        // Reopened, the results are final no more and the page empties until they are finalised again.
+        await fixture.Bus.PublishAsync(new ResultsReopened(year, finalizedAt, finalizedAt.AddHours(1), "Sai điểm một bài", "secretariat"));
+        await Eventually.Until(async () => await ReadAsync(await anonymous.GetAsync(path)),
+            page => page.GetProperty("finalizedAt").ValueKind == JsonValueKind.Null && page.GetProperty("items").GetArrayLength() == 0);
     }
 
     [Fact]

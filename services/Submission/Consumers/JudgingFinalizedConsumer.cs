@@ -16,6 +16,12 @@ public sealed class JudgingFinalizedConsumer(SubmissionDbContext db, MessagingTe
 {
     protected override async Task HandleAsync(JudgingFinalized message, ConsumeContext<JudgingFinalized> context)
     {
+        var results = await Db.YearResults.FindAsync([message.Year], context.CancellationToken);
+        if (results?.FinalizedAt > message.FinalizedAt)
+        {
+            // A late copy of results already replaced.
+            return;
+        }
         var prizes = message.Results.Where(r => r.Prize is { Length: > 0 }).ToDictionary(r => r.EntryId, r => r.Prize);
         var publications = await Db.Publications.Where(p => p.Year == message.Year).ToDictionaryAsync(p => p.EntryId, context.CancellationToken);
         foreach (var publication in publications.Values)
@@ -26,7 +32,7 @@ public sealed class JudgingFinalizedConsumer(SubmissionDbContext db, MessagingTe
         {
             Db.Publications.Add(new Publication { EntryId = entryId, Year = message.Year, Prize = prize });
         }
-        if (await Db.YearResults.FindAsync([message.Year], context.CancellationToken) is { } results)
+        if (results is not null)
         {
             results.FinalizedAt = message.FinalizedAt;
         }
