@@ -2,6 +2,7 @@ using HoanKiem.Reporting;
 using HoanKiem.Reporting.Apis;
 using HoanKiem.Reporting.Data;
 using HoanKiem.ServiceDefaults.Audit;
+using HoanKiem.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -14,6 +15,7 @@ app.MapAnnualReportApi();
 app.MapNoticesApi();
 app.MapDocumentSettingsApi();
 app.MapAuditApi<ReportingDbContext>("/api/reports");
+app.MapDeadLettersApi<ReportingDbContext>("/api/reports");
 app.MapDefaultEndpoints();
 app.Run();
 
