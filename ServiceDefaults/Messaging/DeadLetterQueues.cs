@@ -85,7 +85,10 @@ public sealed class DeadLetterQueues(string connectionString, string serviceName
         {
             await using var channel = await broker.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            var waiting = await DepthAsync(channel, errorQueue, cancellationToken) ?? 0;
+            if (await DepthAsync(channel, errorQueue, cancellationToken) is not { } waiting)
+            {
+                continue;
+            }
             for (var i = 0; i < waiting && await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is { } message; i++)
             {
                 var letter = Describe(errorQueue, message.BasicProperties);

@@ -63,6 +63,9 @@ public sealed class SystemFixture : IAsyncLifetime
             $"Local:DataDirectory={DataDirectory}",
             $"Replicas={ServiceReplicas}",
             $"GatewayReplicas={GatewayReplicas}",
+            // Replicas sit behind the orchestrator's proxy, which the testing builder would move to a random port: the
+            // gateway's port is the issuer's address the services fetch its keys from.
+            $"DcpPublisher:RandomizePorts={(GatewayReplicas == 1).ToString().ToLowerInvariant()}",
             $"Local:BrokerNode=system{Guid.NewGuid():N}",
             $"GatewayPort={gatewayPort}",
             $"Parameters:{ResourceNames.SecretariatSecret}={SecretariatSecret}"
