@@ -4,7 +4,6 @@ using System.Globalization;
 using System.Text;
 using MassTransit;
 using RabbitMQ.Client;
-using RabbitMQ.Client.Exceptions;
 
 namespace HoanKiem.ServiceDefaults.Messaging;
 
@@ -35,7 +34,7 @@ public sealed class DeadLetterQueues(string connectionString, string serviceName
     /// <summary>The <c>_error</c> queue of every endpoint of this service that has started, whether it exists yet or not.</summary>
     public IReadOnlyList<string> Queues => [.. queues.Keys.Order(StringComparer.Ordinal)];
 
-    /// <summary>Messages waiting in each queue; a queue never made (nothing failed there yet) holds 0.</summary>
+    /// <summary>Messages waiting in each queue.</summary>
     public async Task<IReadOnlyDictionary<string, long>> DepthsAsync(CancellationToken cancellationToken)
     {
         var depths = new Dictionary<string, long>();
@@ -43,7 +42,7 @@ public sealed class DeadLetterQueues(string connectionString, string serviceName
         foreach (var queue in Queues)
         {
             await using var channel = await broker.CreateChannelAsync(cancellationToken: cancellationToken);
-            depths[queue] = await DepthAsync(channel, queue, cancellationToken) ?? 0;
+            depths[queue] = await DepthAsync(channel, queue, cancellationToken);
         }
         return depths;
     }
@@ -85,10 +84,7 @@ public sealed class DeadLetterQueues(string connectionString, string serviceName
         {
             await using var channel = await broker.CreateChannelAsync(
                 new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true), cancellationToken);
-            if (await DepthAsync(channel, errorQueue, cancellationToken) is not { } waiting)
-            {
-                continue;
-            }
+            var waiting = await DepthAsync(channel, errorQueue, cancellationToken);
             for (var i = 0; i < waiting && await channel.BasicGetAsync(errorQueue, autoAck: false, cancellationToken) is { } message; i++)
             {
                 var letter = Describe(errorQueue, message.BasicProperties);
@@ -115,17 +111,13 @@ public sealed class DeadLetterQueues(string connectionString, string serviceName
 
     public static string OriginalQueue(string errorQueue) => errorQueue[..^Suffix.Length];
 
-    private static async Task<long?> DepthAsync(IChannel channel, string queue, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return (await channel.QueueDeclarePassiveAsync(queue, cancellationToken)).MessageCount;
-        }
-        catch (OperationInterruptedException exception) when (exception.ShutdownReason?.ReplyCode == Constants.NotFound)
-        {
-            return null;
-        }
-    }
+    /// <summary>
+    /// Declares the queue as MassTransit declares an <c>_error</c> queue (durable, no arguments), so it exists from the
+    /// start: asking after a queue not yet made would be a channel error the broker logs, every poll, for every queue.
+    /// </summary>
+    private static async Task<uint> DepthAsync(IChannel channel, string queue, CancellationToken cancellationToken) =>
+        (await channel.QueueDeclareAsync(queue, durable: true, exclusive: false, autoDelete: false, arguments: null,
+            cancellationToken: cancellationToken)).MessageCount;
 
     private static DeadLetter Describe(string queue, IReadOnlyBasicProperties properties)
     {

@@ -75,10 +75,17 @@ public sealed class GatewayReplicaTests(GatewayReplicasFixture fixture) : IClass
         FaultDriver.AssertNothingLostDuplicatedOrUnexpected(counters);
     }
 
-    /// <summary>Each replica's own address, where it listens behind the gateway's proxy.</summary>
-    private async Task<IReadOnlyList<Uri>> ReplicaAddressesAsync() =>
-        [.. (await resources.InstancesAsync(ResourceNames.Gateway)).Select(instance =>
-            new Uri(resources.State(instance).Snapshot.EnvironmentVariables.Single(v => v.Name == "ASPNETCORE_URLS").Value!.Split(';')[0]))];
+    /// <summary>Each replica's own address, where it listens behind the gateway's proxy, once it runs healthy (a replica the other test killed is restarted).</summary>
+    private async Task<IReadOnlyList<Uri>> ReplicaAddressesAsync()
+    {
+        var addresses = new List<Uri>();
+        foreach (var instance in await resources.InstancesAsync(ResourceNames.Gateway))
+        {
+            var state = await resources.WaitAsync(instance, ResourceControl.IsRunningAndHealthy);
+            addresses.Add(new Uri(state.Snapshot.EnvironmentVariables.Single(v => v.Name == "ASPNETCORE_URLS").Value!.Split(';')[0]));
+        }
+        return addresses;
+    }
 
     private static async Task<string> TokenFromAsync(Uri replica)
     {
