@@ -101,10 +101,10 @@ public sealed class FaultDriver : IDisposable
                 var (code, portal) = units[index % units.Count];
                 var key = retryWithSameKey ? $"{fault}-{seed}" : null;
                 var answer = await SendAsync(portal, seed, code, key);
-                for (var attempt = 1; key is not null && answer.Outcome == Outcome.Indeterminate && attempt <= 8; attempt++)
+                for (var attempt = 1; key is not null && answer.Outcome == Outcome.Indeterminate && attempt <= 20; attempt++)
                 {
                     Interlocked.Increment(ref retries);
-                    await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt, 2000)));
                     answer = await SendAsync(portal, seed, code, key);
                 }
                 ledger[seed] = answer;
@@ -136,6 +136,8 @@ public sealed class FaultDriver : IDisposable
             {
                 201 => (Outcome.Accepted, JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid(), unitCode),
                 >= 500 => (Outcome.Indeterminate, null, $"{(int)response.StatusCode} {body}"),
+                // The first send with this key is still being handled (its gateway died, the service did not): not yet decided.
+                409 when body.Contains("\"idempotency_request_in_progress\"") => (Outcome.Indeterminate, null, $"409 {body}"),
                 _ => (Outcome.Refused, null, $"{(int)response.StatusCode} {body}")
             };
         }
