@@ -1,5 +1,6 @@
 using HoanKiem.AppHost;
 using HoanKiem.ServiceDefaults;
+using Microsoft.Extensions.Configuration;
 
 var builder = DistributedApplication.CreateBuilder(args);
 var mode = HostingMode.Resolve(builder.Configuration);
@@ -17,8 +18,15 @@ var judging = builder.AddService<Projects.HoanKiem_Judging>(ResourceNames.Judgin
 var recognition = builder.AddService<Projects.HoanKiem_Recognition>(ResourceNames.Recognition, ResourceNames.RecognitionDb, infrastructure, issuer);
 var reporting = builder.AddService<Projects.HoanKiem_Reporting>(ResourceNames.Reporting, ResourceNames.ReportingDb, infrastructure, issuer);
 
+// The web app and the gateway run as many replicas as GatewayReplicas and WebReplicas say (default 1), behind their
+// endpoint's proxy: the web app's sessions live in cookies sealed with keys in one shared folder, and every gateway
+// replica signs with the same keys, kept in one shared folder, so any replica accepts what another issued.
+var gatewayReplicas = builder.Configuration.GetValue("GatewayReplicas", 1);
+var webReplicas = builder.Configuration.GetValue("WebReplicas", 1);
+
 // The web app, served through the gateway at its public address, signs people in there and calls the API there.
 var web = builder.AddProject<Projects.HoanKiem_Web>(ResourceNames.Web)
+    .WithReplicas(webReplicas)
     .WithHttpEndpoint()
     .WithoutDevelopmentCertificate()
     .WithEnvironment("Auth__Issuer", issuer)
@@ -28,9 +36,11 @@ var web = builder.AddProject<Projects.HoanKiem_Web>(ResourceNames.Web)
     .WithMetricsEveryFiveSeconds();
 
 builder.AddProject<Projects.HoanKiem_Gateway>(ResourceNames.Gateway)
-    .WithHttpEndpoint(port: HostingMode.GatewayPort(builder.Configuration), isProxied: false)
+    .WithReplicas(gatewayReplicas)
+    .WithHttpEndpoint(port: HostingMode.GatewayPort(builder.Configuration), isProxied: gatewayReplicas > 1)
     .WithEnvironment("Auth__Issuer", issuer)
     .WithEnvironment("Auth__KeysDirectory", Path.Combine(dataDirectory, "gateway", "keys"))
+    .WithEnvironment("DataProtection__KeysDirectory", Path.Combine(dataDirectory, "gateway", "data-protection"))
     .WithEnvironment("Auth__SecretariatSecret", secretariatSecret)
     .WithEnvironment("Auth__WebClientSecret", webClientSecret)
     .WithReference(submission).WaitFor(submission)

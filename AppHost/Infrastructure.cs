@@ -29,10 +29,20 @@ public static class InfrastructureExtensions
         var brokerDirectory = Path.Combine(dataDirectory, "rabbitmq", nodeName);
         var (password, passwordValue) = builder.AddBrokerPassword(dataDirectory);
 
+        var plugins = new LocalRabbitMq.PluginPorts(LocalRabbitMq.FreePort(), LocalRabbitMq.FreePort());
         var broker = builder.AddExecutable(ResourceNames.Broker, LocalRabbitMq.ServerPath, brokerDirectory)
             .WithEndpoint(name: "amqp", scheme: "tcp", port: amqpPort, targetPort: amqpPort, isProxied: false)
+            // The operator's view of queues (dead letters among them), signed in as the broker's user with its password.
+            .WithHttpEndpoint(name: "management", port: plugins.Management, targetPort: plugins.Management, isProxied: false)
+            .WithHttpEndpoint(name: "prometheus", port: plugins.Prometheus, targetPort: plugins.Prometheus, isProxied: false)
+            .WithUrlForEndpoint("management", url => url.DisplayText = "Management")
+            .WithUrlForEndpoint("prometheus", url =>
+            {
+                url.DisplayText = "Prometheus";
+                url.Url = new UriBuilder(url.Url) { Path = "/metrics" }.Uri.ToString();
+            })
             .WithHealthCheck("broker-amqp");
-        foreach (var (name, value) in LocalRabbitMq.Environment(nodeName, brokerDirectory, amqpPort, LocalRabbitMq.FreePort(), passwordValue))
+        foreach (var (name, value) in LocalRabbitMq.Environment(nodeName, brokerDirectory, amqpPort, LocalRabbitMq.FreePort(), passwordValue, plugins))
         {
             broker.WithEnvironment(name, value);
         }
@@ -55,7 +65,7 @@ public static class InfrastructureExtensions
     /// </summary>
     public static Infrastructure AddContainerInfrastructure(this IDistributedApplicationBuilder builder)
     {
-        var rabbit = builder.AddRabbitMQ(ResourceNames.Broker).WithDataVolume();
+        var rabbit = builder.AddRabbitMQ(ResourceNames.Broker).WithDataVolume().WithManagementPlugin();
         // Generated once and kept in the app host's user secrets: the data volume keeps the sa password it was created
         // with, so a new one each start would lock the services out. Letters and digits only, safe in a connection string.
         var password = builder.AddParameter(ResourceNames.SqlServerPassword, LettersAndDigits, secret: true, persist: true);

@@ -28,22 +28,30 @@ public static class LocalRabbitMq
     /// <summary>A password for <see cref="User"/>: letters and digits, safe in a URI and in the broker's config.</summary>
     public static string NewPassword() => Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
 
-    /// <summary>Writes the broker's config files under <paramref name="dataDirectory"/> and returns its environment.</summary>
-    public static IReadOnlyDictionary<string, string> Environment(string nodeName, string dataDirectory, int amqpPort, int distributionPort, string password)
+    /// <summary>
+    /// Writes the broker's config files under <paramref name="dataDirectory"/> and returns its environment. Given
+    /// <paramref name="pluginPorts"/>, the management UI and API and the Prometheus scrape endpoint listen there on
+    /// loopback (about a second more to boot, so the tests' own brokers go without).
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> Environment(string nodeName, string dataDirectory, int amqpPort, int distributionPort, string password,
+        PluginPorts? pluginPorts = null)
     {
         var root = Path.GetFullPath(dataDirectory);
         Directory.CreateDirectory(Path.Combine(root, "log"));
         Directory.CreateDirectory(Path.Combine(root, "mnesia"));
         var plugins = Path.Combine(root, "enabled_plugins");
         var config = Path.Combine(root, "rabbitmq.conf");
-        File.WriteAllText(plugins, "[].");
+        File.WriteAllText(plugins, pluginPorts is null ? "[]." : "[rabbitmq_management,rabbitmq_prometheus].");
         // Classic queues v2 (opt-in on 3.10, the default from 4.0, as the container mode's image runs) index and store
         // persistent messages with less work per message than v1.
         var definitions = Path.Combine(root, "definitions.json");
         // Definitions loaded at boot replace the guest user a new node would be seeded with, and give a node made before
         // this user and the current password.
         WriteForOwnerOnly(definitions, Definitions(password));
-        File.WriteAllText(config, $"load_definitions = {definitions}\nclassic_queue.default_version = 2\n");
+        var listeners = pluginPorts is { } ports
+            ? $"management.tcp.ip = 127.0.0.1\nmanagement.tcp.port = {ports.Management}\nprometheus.tcp.ip = 127.0.0.1\nprometheus.tcp.port = {ports.Prometheus}\n"
+            : "";
+        File.WriteAllText(config, $"load_definitions = {definitions}\nclassic_queue.default_version = 2\n{listeners}");
         return new Dictionary<string, string>
         {
             ["HOME"] = root,
@@ -60,6 +68,9 @@ public static class LocalRabbitMq
             ["ERL_EPMD_ADDRESS"] = "127.0.0.1"
         };
     }
+
+    /// <summary>Where the management plugin (UI and HTTP API) and the Prometheus plugin listen.</summary>
+    public sealed record PluginPorts(int Management, int Prometheus);
 
     public static string ConnectionString(int amqpPort, string password) => $"amqp://{User}:{password}@127.0.0.1:{amqpPort}/";
 

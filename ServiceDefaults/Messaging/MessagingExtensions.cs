@@ -22,8 +22,8 @@ public static class MessagingExtensions
     /// <summary>
     /// RabbitMQ through MassTransit for one service: its consumers (from the service's assembly, batch consumers with
     /// their batch settings) on durable, kebab-case queues prefixed with <paramref name="serviceName"/> so every service
-    /// gets its own copy of each event, retries and then the <c>_error</c> queue, and the outbox relay for
-    /// <typeparamref name="TContext"/>.
+    /// gets its own copy of each event, retries and then the <c>_error</c> queue (watched and emptied through
+    /// <see cref="DeadLetterQueues"/>), and the outbox relay for <typeparamref name="TContext"/>.
     /// </summary>
     public static IHostApplicationBuilder AddMessaging<TContext>(this IHostApplicationBuilder builder, string serviceName)
         where TContext : ServiceDbContext
@@ -34,6 +34,10 @@ public static class MessagingExtensions
 
         builder.Services.Configure<BatchConsumerOptions>(builder.Configuration.GetSection(BatchConsumerOptions.Section));
         builder.Services.AddSingleton<MessagingTelemetry>();
+        builder.Services.Configure<DeadLetterOptions>(builder.Configuration.GetSection(DeadLetterOptions.Section));
+        builder.Services.AddSingleton(new DeadLetterQueues(connectionString, serviceName));
+        builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<DeadLetterQueues>());
+        builder.Services.AddHostedService<DeadLetterMonitor>();
         builder.Services.AddOutbox<TContext>(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {

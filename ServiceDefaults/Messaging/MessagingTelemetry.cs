@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using MassTransit;
 
@@ -17,7 +18,15 @@ public sealed class MessagingTelemetry : IDisposable
         Lag = meter.CreateHistogram<double>("hoankiem.inbox.lag", "s",
             "From a message's publishing to its effect committing here, per consumer: how far behind the queue is",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 300] });
+        meter.CreateObservableGauge(DeadLettersInstrument,
+            () => DeadLetters.Select(queue => new Measurement<long>(queue.Value, new KeyValuePair<string, object?>("queue", queue.Key))),
+            "{message}", "Messages waiting in each of this service's _error queues, as last read from the broker: healthy is 0");
     }
+
+    public const string DeadLettersInstrument = "hoankiem.messaging.dead_letters";
+
+    /// <summary>Each <c>_error</c> queue's depth as the <see cref="DeadLetterMonitor"/> last read it.</summary>
+    public ConcurrentDictionary<string, long> DeadLetters { get; } = new();
 
     public Counter<long> DuplicatesSkipped { get; }
     public Histogram<int> BatchSize { get; }

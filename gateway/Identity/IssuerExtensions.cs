@@ -1,5 +1,6 @@
 using HoanKiem.ServiceDefaults.Security;
 using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
@@ -46,6 +47,10 @@ public static class IssuerExtensions
         builder.Services.TryAddSingleton(TimeProvider.System);
         var keys = new KeyRing(settings.KeysDirectory, TimeProvider.System, settings.KeyRotation, IssuerOptions.RefreshTokenLifetime);
 
+        // The account cookie and the sign-in form's antiforgery token are sealed with these keys: kept in a folder the
+        // replicas share, any replica opens what another sealed.
+        var dataProtection = builder.Configuration["DataProtection:KeysDirectory"] ?? Path.Combine(settings.KeysDirectory, "..", "data-protection");
+        builder.Services.AddDataProtection().SetApplicationName("hoankiem-gateway").PersistKeysToFileSystem(new DirectoryInfo(dataProtection));
         builder.Services.AddSingleton<SignInThrottle>();
         builder.Services.AddScoped<Accounts>();
         builder.Services.AddAntiforgery(options =>

@@ -18,6 +18,9 @@ public sealed class KeyRing(string directory, TimeProvider clock, TimeSpan rotat
     public IReadOnlyList<X509Certificate2> Load(string purpose)
     {
         Directory.CreateDirectory(directory);
+        // Replicas starting together share the folder: one at a time reads it and makes a missing key, so the next finds
+        // that key and every replica signs with the same one.
+        using var exclusive = Lock();
         var now = clock.GetUtcNow();
         var keys = new List<X509Certificate2>();
         foreach (var path in Directory.EnumerateFiles(directory, $"{purpose}-*.pfx"))
@@ -37,6 +40,23 @@ public sealed class KeyRing(string directory, TimeProvider clock, TimeSpan rotat
             keys.Insert(0, Create(purpose, now));
         }
         return keys;
+    }
+
+    /// <summary>An exclusive lock on a file in the folder (flock on Linux), held by one process at a time.</summary>
+    private FileStream Lock()
+    {
+        var path = Path.Combine(directory, ".lock");
+        for (var attempt = 0; ; attempt++)
+        {
+            try
+            {
+                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            catch (IOException) when (attempt < 200)
+            {
+                Thread.Sleep(50);
+            }
+        }
     }
 
     private X509Certificate2 Create(string purpose, DateTimeOffset now)

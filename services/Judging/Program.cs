@@ -2,6 +2,7 @@ using HoanKiem.Judging;
 using HoanKiem.Judging.Apis;
 using HoanKiem.Judging.Data;
 using HoanKiem.ServiceDefaults.Audit;
+using HoanKiem.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -16,6 +17,7 @@ app.MapProgressApi();
 app.MapResultsApi();
 app.MapCredentialsApi();
 app.MapAuditApi<JudgingDbContext>("/api/judging");
+app.MapDeadLettersApi<JudgingDbContext>("/api/judging");
 app.MapDefaultEndpoints();
 app.Run();
 

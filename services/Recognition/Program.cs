@@ -2,6 +2,7 @@ using HoanKiem.Recognition;
 using HoanKiem.Recognition.Apis;
 using HoanKiem.Recognition.Data;
 using HoanKiem.ServiceDefaults.Audit;
+using HoanKiem.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,6 +16,7 @@ app.MapCommendationsApi();
 app.MapUnitsApi();
 app.MapSummaryApi();
 app.MapAuditApi<RecognitionDbContext>("/api/recognition/{year:int}");
+app.MapDeadLettersApi<RecognitionDbContext>("/api/recognition");
 app.MapAwardsApi();
 app.MapRewardTableApi();
 app.MapPrizesApi();

@@ -2,6 +2,7 @@ using HoanKiem.Reporting;
 using HoanKiem.Reporting.Apis;
 using HoanKiem.Reporting.Data;
 using HoanKiem.ServiceDefaults.Audit;
+using HoanKiem.ServiceDefaults.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddServiceDefaults();
@@ -15,6 +16,7 @@ app.MapNoticesApi();
 app.MapDocumentSettingsApi();
 app.MapUnitYearsApi();
 app.MapAuditApi<ReportingDbContext>("/api/reports");
+app.MapDeadLettersApi<ReportingDbContext>("/api/reports");
 app.MapDefaultEndpoints();
 app.Run();
 

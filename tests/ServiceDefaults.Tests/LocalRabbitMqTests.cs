@@ -36,4 +36,43 @@ public sealed class LocalRabbitMqTests
         Assert.NotNull(guest);
         Assert.Contains("ACCESS_REFUSED", guest.ToString());
     }
+
+    [Fact]
+    public async Task The_management_api_takes_the_brokers_own_user_on_loopback_and_prometheus_serves_its_metrics()
+    {
+        await using var broker = await RabbitMqBroker.StartAsync(withPlugins: true);
+        var plugins = broker.Plugins!;
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+
+        // The plugins start a moment after AMQP answers.
+        var overview = await Eventually.Until(async () =>
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"http://127.0.0.1:{plugins.Management}/api/overview");
+            request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{LocalRabbitMq.User}:{broker.Password}")));
+            try
+            {
+                using var response = await http.SendAsync(request);
+                return response.StatusCode;
+            }
+            catch (HttpRequestException)
+            {
+                return (HttpStatusCode?)null;
+            }
+        }, status => status is not null, TimeSpan.FromSeconds(30));
+        using var anonymous = await http.GetAsync($"http://127.0.0.1:{plugins.Management}/api/overview");
+        var metrics = await http.GetStringAsync($"http://127.0.0.1:{plugins.Prometheus}/metrics");
+
+        Assert.Equal(HttpStatusCode.OK, overview);
+        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
+        Assert.Contains("rabbitmq_", metrics);
+        Assert.Throws<SocketException>(() => new TcpClient().Connect(OtherAddress(), plugins.Management));
+    }
+
+    /// <summary>This machine's first address that is not loopback, where a listener on 0.0.0.0 would also answer.</summary>
+    private static IPAddress OtherAddress() =>
+        System.Net.NetworkInformation.NetworkInterface.GetAllNetworkInterfaces()
+            .SelectMany(i => i.GetIPProperties().UnicastAddresses).Select(u => u.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+        ?? throw new InvalidOperationException("No address but loopback to check the listener against.");
 }

@@ -193,15 +193,33 @@ public sealed class AppModelTests
     public async Task A_single_instance_is_called_directly_and_replicas_through_the_proxy(int replicas, bool proxied)
     {
         var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
-            ["Mode=local", $"Replicas={replicas}", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
+            ["Mode=local", $"Replicas={replicas}", $"GatewayReplicas={replicas}", $"WebReplicas={replicas}", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
         await using var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
-        foreach (var name in new[] { ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting })
+        foreach (var name in new[] { ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting, ResourceNames.Gateway })
         {
             var service = model.Resources.OfType<ProjectResource>().Single(r => r.Name == name);
             Assert.Equal(replicas, service.GetReplicaCount());
             Assert.Equal(proxied, service.Annotations.OfType<EndpointAnnotation>().Single(e => e.Name == "http").IsProxied);
         }
+        Assert.Equal(replicas, model.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Web).GetReplicaCount());
+    }
+
+    [Fact]
+    public async Task Local_broker_shows_its_management_page_and_prometheus_scrape_on_loopback()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.HoanKiem_AppHost>(
+            ["Mode=local", $"Local:DataDirectory={Path.GetTempPath()}/hoankiem-model-test"]);
+        await using var app = await builder.BuildAsync();
+        var broker = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == ResourceNames.Broker);
+
+        var endpoints = broker.Annotations.OfType<EndpointAnnotation>().ToDictionary(e => e.Name);
+        Assert.Equal("http", endpoints["management"].UriScheme);
+        Assert.Equal("http", endpoints["prometheus"].UriScheme);
+        var config = File.ReadAllText(Path.Combine(Path.GetTempPath(), "hoankiem-model-test", "rabbitmq", "hoankiem", "rabbitmq.conf"));
+        Assert.Contains($"management.tcp.port = {endpoints["management"].Port}", config);
+        Assert.Contains("management.tcp.ip = 127.0.0.1", config);
+        Assert.Contains("prometheus.tcp.ip = 127.0.0.1", config);
     }
 }

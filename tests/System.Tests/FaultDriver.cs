@@ -72,12 +72,18 @@ public sealed class FaultDriver : IDisposable
         return driver;
     }
 
+    /// <summary>Repeated sends of an entry after an indeterminate answer, as a client with an Idempotency-Key makes them.</summary>
+    public int Retries => retries;
+    private int retries;
+
     /// <summary>
     /// Sends <paramref name="count"/> more entries, <see cref="Concurrency"/> at a time. After an indeterminate answer a
     /// worker awaits <paramref name="afterIndeterminate"/> (e.g. until a killed service is back) instead of firing at a
-    /// dead service; the entry itself is never retried, so its fate is decided by what the services hold.
+    /// dead service; the entry itself is never retried, so its fate is decided by what the services hold, unless
+    /// <paramref name="retryWithSameKey"/>: then each entry goes with an Idempotency-Key and is sent again with it (a few
+    /// times, backing off) until it gets an answer, as a careful client does.
     /// </summary>
-    public async Task SubmitAsync(int count, Func<Task>? afterIndeterminate = null)
+    public async Task SubmitAsync(int count, Func<Task>? afterIndeterminate = null, bool retryWithSameKey = false)
     {
         var last = Interlocked.Add(ref nextSeed, 0) + count;
         var reportEvery = Math.Max(1, Submissions / 10);
@@ -93,7 +99,14 @@ public sealed class FaultDriver : IDisposable
                 }
                 var seed = year * SeedsPerYear + index;
                 var (code, portal) = units[index % units.Count];
-                var answer = await SendAsync(portal, seed, code);
+                var key = retryWithSameKey ? $"{fault}-{seed}" : null;
+                var answer = await SendAsync(portal, seed, code, key);
+                for (var attempt = 1; key is not null && answer.Outcome == Outcome.Indeterminate && attempt <= 20; attempt++)
+                {
+                    Interlocked.Increment(ref retries);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt, 2000)));
+                    answer = await SendAsync(portal, seed, code, key);
+                }
                 ledger[seed] = answer;
                 if (ledger.Count % reportEvery == 0)
                 {
@@ -108,16 +121,23 @@ public sealed class FaultDriver : IDisposable
         await Task.WhenAll(Enumerable.Range(0, Concurrency).Select(_ => Task.Run(WorkAsync)));
     }
 
-    private async Task<(Outcome Outcome, Guid? EntryId, string Detail)> SendAsync(HttpClient portal, int seed, string unitCode)
+    private async Task<(Outcome Outcome, Guid? EntryId, string Detail)> SendAsync(HttpClient portal, int seed, string unitCode, string? idempotencyKey)
     {
         try
         {
-            using var response = await portal.PostAsJsonAsync($"/api/contests/{year}/entries", TestData.Entry(seed));
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/contests/{year}/entries") { Content = JsonContent.Create(TestData.Entry(seed)) };
+            if (idempotencyKey is not null)
+            {
+                request.Headers.Add("Idempotency-Key", idempotencyKey);
+            }
+            using var response = await portal.SendAsync(request);
             var body = await response.Content.ReadAsStringAsync();
             return (int)response.StatusCode switch
             {
                 201 => (Outcome.Accepted, JsonDocument.Parse(body).RootElement.GetProperty("id").GetGuid(), unitCode),
                 >= 500 => (Outcome.Indeterminate, null, $"{(int)response.StatusCode} {body}"),
+                // The first send with this key is still being handled (its gateway died, the service did not): not yet decided.
+                409 when body.Contains("\"idempotency_request_in_progress\"") => (Outcome.Indeterminate, null, $"409 {body}"),
                 _ => (Outcome.Refused, null, $"{(int)response.StatusCode} {body}")
             };
         }

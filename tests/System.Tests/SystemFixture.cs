@@ -39,6 +39,14 @@ public sealed class SystemFixture : IAsyncLifetime
     private int nextAddress = 10;
     private bool keepDataDirectory;
 
+    /// <summary>Replicas of each service (the suite's app host runs <see cref="Replicas"/>).</summary>
+    public int ServiceReplicas { get; init; } = Replicas;
+    /// <summary>
+    /// Replicas of the gateway: one in the suite's app host, since its rate limits and sign-in throttle count per
+    /// replica, and the tests that meet them count on one replica seeing every request.
+    /// </summary>
+    public int GatewayReplicas { get; init; } = 1;
+
     public DistributedApplication App { get; private set; } = null!;
     /// <summary>Receives every service's telemetry in the dashboard's place (which the tests do not start).</summary>
     public TelemetrySink Telemetry { get; private set; } = null!;
@@ -53,7 +61,11 @@ public sealed class SystemFixture : IAsyncLifetime
         [
             "Mode=local",
             $"Local:DataDirectory={DataDirectory}",
-            $"Replicas={Replicas}",
+            $"Replicas={ServiceReplicas}",
+            $"GatewayReplicas={GatewayReplicas}",
+            // Replicas sit behind the orchestrator's proxy, which the testing builder would move to a random port: the
+            // gateway's port is the issuer's address the services fetch its keys from.
+            $"DcpPublisher:RandomizePorts={(GatewayReplicas == 1).ToString().ToLowerInvariant()}",
             $"Local:BrokerNode=system{Guid.NewGuid():N}",
             $"GatewayPort={gatewayPort}",
             $"Parameters:{ResourceNames.SecretariatSecret}={SecretariatSecret}"

@@ -16,14 +16,18 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     private readonly ConcurrentQueue<string> lastLines = new();
     private Process? process;
 
-    private RabbitMqBroker(string dataDirectory, int port)
+    private RabbitMqBroker(string dataDirectory, int port, LocalRabbitMq.PluginPorts? plugins)
     {
         this.dataDirectory = dataDirectory;
         Port = port;
-        environment = LocalRabbitMq.Environment($"test-{Guid.NewGuid():N}", dataDirectory, port, LocalRabbitMq.FreePort(), password);
+        Plugins = plugins;
+        environment = LocalRabbitMq.Environment($"test-{Guid.NewGuid():N}", dataDirectory, port, LocalRabbitMq.FreePort(), password, plugins);
     }
 
     public int Port { get; }
+    /// <summary>Where the management and Prometheus plugins listen, if the broker runs them.</summary>
+    public LocalRabbitMq.PluginPorts? Plugins { get; }
+    public string Password => password;
     public string ConnectionString => LocalRabbitMq.ConnectionString(Port, password);
 
     /// <summary>Points a bus of the test's own at this broker, as its one user.</summary>
@@ -37,13 +41,15 @@ public sealed class RabbitMqBroker : IAsyncDisposable
     /// <summary>The broker's Erlang VM, where its CPU goes: a child of the start script, found once it answers.</summary>
     public Process? VirtualMachine { get; private set; }
 
-    public static async Task<RabbitMqBroker> StartAsync()
+    /// <summary>A broker as the tests use it; <paramref name="withPlugins"/> as the app host runs it, with its management and Prometheus plugins.</summary>
+    public static async Task<RabbitMqBroker> StartAsync(bool withPlugins = false)
     {
         if (!LocalRabbitMq.IsInstalled)
         {
             throw new InvalidOperationException($"{LocalRabbitMq.ServerPath} is missing: ./test.sh installs Debian's rabbitmq-server.");
         }
-        var broker = new RabbitMqBroker(Path.Combine(Path.GetTempPath(), "hoankiem-tests", Guid.NewGuid().ToString("N")), LocalRabbitMq.FreePort());
+        var broker = new RabbitMqBroker(Path.Combine(Path.GetTempPath(), "hoankiem-tests", Guid.NewGuid().ToString("N")), LocalRabbitMq.FreePort(),
+            withPlugins ? new LocalRabbitMq.PluginPorts(LocalRabbitMq.FreePort(), LocalRabbitMq.FreePort()) : null);
         await broker.StartProcessAsync();
         return broker;
     }

@@ -40,6 +40,7 @@ public class ServiceFactory<TProgram>(RabbitMqBroker broker, string databaseConn
         builder.ConfigureTestServices(services => services.Configure<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme,
             options => options.Configuration = TestTokens.Configuration));
         builder.UseSetting("Outbox:PollInterval", "00:00:00.200");
+        builder.UseSetting("DeadLetters:PollInterval", "00:00:00.500");
     }
 
     public override async ValueTask DisposeAsync()
