@@ -50,9 +50,11 @@ public static class DeadLettersApi
         }
         try
         {
-            var total = (await queues.DepthsAsync(cancellationToken)).Values.Sum();
+            var ready = (await queues.DepthsAsync(cancellationToken)).Values.Sum();
             var items = await queues.ListAsync(limit ?? 100, cancellationToken);
-            return TypedResults.Ok(new DeadLetterList(items, total));
+            // A depth counts only the messages ready at that moment, not those another listing holds until it hands
+            // them back; the ones listed here are there all the same.
+            return TypedResults.Ok(new DeadLetterList(items, Math.Max(ready, items.Count)));
         }
         catch (BrokerUnreachableException)
         {

@@ -101,7 +101,9 @@ public sealed class FaultDriver : IDisposable
                 var (code, portal) = units[index % units.Count];
                 var key = retryWithSameKey ? $"{fault}-{seed}" : null;
                 var answer = await SendAsync(portal, seed, code, key);
-                for (var attempt = 1; key is not null && answer.Outcome == Outcome.Indeterminate && attempt <= 20; attempt++)
+                // About a minute of resends: longer than a key stays "in progress" (30 s) after its request was cut off
+                // with the gateway that carried it, when a resend runs it afresh.
+                for (var attempt = 1; key is not null && answer.Outcome == Outcome.Indeterminate && attempt <= 40; attempt++)
                 {
                     Interlocked.Increment(ref retries);
                     await Task.Delay(TimeSpan.FromMilliseconds(Math.Min(100 * attempt, 2000)));
