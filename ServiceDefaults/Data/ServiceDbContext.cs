@@ -213,13 +213,17 @@ public abstract class ServiceDbContext(DbContextOptions options) : DbContext(opt
         {
             return;
         }
-        // Still this process's turn to write; a reader of another process makes the checkpoint wait (busy_timeout).
+        // Still this process's turn to write; a reader of another process makes the checkpoint wait (busy_timeout), but
+        // a checkpoint already running (the background one) makes it answer busy at once, so it is asked again.
         await Database.OpenConnectionAsync(cancellationToken);
         try
         {
             await using var command = Database.GetDbConnection().CreateCommand();
             command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            for (var attempt = 1; Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken)) == 1 && attempt < 50; attempt++)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken);
+            }
         }
         finally
         {

@@ -21,8 +21,10 @@ public sealed class PersonalDataTests(RecognitionFixture fixture)
         Assert.True(DatabaseBytes.Hold(fixture.Service.DatabasePath, misspelt, name));
 
         var erasure = new PersonalDataErased(entryId, year, PersonRole.Nominee, "Bài dự thi", "secretariat", DateTimeOffset.UtcNow);
-        await fixture.Bus.PublishAsync(erasure);
-        await fixture.Bus.PublishAsync(erasure);
+        var (first, again) = (Guid.NewGuid(), Guid.NewGuid());
+        await fixture.Bus.PublishAsync(erasure, first);
+        await fixture.Bus.PublishAsync(erasure, again);
+        await fixture.Deliveries.WaitForAsync([first, again]);
         var nominee = (await Eventually.Until(() => fixture.NomineesAsync(year), items => items[0].GetProperty("fullName").GetString() == Erased))[0];
         Assert.Equal(Erased, nominee.GetProperty("ward").GetString());
         Assert.Equal(entryId, nominee.GetProperty("entryId").GetGuid());
