@@ -150,6 +150,7 @@ public static class InfrastructureExtensions
             .WithReference(infrastructure.Messaging, ResourceNames.Messaging).WaitFor(infrastructure.Broker)
             .WithReference(infrastructure.Database(database))
             .WithEnvironment("Auth__Issuer", issuer)
+            .WithEnvironment(ResourceNames.ServicesSetting.Replace(":", "__"), string.Join(',', ResourceNames.Services))
             .WithHttpHealthCheck("/health")
             .WithMetricsEveryFiveSeconds()
             .WithoutDevelopmentCertificate();

@@ -25,6 +25,10 @@ public static class ResourceNames
     public const string Gateway = "gateway";
     public const string Web = "web";
 
+    /// <summary>The services that bind queues, and the setting that names them to each (see QueueReadiness).</summary>
+    public static readonly string[] Services = [Submission, Judging, Recognition, Reporting];
+    public const string ServicesSetting = "Messaging:Services";
+
     public const string SecretariatSecret = "secretariat-secret";
     public const string WebClientSecret = "web-client-secret";
     public const string SqlServerPassword = "sqlserver-password";

@@ -9,6 +9,15 @@ namespace HoanKiem.ServiceDefaults.Data;
 /// </summary>
 public static class SqliteBackup
 {
+    /// <summary>
+    /// The services' databases in the order a backup copies them: the ones that receive events before the ones that
+    /// send them, so no copy holds the effect of an event its sender's copy lacks (submission last: what judging sends
+    /// back to it is results, finalised by hand, not the stream of entries). What a receiver's copy lacks the restore
+    /// sends again (<see cref="RestoreAsync"/>).
+    /// </summary>
+    public static readonly IReadOnlyList<string> ServiceDatabases =
+        [ResourceNames.ReportingDb, ResourceNames.RecognitionDb, ResourceNames.JudgingDb, ResourceNames.SubmissionDb];
+
     /// <summary>Copies each database file that exists into <paramref name="target"/>, checks each copy, and returns their paths.</summary>
     public static async Task<IReadOnlyList<string>> BackUpAsync(IEnumerable<string> databases, string target, CancellationToken cancellationToken = default)
     {
@@ -31,7 +40,12 @@ public static class SqliteBackup
         return copies;
     }
 
-    /// <summary>Puts each file of <paramref name="backup"/> back into <paramref name="dataDirectory"/>, dropping the old write-ahead logs.</summary>
+    /// <summary>
+    /// Puts each file of <paramref name="backup"/> back into <paramref name="dataDirectory"/>, dropping the old write-ahead
+    /// logs, and marks every event the outboxes hold (a week of sent ones) as not yet sent and leased by no one. The
+    /// copies were taken one after another, so a receiver's copy may lack an event its sender's copy had already sent:
+    /// the restored system sends them all again under their own message ids, and each inbox drops what it already had.
+    /// </summary>
     public static async Task<IReadOnlyList<string>> RestoreAsync(string backup, string dataDirectory, CancellationToken cancellationToken = default)
     {
         var restored = new List<string>();
@@ -44,6 +58,13 @@ public static class SqliteBackup
                 File.Delete(log);
             }
             File.Copy(copy, database, overwrite: true);
+            await using (var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString()))
+            {
+                await connection.OpenAsync(cancellationToken);
+                await using var resend = connection.CreateCommand();
+                resend.CommandText = "UPDATE OutboxMessages SET SentAt = NULL, LockedUntil = 0, LockedBy = NULL";
+                await resend.ExecuteNonQueryAsync(cancellationToken);
+            }
             restored.Add(database);
         }
         return restored;

@@ -38,6 +38,9 @@ public static class MessagingExtensions
         builder.Services.AddSingleton(new DeadLetterQueues(connectionString, serviceName));
         builder.Services.AddReceiveEndpointObserver(services => services.GetRequiredService<DeadLetterQueues>());
         builder.Services.AddHostedService<DeadLetterMonitor>();
+        var services = builder.Configuration[ResourceNames.ServicesSetting]?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) ?? [];
+        builder.Services.AddSingleton(provider => ActivatorUtilities.CreateInstance<QueueReadiness>(provider, connectionString, serviceName, (IReadOnlyList<string>)services));
+        builder.Services.AddHostedService(provider => provider.GetRequiredService<QueueReadiness>());
         builder.Services.AddOutbox<TContext>(builder.Configuration);
         builder.Services.AddMassTransit(bus =>
         {

@@ -42,7 +42,8 @@ public sealed class OutboxRelay<TContext>(
     OutboxTelemetry telemetry,
     TimeProvider clock,
     IOptions<OutboxOptions> options,
-    ILogger<OutboxRelay<TContext>> logger) : BackgroundService where TContext : ServiceDbContext
+    ILogger<OutboxRelay<TContext>> logger,
+    QueueReadiness? readiness = null) : BackgroundService where TContext : ServiceDbContext
 {
     private readonly string instance = Guid.NewGuid().ToString("N");
     private long nextCleanup;
@@ -52,6 +53,10 @@ public sealed class OutboxRelay<TContext>(
     {
         var settings = options.Value;
         var failures = 0;
+        if (readiness is not null)
+        {
+            await readiness.WaitAsync(stoppingToken);
+        }
         while (!stoppingToken.IsCancellationRequested)
         {
             var relayed = 0;

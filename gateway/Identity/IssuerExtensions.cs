@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.Protocols.OpenIdConnect;
+using Microsoft.IdentityModel.Tokens;
 using OpenIddict.Server;
 using static OpenIddict.Abstractions.OpenIddictConstants;
 using static OpenIddict.Server.OpenIddictServerEvents;
@@ -24,6 +25,8 @@ public sealed class IssuerOptions
     public string WebClientSecret { get; set; } = "";
     public string KeysDirectory { get; set; } = "";
     public TimeSpan KeyRotation { get; set; } = TimeSpan.FromDays(30);
+    /// <summary>How often the keys' folder is read again (<see cref="KeyRefresh.Interval"/> unless set).</summary>
+    public TimeSpan? KeyRefresh { get; set; }
 }
 
 /// <summary>
@@ -91,14 +94,6 @@ public static class IssuerExtensions
                     options.ClientAuthenticationMethods.Remove(ClientAuthenticationMethods.PrivateKeyJwt);
                     options.ClientAssertionTypes.Remove(ClientAssertionTypes.JwtBearer);
                 });
-            foreach (var certificate in keys.Load(KeyRing.Signing))
-            {
-                server.AddSigningCertificate(certificate);
-            }
-            foreach (var certificate in keys.Load(KeyRing.Encryption))
-            {
-                server.AddEncryptionCertificate(certificate);
-            }
             server.AddEventHandler<ValidateTokenRequestContext>(handler => handler.UseScopedHandler<TokenRequests>());
             server.AddEventHandler<HandleTokenRequestContext>(handler => handler.UseScopedHandler<TokenRequests>());
             server.AddEventHandler<ValidateAuthorizationRequestContext>(handler => handler.UseSingletonHandler<WebClientRequests>());
@@ -114,16 +109,30 @@ public static class IssuerExtensions
             }
         });
 
-        // The gateway checks the tokens it issued against its own keys, without fetching its own metadata.
-        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
-            .Configure<IOptions<OpenIddictServerOptions>>((jwt, server) =>
+        // The keys are read from their folder each time the options are built: at the start, then at every KeyRefresh.
+        builder.Services.Configure<OpenIddictServerOptions>(server =>
+        {
+            foreach (var certificate in keys.Load(KeyRing.Signing))
             {
-                var configuration = new OpenIdConnectConfiguration { Issuer = issuer.AbsoluteUri };
-                foreach (var credentials in server.Value.SigningCredentials)
-                {
-                    configuration.SigningKeys.Add(credentials.Key);
-                }
-                jwt.Configuration = configuration;
+                server.SigningCredentials.Add(new SigningCredentials(new X509SecurityKey(certificate), SecurityAlgorithms.RsaSha256));
+            }
+            foreach (var certificate in keys.Load(KeyRing.Encryption))
+            {
+                server.EncryptionCredentials.Add(new EncryptingCredentials(new X509SecurityKey(certificate),
+                    SecurityAlgorithms.RsaOAEP, SecurityAlgorithms.Aes256CbcHmacSha512));
+            }
+        });
+        builder.Services.AddSingleton<KeyRefresh>();
+        builder.Services.AddSingleton<IOptionsChangeTokenSource<OpenIddictServerOptions>>(services => services.GetRequiredService<KeyRefresh>());
+        builder.Services.AddHostedService(services => services.GetRequiredService<KeyRefresh>());
+
+        // The gateway checks the tokens it issued against its own keys as they are now, without fetching its own metadata.
+        builder.Services.AddOptions<JwtBearerOptions>(JwtBearerDefaults.AuthenticationScheme)
+            .Configure<IOptionsMonitor<OpenIddictServerOptions>>((jwt, server) =>
+            {
+                jwt.Configuration = new OpenIdConnectConfiguration { Issuer = issuer.AbsoluteUri };
+                jwt.TokenValidationParameters.IssuerSigningKeyResolver = (_, _, _, _) =>
+                    server.CurrentValue.SigningCredentials.Select(credentials => credentials.Key);
             });
         return builder;
     }

@@ -5,14 +5,18 @@ namespace HoanKiem.Gateway.Identity;
 
 /// <summary>
 /// The gateway's own keys, one self-signed certificate per key in a folder only it reads, so tokens survive a restart.
-/// The newest key of a purpose is used; a key is replaced once it is older than the rotation period, and an older one
-/// stays (published, still able to validate) until the longest-lived token it signed has expired, then is deleted.
-/// OpenIddict prefers the certificate that expires last, which is always the newest.
+/// A key serves for the rotation period; its successor is made <see cref="Lead"/> before that, valid only from the
+/// moment the key's period ends, so every replica (each loads the folder again every <see cref="KeyRefresh.Interval"/>)
+/// and every service publishes it before any replica uses it. OpenIddict uses the valid certificate that expires last;
+/// an older key stays (published, still able to validate) until the longest-lived token it signed has expired.
 /// </summary>
 public sealed class KeyRing(string directory, TimeProvider clock, TimeSpan rotation, TimeSpan retention)
 {
     public const string Signing = "signing";
     public const string Encryption = "encryption";
+
+    /// <summary>How long before a key's period ends its successor is made and published.</summary>
+    public static readonly TimeSpan Lead = TimeSpan.FromDays(1);
 
     /// <summary>The purpose's certificates, newest first, after making a new one if due and deleting the expired.</summary>
     public IReadOnlyList<X509Certificate2> Load(string purpose)
@@ -35,9 +39,17 @@ public sealed class KeyRing(string directory, TimeProvider clock, TimeSpan rotat
             keys.Add(certificate);
         }
         keys.Sort((left, right) => right.NotBefore.CompareTo(left.NotBefore));
-        if (keys.Count == 0 || keys[0].NotBefore.ToUniversalTime() + rotation <= now.UtcDateTime)
+        if (keys.Count == 0)
         {
             keys.Insert(0, Create(purpose, now));
+            return keys;
+        }
+        var due = new DateTimeOffset(keys[0].NotBefore.ToUniversalTime()) + rotation;
+        var lead = rotation / 2 < Lead ? rotation / 2 : Lead;
+        if (due - lead <= now)
+        {
+            // Made late (every gateway was stopped through the lead time), the successor is valid at once.
+            keys.Insert(0, Create(purpose, due > now ? due : now));
         }
         return keys;
     }
@@ -59,14 +71,14 @@ public sealed class KeyRing(string directory, TimeProvider clock, TimeSpan rotat
         }
     }
 
-    private X509Certificate2 Create(string purpose, DateTimeOffset now)
+    private X509Certificate2 Create(string purpose, DateTimeOffset validFrom)
     {
         using var rsa = RSA.Create(2048);
         var request = new CertificateRequest($"CN=HoanKiem gateway {purpose} key", rsa, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         request.CertificateExtensions.Add(new X509KeyUsageExtension(
             purpose == Signing ? X509KeyUsageFlags.DigitalSignature : X509KeyUsageFlags.KeyEncipherment, critical: true));
         // Whole seconds: the file name and the certificate then name the same instant.
-        var notBefore = DateTimeOffset.FromUnixTimeSeconds(now.ToUnixTimeSeconds());
+        var notBefore = DateTimeOffset.FromUnixTimeSeconds(validFrom.ToUnixTimeSeconds());
         using var created = request.CreateSelfSigned(notBefore, notBefore + rotation + retention);
         var path = Path.Combine(directory, $"{purpose}-{notBefore:yyyyMMddTHHmmssZ}.pfx");
         var pfx = created.Export(X509ContentType.Pfx);

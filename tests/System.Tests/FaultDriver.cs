@@ -54,6 +54,10 @@ public sealed class FaultDriver : IDisposable
     public int Answered => ledger.Count;
     public int Count(Outcome outcome) => ledger.Values.Count(entry => entry.Outcome == outcome);
 
+    /// <summary>The entries answered 201 so far.</summary>
+    public IReadOnlySet<Guid> AcceptedEntries() =>
+        ledger.Values.Where(entry => entry.Outcome == Outcome.Accepted).Select(entry => entry.EntryId!.Value).ToHashSet();
+
     /// <summary>A contest year of its own with <paramref name="unitCount"/> units, each sending with its own token.</summary>
     public static async Task<FaultDriver> StartAsync(SystemFixture system, string fault, int unitCount = 8)
     {
@@ -225,7 +229,7 @@ public sealed class FaultDriver : IDisposable
     /// <summary>Every 201 is held; nothing is held twice; nothing is held that was never sent or was refused.</summary>
     private JepsenCounters IntakeCounters(List<HeldEntry> held)
     {
-        var acknowledged = ledger.Values.Where(e => e.Outcome == Outcome.Accepted).Select(e => e.EntryId!.Value).ToHashSet();
+        var acknowledged = AcceptedEntries();
         var heldIds = held.Select(e => e.Id).ToHashSet();
         var bySeed = held.GroupBy(e => int.Parse(e.Title[(e.Title.LastIndexOf(' ') + 1)..])).ToList();
         return new JepsenCounters(
@@ -252,7 +256,8 @@ public sealed class FaultDriver : IDisposable
             tallies.Where(t => !expected.ContainsKey(t.Key)).Sum(t => t.Value));
     }
 
-    private static async Task<List<T>> ReadAllAsync<T>(HttpClient client, string path, Func<JsonElement, T> read)
+    /// <summary>Every item of a paged list of the API.</summary>
+    public static async Task<List<T>> ReadAllAsync<T>(HttpClient client, string path, Func<JsonElement, T> read)
     {
         var all = new List<T>();
         for (var page = 1; ; page++)

@@ -8,9 +8,12 @@ using Xunit;
 
 namespace HoanKiem.SystemTests;
 
-/// <summary>Faults that take a service away from every other test, so they run alone, after the parallel ones.</summary>
+/// <summary>
+/// Faults that take a service away from every other test, so they run alone, after the parallel ones; with them the
+/// tests of the <see cref="SecondSystemFixture"/>, which would slow every other test while it starts.
+/// </summary>
 [CollectionDefinition(nameof(FaultTests), DisableParallelization = true)]
-public sealed class FaultCollection;
+public sealed class FaultCollection : ICollectionFixture<SecondSystemFixture>;
 
 /// <summary>
 /// The Jepsen counters under faults, through the gateway against the real app host: <see cref="FaultDriver.Submissions"/>
@@ -157,7 +160,7 @@ public sealed class FaultTests(SystemFixture system)
     [Fact]
     public async Task Every_replica_is_routed_by_its_service_proxy_to_the_port_it_listens_on()
     {
-        using var routes = OrchestratorRoutes.OfThisProcess();
+        using var routes = await OrchestratorRoutes.RunningAsync((await resources.InstancesAsync(ResourceNames.Submission))[0]);
         foreach (var service in ConsumingServices.Append(ResourceNames.Submission))
         {
             foreach (var instance in await resources.InstancesAsync(service))

@@ -2,27 +2,16 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using HoanKiem.Gateway.Identity;
 using HoanKiem.ServiceDefaults;
 using HoanKiem.TestSupport;
+using Microsoft.IdentityModel.JsonWebTokens;
 using Xunit;
 
 namespace HoanKiem.SystemTests;
 
-/// <summary>
-/// An app host of its own with two gateway replicas behind the gateway's port (the suite's runs one: its rate limits
-/// and sign-in throttle count per replica) and one instance of each service.
-/// </summary>
-public sealed class GatewayReplicasFixture : IAsyncLifetime
-{
-    public SystemFixture System { get; } = new() { GatewayReplicas = 2, ServiceReplicas = 1 };
-
-    public ValueTask InitializeAsync() => System.InitializeAsync();
-
-    public ValueTask DisposeAsync() => System.DisposeAsync();
-}
-
 [Collection(nameof(FaultTests))]
-public sealed class GatewayReplicaTests(GatewayReplicasFixture fixture) : IClassFixture<GatewayReplicasFixture>
+public sealed class GatewayReplicaTests(SecondSystemFixture fixture)
 {
     private SystemFixture System => fixture.System;
     private readonly ResourceControl resources = new(fixture.System.App);
@@ -34,6 +23,7 @@ public sealed class GatewayReplicaTests(GatewayReplicasFixture fixture) : IClass
         var instances = await resources.InstancesAsync(ResourceNames.Gateway);
         Assert.Equal(2, instances.Count);
         await AssertTokensCrossReplicasAsync();
+        await AssertNextKeyPublishedByEveryReplicaAsync();
 
         using var driver = await FaultDriver.StartAsync(System, "gateway");
         var third = FaultDriver.Submissions / 3;
@@ -51,6 +41,8 @@ public sealed class GatewayReplicaTests(GatewayReplicasFixture fixture) : IClass
         Assert.Equal(0, driver.Count(Outcome.Indeterminate));
         Assert.Equal(FaultDriver.Submissions, driver.Count(Outcome.Accepted));
         FaultDriver.AssertNothingLostDuplicatedOrUnexpected(counters);
+        // The system is shared with other tests, which sign in through the gateway's port.
+        await resources.StartAsync(instances[0]);
     }
 
     /// <summary>A token issued by either replica is accepted by the other and by every service behind it.</summary>
@@ -74,6 +66,25 @@ public sealed class GatewayReplicaTests(GatewayReplicasFixture fixture) : IClass
                 using var response = await client.GetAsync(path);
                 Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path} at {usedAt} with a token from {issuedBy}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
             }
+        }
+    }
+
+    /// <summary>
+    /// A key a replica makes a day before its rotation (made here as the ring makes it then) is published by every
+    /// replica at its next reading of the folder, without a restart, while each goes on signing with the current key.
+    /// </summary>
+    private async Task AssertNextKeyPublishedByEveryReplicaAsync()
+    {
+        var current = System.GatewaySigningKey().Certificate;
+        var rotation = new IssuerOptions().KeyRotation;
+        var dayBefore = new DateTimeOffset(current.NotBefore.ToUniversalTime()) + rotation - KeyRing.Lead + TimeSpan.FromMinutes(1);
+        var next = new KeyRing(System.GatewayKeysDirectory, new At(dayBefore), rotation, IssuerOptions.RefreshTokenLifetime).Load(KeyRing.Signing)[0];
+        Assert.True(next.NotBefore > DateTime.Now, "the next key is not valid yet");
+        foreach (var replica in await ReplicaAddressesAsync())
+        {
+            using var client = new HttpClient { BaseAddress = replica, Timeout = TimeSpan.FromSeconds(30) };
+            await Eventually.Until(() => client.GetStringAsync("/.well-known/jwks"), jwks => jwks.Contains(next.Thumbprint, StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+            Assert.Equal(current.Thumbprint, new JsonWebToken(await TokenFromAsync(replica)).Kid);
         }
     }
 

@@ -54,6 +54,22 @@ public sealed class KeyRingTests : IDisposable
     }
 
     [Fact]
+    public void A_day_before_the_rotation_the_next_key_is_made_valid_from_the_rotation_and_every_replica_loads_the_same_one()
+    {
+        var first = new KeyRing(directory, new At(start), Rotation, Retention).Load(KeyRing.Signing).Single();
+        var dayBefore = start + Rotation - KeyRing.Lead + TimeSpan.FromMinutes(1);
+
+        var loaded = new[] { dayBefore, dayBefore.AddSeconds(1) }.Select(now => new KeyRing(directory, new At(now), Rotation, Retention).Load(KeyRing.Signing)).ToList();
+
+        Assert.All(loaded, keys => Assert.Equal(2, keys.Count));
+        var next = loaded[0][0];
+        Assert.Equal(loaded[0].Select(k => k.Thumbprint), loaded[1].Select(k => k.Thumbprint));
+        Assert.Equal(first.Thumbprint, loaded[0][1].Thumbprint);
+        Assert.Equal((start + Rotation).UtcDateTime, next.NotBefore.ToUniversalTime());
+        Assert.Equal(2, Directory.GetFiles(directory, "signing-*.pfx").Length);
+    }
+
+    [Fact]
     public void Key_files_are_readable_by_their_owner_only()
     {
         new KeyRing(directory, new At(start), Rotation, Retention).Load(KeyRing.Encryption);
@@ -68,9 +84,10 @@ public sealed class KeyRingTests : IDisposable
     {
         try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
     }
+}
 
-    private sealed class At(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
+/// <summary>A clock that always reads <paramref name="now"/>.</summary>
+internal sealed class At(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }

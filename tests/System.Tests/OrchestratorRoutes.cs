@@ -25,8 +25,11 @@ public sealed class OrchestratorRoutes : IDisposable
     private OrchestratorRoutes(string kubeconfig) =>
         api = new Kubernetes(KubernetesClientConfiguration.BuildConfigFromConfigFile(kubeconfig));
 
-    /// <summary>The API server of the DCP that this process's app host started: the one that monitors this process.</summary>
-    public static OrchestratorRoutes OfThisProcess()
+    /// <summary>
+    /// The API server of the DCP that runs <paramref name="instance"/>, among those the app hosts of this process started
+    /// (each monitors this process; the fault tests run beside a second app host).
+    /// </summary>
+    public static async Task<OrchestratorRoutes> RunningAsync(string instance)
     {
         var monitored = $"--monitor\0{Environment.ProcessId}\0";
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
@@ -42,12 +45,22 @@ public sealed class OrchestratorRoutes : IDisposable
             }
             var arguments = commandLine.Split('\0');
             var kubeconfig = Array.IndexOf(arguments, "--kubeconfig");
-            if (arguments.Contains("start-apiserver") && commandLine.Contains(monitored) && kubeconfig >= 0)
+            if (!arguments.Contains("start-apiserver") || !commandLine.Contains(monitored) || kubeconfig < 0)
             {
-                return new OrchestratorRoutes(arguments[kubeconfig + 1]);
+                continue;
+            }
+            var routes = new OrchestratorRoutes(arguments[kubeconfig + 1]);
+            try
+            {
+                await routes.ExecutableAsync(instance);
+                return routes;
+            }
+            catch (k8s.Autorest.HttpOperationException exception) when (exception.Response.StatusCode == System.Net.HttpStatusCode.NotFound)
+            {
+                routes.Dispose();
             }
         }
-        throw new InvalidOperationException("No DCP API server monitors this process.");
+        throw new InvalidOperationException($"No DCP API server that monitors this process runs {instance}.");
     }
 
     /// <summary>The ports DCP routes to the replica: those of the Endpoints the replica's current object owns.</summary>

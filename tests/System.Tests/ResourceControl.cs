@@ -132,7 +132,7 @@ public sealed class ResourceControl(DistributedApplication app)
     {
         await ExecuteStartAsync(instance);
         await WaitAsync(instance, IsRunning);
-        using (var routes = OrchestratorRoutes.OfThisProcess())
+        using (var routes = await OrchestratorRoutes.RunningAsync(instance))
         {
             var unrouted = Stopwatch.StartNew();
             while ((await routes.PortsAsync(instance)).Count == 0)
@@ -273,7 +273,7 @@ public sealed class ResourceControl(DistributedApplication app)
     {
         try
         {
-            using var routes = OrchestratorRoutes.OfThisProcess();
+            using var routes = await OrchestratorRoutes.RunningAsync(instance);
             return await routes.PortsAsync(instance) is { Count: > 0 } ports ? string.Join(", ", ports) : "nothing";
         }
         catch (Exception exception) when (exception is InvalidOperationException or HttpRequestException or k8s.Autorest.HttpOperationException)

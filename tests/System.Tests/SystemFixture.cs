@@ -46,6 +46,10 @@ public sealed class SystemFixture : IAsyncLifetime
     /// replica, and the tests that meet them count on one replica seeing every request.
     /// </summary>
     public int GatewayReplicas { get; init; } = 1;
+    /// <summary>Replicas of the web app.</summary>
+    public int WebReplicas { get; init; } = 1;
+    /// <summary>How often the gateway reads its keys' folder again (its default, an hour, unless set).</summary>
+    public TimeSpan? GatewayKeyRefresh { get; init; }
 
     public DistributedApplication App { get; private set; } = null!;
     /// <summary>Receives every service's telemetry in the dashboard's place (which the tests do not start).</summary>
@@ -63,6 +67,7 @@ public sealed class SystemFixture : IAsyncLifetime
             $"Local:DataDirectory={DataDirectory}",
             $"Replicas={ServiceReplicas}",
             $"GatewayReplicas={GatewayReplicas}",
+            $"WebReplicas={WebReplicas}",
             // Replicas sit behind the orchestrator's proxy, which the testing builder would move to a random port: the
             // gateway's port is the issuer's address the services fetch its keys from.
             $"DcpPublisher:RandomizePorts={(GatewayReplicas == 1).ToString().ToLowerInvariant()}",
@@ -88,6 +93,11 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithEnvironment("RateLimits__Anonymous__Burst", AnonymousBurst.ToString())
             // Short, so tests waiting for a count to change through the public tallies see it within seconds.
             .WithEnvironment("Gateway__PublicTalliesCacheSeconds", "3");
+        if (GatewayKeyRefresh is { } refresh)
+        {
+            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway))
+                .WithEnvironment("Auth__KeyRefresh", refresh.ToString("c"));
+        }
         App = await builder.BuildAsync();
         // Generous: on a shared two-core machine under other builds the dozen processes took over four minutes to come up.
         using var startup = new CancellationTokenSource(TimeSpan.FromMinutes(8));
@@ -119,7 +129,10 @@ public sealed class SystemFixture : IAsyncLifetime
     }
 
     /// <summary>A contest year no other test uses.</summary>
-    public int NewYear() => Interlocked.Increment(ref nextYear);
+    public int NewYear() => SharesYearsWith?.NewYear() ?? Interlocked.Increment(ref nextYear);
+
+    /// <summary>The system whose years this one takes from (one restored from its backup already holds them).</summary>
+    public SystemFixture? SharesYearsWith { get; init; }
 
     /// <summary>A loopback address no other test connects from: a caller with a rate-limit partition of its own.</summary>
     public IPAddress NewAddress() => IPAddress.Parse($"127.0.0.{Interlocked.Increment(ref nextAddress)}");
@@ -196,6 +209,7 @@ public sealed class SystemFixture : IAsyncLifetime
     /// <summary>The gateway's current signing key, read from its folder as an operator could: for minting flawed tokens.</summary>
     public X509SecurityKey GatewaySigningKey() => new(Directory.EnumerateFiles(GatewayKeysDirectory, "signing-*.pfx")
         .Select(path => X509CertificateLoader.LoadPkcs12FromFile(path, null, X509KeyStorageFlags.EphemeralKeySet))
+        .Where(certificate => certificate.NotBefore <= DateTime.Now)
         .MaxBy(certificate => certificate.NotBefore)!);
 
     private sealed record TokenAnswer([property: JsonPropertyName("access_token")] string AccessToken);

@@ -1,4 +1,3 @@
-using HoanKiem.ServiceDefaults;
 using HoanKiem.ServiceDefaults.Data;
 
 // The local system's backups: ./run.sh backup (while it runs) and ./run.sh restore <folder> (while it is stopped).
@@ -8,14 +7,13 @@ if (args is not ["backup", _] and not ["restore", _, _])
     return 2;
 }
 
-string[] databases = [ResourceNames.SubmissionDb, ResourceNames.JudgingDb, ResourceNames.RecognitionDb, ResourceNames.ReportingDb];
 // The keys and secrets beside the databases: a restored system signs in with the same secrets and keeps its sessions valid.
 string[] keptWithThem = ["secretariat-secret", "broker-password", Path.Combine("gateway", "keys"), Path.Combine("web", "keys")];
 
 if (args[0] == "backup")
 {
     var target = Path.Combine(args[1], "backups", DateTime.Now.ToString("yyyy-MM-dd'T'HHmmss", System.Globalization.CultureInfo.InvariantCulture));
-    var copies = await SqliteBackup.BackUpAsync(databases.Select(d => Path.Combine(args[1], d + ".db")), target);
+    var copies = await SqliteBackup.BackUpAsync(SqliteBackup.ServiceDatabases.Select(d => Path.Combine(args[1], d + ".db")), target);
     Copy(args[1], target);
     Console.WriteLine($"Backed up {copies.Count} databases and their keys into {target}");
     return copies.Count > 0 ? 0 : 1;
