@@ -62,8 +62,12 @@ public static class SqliteBackup
             {
                 await connection.OpenAsync(cancellationToken);
                 await using var resend = connection.CreateCommand();
-                resend.CommandText = "UPDATE OutboxMessages SET SentAt = NULL, LockedUntil = 0, LockedBy = NULL";
-                await resend.ExecuteNonQueryAsync(cancellationToken);
+                resend.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'OutboxMessages'";
+                if (await resend.ExecuteScalarAsync(cancellationToken) is > 0L)
+                {
+                    resend.CommandText = "UPDATE OutboxMessages SET SentAt = NULL, LockedUntil = 0, LockedBy = NULL";
+                    await resend.ExecuteNonQueryAsync(cancellationToken);
+                }
             }
             restored.Add(database);
         }
