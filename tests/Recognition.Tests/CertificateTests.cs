@@ -4,6 +4,7 @@ using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using DocumentFormat.OpenXml.Wordprocessing;
+using HoanKiem.Contracts;
 using Xunit;
 
 namespace HoanKiem.Recognition.Tests;
@@ -45,6 +46,39 @@ public sealed class CertificateTests(RecognitionFixture fixture)
             Assert.Contains("Hoàn Kiếm, ngày 20 tháng 12 năm 2019", page);
             Assert.Contains("Nguyễn Chí Lực", page);
         }
+    }
+
+    [Fact]
+    public async Task A_decision_of_a_year_a_ward_organises_names_the_ward_s_committee_unless_told_otherwise()
+    {
+        var year = fixture.NewYear();
+        var configured = Guid.NewGuid();
+        await fixture.Bus.PublishAsync(new ContestConfigured(year, $"Cuộc thi năm {year}", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(30), 1300, 1500,
+            new ContestOrganiser("Ủy ban nhân dân phường Hoàn Kiếm", ContestOrganiser.Ward, "phường Hoàn Kiếm", "Chủ tịch")), configured);
+        await fixture.Deliveries.WaitForAsync([configured]);
+        var nominee = await fixture.VerifiedNomineeAsync(year, "Bà Đỗ Thị Hằng", "Hàng Trống");
+        var another = await fixture.VerifiedNomineeAsync(year, "Ông Trần Văn Bảo", "Hàng Bông");
+
+        var signed = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions", new
+        {
+            number = $"12/{year}/QĐ-UBND", signedOn = $"{year}-12-20", form = "Giấy khen", amountPerRecipient = 500_000, nomineeIds = new[] { nominee }
+        });
+        Assert.Equal(HttpStatusCode.Created, signed.StatusCode);
+        var decision = await signed.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(("Ủy ban nhân dân phường Hoàn Kiếm", "Chủ tịch"), (decision.GetProperty("issuer").GetString(), decision.GetProperty("signerTitle").GetString()));
+        var certificates = await fixture.Secretariat.GetAsync($"/api/recognition/{year}/decisions/{decision.GetProperty("id").GetGuid()}/certificates");
+        using (var word = WordprocessingDocument.Open(new MemoryStream(await certificates.Content.ReadAsByteArrayAsync()), false))
+        {
+            Assert.Contains("CHỦ TỊCH ỦY BAN NHÂN DÂN PHƯỜNG HOÀN KIẾM", word.MainDocumentPart!.Document!.Body!.InnerText);
+        }
+
+        var named = await fixture.Secretariat.PostAsJsonAsync($"/api/recognition/{year}/decisions", new
+        {
+            number = $"13/{year}/QĐ-UBND", signedOn = $"{year}-12-21", form = "Giấy khen", amountPerRecipient = 500_000, nomineeIds = new[] { another },
+            issuer = "Ủy ban nhân dân thành phố Hà Nội"
+        });
+        Assert.Equal(HttpStatusCode.Created, named.StatusCode);
+        Assert.Equal("Ủy ban nhân dân thành phố Hà Nội", (await named.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("issuer").GetString());
     }
 
     [Fact]

@@ -64,6 +64,11 @@ public static class DecisionsApi
         decision.Issuer = VietnameseText.Clean(request.Issuer) is { Length: > 0 } issuer ? issuer : null;
         decision.SignerTitle = VietnameseText.Clean(request.SignerTitle) is { Length: > 0 } title ? title : null;
         decision.SignerName = VietnameseText.Clean(request.SignerName) is { Length: > 0 } name ? name : null;
+        if ((decision.Issuer is null || decision.SignerTitle is null) && await db.YearOrganisers.FindAsync(year) is { } organiser)
+        {
+            decision.Issuer ??= organiser.Name;
+            decision.SignerTitle ??= organiser.SignerTitle;
+        }
         decision.Achievement = VietnameseText.Clean(request.Achievement) is { Length: > 0 } achievement ? achievement : null;
         foreach (var recipient in decision.Recipients)
         {

@@ -22,6 +22,7 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
     public DbSet<FormCoefficient> FormCoefficients => Set<FormCoefficient>();
     public DbSet<BaseSalary> BaseSalaries => Set<BaseSalary>();
     public DbSet<PrizeAmount> PrizeAmounts => Set<PrizeAmount>();
+    public DbSet<YearOrganiser> YearOrganisers => Set<YearOrganiser>();
 
     /// <summary>
     /// Counts a change of each year's figures (its nominees, decisions' recipients, commendations) inside the unit of work
@@ -223,6 +224,12 @@ public abstract class RecognitionDbContext(DbContextOptions options) : ServiceDb
             salary.HasKey(s => s.EffectiveFrom);
             salary.Property(s => s.Basis).HasMaxLength(300);
             salary.Property(s => s.ChangedBy).HasMaxLength(100);
+        });
+        modelBuilder.Entity<YearOrganiser>(organiser =>
+        {
+            organiser.HasKey(o => o.Year);
+            organiser.Property(o => o.Name).HasMaxLength(200);
+            organiser.Property(o => o.SignerTitle).HasMaxLength(200);
         });
         modelBuilder.Entity<PrizeAmount>(prize =>
         {

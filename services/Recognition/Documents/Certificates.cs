@@ -2,6 +2,7 @@ using System.Globalization;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
+using HoanKiem.Contracts;
 using HoanKiem.Recognition.Models;
 using HoanKiem.ServiceDefaults;
 
@@ -15,8 +16,9 @@ namespace HoanKiem.Recognition.Documents;
 public static class Certificates
 {
     public const string MediaType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public const string DefaultIssuer = "Ủy ban nhân dân quận Hoàn Kiếm";
-    public const string DefaultSignerTitle = "Chủ tịch";
+    /// <summary>For a year whose organiser this service never heard of: the district's committee, as before 2025.</summary>
+    public static readonly string DefaultIssuer = ContestOrganiser.HoanKiemDistrict.Name;
+    public static readonly string DefaultSignerTitle = ContestOrganiser.HoanKiemDistrict.SignerTitle;
     public const string Place = "Hoàn Kiếm";
     private const string Font = "Times New Roman";
 

@@ -775,6 +775,27 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                     b.ToTable("Units");
                 });
 
+            modelBuilder.Entity("HoanKiem.Recognition.Models.YearOrganiser", b =>
+                {
+                    b.Property<int>("Year")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SignerTitle")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Year");
+
+                    b.ToTable("YearOrganisers");
+                });
+
             modelBuilder.Entity("HoanKiem.Recognition.Models.YearTotals", b =>
                 {
                     b.Property<int>("Year")

@@ -308,6 +308,20 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearOrganisers",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    SignerTitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearOrganisers", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "YearTotals",
                 columns: table => new
                 {
@@ -565,6 +579,9 @@ namespace HoanKiem.Recognition.Data.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "YearOrganisers");
 
             migrationBuilder.DropTable(
                 name: "YearTotals");

@@ -308,6 +308,20 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
                 });
 
             migrationBuilder.CreateTable(
+                name: "YearOrganisers",
+                columns: table => new
+                {
+                    Year = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    SignerTitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_YearOrganisers", x => x.Year);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "YearTotals",
                 columns: table => new
                 {
@@ -565,6 +579,9 @@ namespace HoanKiem.Recognition.Data.Migrations.SqlServer
 
             migrationBuilder.DropTable(
                 name: "Units");
+
+            migrationBuilder.DropTable(
+                name: "YearOrganisers");
 
             migrationBuilder.DropTable(
                 name: "YearTotals");
