@@ -209,13 +209,21 @@ public sealed class FaultDriver : IDisposable
     }
 
     private sealed record HeldEntry(Guid Id, string UnitCode, string Title, string Status);
-    private sealed record Downstream(List<Guid> Judging, List<Guid> Recognition, Dictionary<string, int> Tallies);
+    /// <summary>What judging, recognition and reporting hold of a year: entry ids, nominees' entry ids, accepted per unit.</summary>
+    public sealed record Downstream(List<Guid> Judging, List<Guid> Recognition, Dictionary<string, int> Tallies)
+    {
+        public override string ToString() =>
+            $"judging {Judging.Count}, recognition {Recognition.Count}, reporting {Tallies.Values.Sum()} ({string.Join(", ", Tallies.Select(t => $"{t.Key} {t.Value}"))})";
+    }
 
     private async Task<List<HeldEntry>> SubmissionHoldsAsync() =>
         await ReadAllAsync(secretariat, $"/api/contests/{year}/entries", item => new HeldEntry(
             item.GetProperty("id").GetGuid(), item.GetProperty("unitCode").GetString()!, item.GetProperty("title").GetString()!, item.GetProperty("status").GetString()!));
 
-    private async Task<Downstream> DownstreamAsync()
+    private Task<Downstream> DownstreamAsync() => ReadDownstreamAsync(system, secretariat, year);
+
+    /// <summary>What the services downstream of submission hold of <paramref name="year"/>, read through the gateway.</summary>
+    public static async Task<Downstream> ReadDownstreamAsync(SystemFixture system, HttpClient secretariat, int year)
     {
         using var anonymous = system.Client();
         var judging = await ReadAllAsync(secretariat, $"/api/judging/{year}/progress/entries", item => item.GetProperty("entryId").GetGuid());

@@ -24,24 +24,10 @@ public sealed class RestoredSystemTests(SecondSystemFixture fixture)
         var expected = accepted.Select(e => e.Id).Order().ToList();
         var perUnit = accepted.GroupBy(e => e.Unit).ToDictionary(g => g.Key, g => g.Count());
         TestContext.Current.TestOutputHelper?.WriteLine($"submission holds {accepted.Count} accepted: {string.Join(", ", perUnit.Select(u => $"{u.Key} {u.Value}"))}");
-        using var anonymous = system.Client();
         await Eventually.Until(
-            async () => new Holdings(
-                (await FaultDriver.ReadAllAsync(secretariat, $"/api/judging/{year}/progress/entries", item => item.GetProperty("entryId").GetGuid())).Order().ToList(),
-                (await FaultDriver.ReadAllAsync(secretariat, $"/api/recognition/{year}/nominees",
-                    item => item.GetProperty("entryIds").EnumerateArray().Select(id => id.GetGuid()).ToList())).SelectMany(ids => ids).Order().ToList(),
-                (await FaultDriver.ReadAllAsync(anonymous, $"/api/reports/{year}/tallies",
-                    item => (Unit: item.GetProperty("unitCode").GetString()!, Accepted: item.GetProperty("accepted").GetInt32())))
-                    .Where(t => t.Accepted > 0).ToDictionary(t => t.Unit, t => t.Accepted)),
-            downstream => downstream.Judging.SequenceEqual(expected) && downstream.Recognition.SequenceEqual(expected)
-                && downstream.Tallies.Count == perUnit.Count && perUnit.All(u => downstream.Tallies.GetValueOrDefault(u.Key) == u.Value),
+            () => FaultDriver.ReadDownstreamAsync(system, secretariat, year),
+            downstream => downstream.Judging.Order().SequenceEqual(expected) && downstream.Recognition.Order().SequenceEqual(expected)
+                && downstream.Tallies.Count(t => t.Value > 0) == perUnit.Count && perUnit.All(u => downstream.Tallies.GetValueOrDefault(u.Key) == u.Value),
             TimeSpan.FromMinutes(2));
-    }
-
-    /// <summary>What judging, recognition and reporting hold of the year; counted when a wait runs out.</summary>
-    private sealed record Holdings(List<Guid> Judging, List<Guid> Recognition, Dictionary<string, int> Tallies)
-    {
-        public override string ToString() =>
-            $"judging {Judging.Count}, recognition {Recognition.Count}, reporting {Tallies.Values.Sum()} ({string.Join(", ", Tallies.Select(t => $"{t.Key} {t.Value}"))})";
     }
 }
