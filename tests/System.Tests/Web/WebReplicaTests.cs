@@ -36,6 +36,8 @@ public sealed class WebReplicaTests(SecondSystemFixture fixture)
         await resources.KillAsync(replicas[1]);
         await ReloadAsync(web, path);
         await Assertions.Expect(entriesFound).ToBeVisibleAsync();
+        // The system is shared with the other fault tests: a gateway restarted after this waits for every web replica.
+        await resources.StartAsync(replicas[1]);
     }
 
     /// <summary>Opens the page again until it answers 200, as a person reloads after a request the killed replica had taken.</summary>
