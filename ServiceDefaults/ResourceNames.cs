@@ -25,7 +25,10 @@ public static class ResourceNames
     public const string Gateway = "gateway";
     public const string Web = "web";
 
-    /// <summary>The services that bind queues, and the setting that names them to each (see QueueReadiness).</summary>
+    /// <summary>
+    /// The four services behind the gateway: each binds queues (the setting names them to each, see QueueReadiness) and
+    /// serves an OpenAPI document the gateway proxies.
+    /// </summary>
     public static readonly string[] Services = [Submission, Judging, Recognition, Reporting];
     public const string ServicesSetting = "Messaging:Services";
 

@@ -88,16 +88,13 @@ public static class GatewayExtensions
         return app;
     }
 
-    /// <summary>The services whose documents the gateway proxies at /openapi/{service}.json, beside its own.</summary>
-    public static readonly string[] DocumentedServices = [ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting];
-
     public static WebApplication MapApiReference(this WebApplication app)
     {
         app.MapOpenApi($"/openapi/{ResourceNames.Gateway}.json").AllowAnonymous().RequireRateLimiting(PerAddressRateLimit);
         app.MapScalarApiReference("/api-reference", options =>
         {
             options.Title = "HoanKiem.Aspire — Người tốt, việc tốt API";
-            foreach (var service in DocumentedServices)
+            foreach (var service in ResourceNames.Services)
             {
                 options.AddDocument(service, service, $"/openapi/{service}.json", isDefault: service == ResourceNames.Submission);
             }

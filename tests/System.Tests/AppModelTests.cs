@@ -197,7 +197,7 @@ public sealed class AppModelTests
         await using var app = await builder.BuildAsync();
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
 
-        foreach (var name in new[] { ResourceNames.Submission, ResourceNames.Judging, ResourceNames.Recognition, ResourceNames.Reporting, ResourceNames.Gateway })
+        foreach (var name in ResourceNames.Services.Append(ResourceNames.Gateway))
         {
             var service = model.Resources.OfType<ProjectResource>().Single(r => r.Name == name);
             Assert.Equal(replicas, service.GetReplicaCount());

@@ -87,7 +87,7 @@ public sealed class SystemFixture : IAsyncLifetime
                 context.EnvironmentVariables[ServiceDefaultsExtensions.TracesPerSecondKey.Replace(":", "__")] = "100000";
             }));
         }
-        builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway))
+        var gateway = builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway))
             .WithEnvironment("Gateway__TrustedProxies__0", TrustedProxy.ToString())
             .WithEnvironment("RateLimits__Anonymous__PermitsPerSecond", AnonymousPermitsPerSecond.ToString())
             .WithEnvironment("RateLimits__Anonymous__Burst", AnonymousBurst.ToString())
@@ -95,8 +95,7 @@ public sealed class SystemFixture : IAsyncLifetime
             .WithEnvironment("Gateway__PublicTalliesCacheSeconds", "3");
         if (GatewayKeyRefresh is { } refresh)
         {
-            builder.CreateResourceBuilder(builder.Resources.OfType<ProjectResource>().Single(r => r.Name == ResourceNames.Gateway))
-                .WithEnvironment("Auth__KeyRefresh", refresh.ToString("c"));
+            gateway.WithEnvironment("Auth__KeyRefresh", refresh.ToString("c"));
         }
         App = await builder.BuildAsync();
         // Generous: on a shared two-core machine under other builds the dozen processes took over four minutes to come up.

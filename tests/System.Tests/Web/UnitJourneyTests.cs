@@ -157,7 +157,7 @@ public sealed class UnitJourneyTests(SystemFixture system)
 
     /// <summary>
     /// The body's live count is drawn by the interactive editor once it has the page's new value (after a post the
-    /// server's answer reaches it over its circuit): typing before then could be drawn over.
+    /// server's answer reaches it over its circuit) and any typing since: a page sent before then could lack the body.
     /// </summary>
     private static Task BodySettledAsync(IPage page, string words) =>
         Assertions.Expect(page.Locator("#Body-count strong")).ToHaveTextAsync(words);
